@@ -1,0 +1,49 @@
+// The election: stands in for etcd's capture registry and owner campaign.
+// Captures join in order; the earliest alive one owns; resign sends the owner
+// to the back of the line. At most one capture claims ownership at a time:
+// a new owner is elected only after the old one has let go.
+#pragma once
+
+#include <deque>
+#include <string>
+#include <vector>
+
+#include "actors/messages.hpp"
+
+namespace cdc::actors {
+
+struct election_state {
+  static inline const char* name = "election";
+
+  // Not an aggregate: CAF would try to build the state from the actor pointer.
+  election_state() = default;
+
+  struct member {
+    capture_info info;
+    capture_actor handle;
+  };
+
+  // -- member variables -------------------------------------------------------
+
+  /// Campaigners in line for ownership, in order of preference.
+  std::deque<member> line;
+  /// Increases with every election; fences owners of earlier terms.
+  std::uint64_t term = 0;
+  /// The capture elected in `term` (empty while none is), and its owner role
+  /// once it reports in.
+  std::string owner_id;
+  owner_actor owner;
+  /// True while the old owner is letting go and no new one is elected yet.
+  bool handing_over = false;
+  /// Actors told about every owner change (the HTTP bridges).
+  std::vector<bridge_actor> subscribers;
+
+  // -- helpers ----------------------------------------------------------------
+
+  member* find(const std::string& id);
+  std::vector<capture_info> infos() const;
+};
+
+election_actor::behavior_type election(election_actor::stateful_pointer<election_state> self);
+
+} // namespace cdc::actors

@@ -1,0 +1,25 @@
+// What a capture publishes about itself for its own HTTP listener, readable
+// from any thread without a message hop (GET /api/v2/status is served from it).
+#pragma once
+
+#include <atomic>
+#include <cstdint>
+#include <string>
+
+#include "model/cluster_views.hpp"
+
+namespace cdc::actors {
+
+struct node_state {
+  node_state(std::string id, std::string address)
+    : capture_id(std::move(id)), address(std::move(address)) {}
+
+  const std::string capture_id;
+  const std::string address;
+  /// Written by the capture actor when it gains or loses the owner role.
+  std::atomic<bool> is_owner{false};
+  /// Only ever moves from alive to stopping.
+  std::atomic<model::liveness> live{model::liveness::alive};
+};
+
+} // namespace cdc::actors

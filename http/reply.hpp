@@ -1,0 +1,45 @@
+// The exactly-once answer to one HTTP request. Copies share one state; the
+// first send wins, later ones are ignored, and if every copy is dropped
+// unanswered the request still gets a 503 (so no client ever hangs).
+#pragma once
+
+#include <atomic>
+#include <functional>
+#include <memory>
+#include <string>
+
+#include <boost/json/fwd.hpp>
+
+#include "model/api_error.hpp"
+
+namespace cdc::http {
+
+class reply {
+public:
+  /// Receives the status and body on whatever thread sends them; the session
+  /// posts it onto its own strand.
+  using deliver_fn = std::function<void(unsigned status, std::string body)>;
+
+  explicit reply(deliver_fn deliver);
+
+  /// Sends `body` (already JSON) with `status`. Thread-safe.
+  void send(unsigned status, std::string body) const;
+  void send_json(const boost::json::value& body, unsigned status = 200) const;
+  /// 200 with the body `{}`.
+  void send_empty() const;
+  /// TiCDC's error body with the catalog's status.
+  void send_failure(const model::api_failure& failure) const;
+
+  bool sent() const noexcept;
+
+private:
+  struct state {
+    explicit state(deliver_fn f) : deliver(std::move(f)) {}
+    ~state();
+    deliver_fn deliver;
+    std::atomic<bool> done{false};
+  };
+  std::shared_ptr<state> state_;
+};
+
+} // namespace cdc::http

@@ -1,0 +1,39 @@
+// Everything a route handler gets to know about one request.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include <boost/beast/http/verb.hpp>
+
+namespace cdc::actors {
+struct node_state;
+}
+
+namespace cdc::http {
+
+struct api_context;
+
+struct request_context {
+  boost::beast::http::verb method;
+  /// Decoded path segments, e.g. {"api", "v2", "changefeeds", "cf-1"}.
+  std::vector<std::string> segments;
+  /// Decoded query parameters in order.
+  std::vector<std::pair<std::string, std::string>> query;
+  /// Values of the route pattern's {placeholders}, in pattern order.
+  std::vector<std::string> path_params;
+  std::string body;
+  /// The node whose listener took the request.
+  const actors::node_state* node = nullptr;
+  const api_context* api = nullptr;
+  /// The bridge this connection uses (bridges are spread over connections).
+  std::size_t bridge_index = 0;
+
+  /// The first value of query parameter `name`, if present.
+  std::optional<std::string_view> query_param(std::string_view name) const;
+};
+
+} // namespace cdc::http

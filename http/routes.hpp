@@ -1,0 +1,17 @@
+// Route modules, one per resource (Scylla's set_x style), and the full table.
+#pragma once
+
+#include "http/router.hpp"
+
+namespace cdc::http {
+
+void set_status_routes(router& r);
+void set_health_routes(router& r);
+void set_capture_routes(router& r);
+void set_log_routes(router& r);
+void set_owner_routes(router& r);
+
+/// Every route of the API.
+router make_api_router();
+
+} // namespace cdc::http

@@ -1,0 +1,15 @@
+#include "http/routes.hpp"
+
+namespace cdc::http {
+
+router make_api_router() {
+  router r;
+  set_status_routes(r);
+  set_health_routes(r);
+  set_capture_routes(r);
+  set_log_routes(r);
+  set_owner_routes(r);
+  return r;
+}
+
+} // namespace cdc::http

@@ -1,0 +1,48 @@
+// POST /api/v2/log {"log_level": "..."}: changes this process's log level at once.
+#include <spdlog/spdlog.h>
+
+#include "http/routes.hpp"
+#include "model/json/body.hpp"
+#include "model/log_level.hpp"
+
+namespace cdc::http {
+
+namespace {
+
+spdlog::level::level_enum to_spdlog(model::log_level level) {
+  using model::log_level;
+  switch (level) {
+    case log_level::debug: return spdlog::level::debug;
+    case log_level::info: return spdlog::level::info;
+    case log_level::warn: return spdlog::level::warn;
+    case log_level::error: return spdlog::level::err;
+    default: return spdlog::level::critical; // dpanic, panic, fatal
+  }
+}
+
+} // namespace
+
+void set_log_routes(router& r) {
+  r.add(boost::beast::http::verb::post, "/api/v2/log", [](request_context& rc, const reply& rep) {
+    auto body = model::json::parse_object(rc.body, "invalid log level: ");
+    if (!body)
+      return rep.send_failure(body.error());
+    std::string_view name;
+    if (auto* v = body->if_contains("log_level")) {
+      if (!v->is_string())
+        return rep.send_failure(model::fail_with(
+          model::api_error::api_invalid_param,
+          "invalid log level: json: cannot unmarshal non-string into field log_level of type string"));
+      name = v->get_string();
+    }
+    auto level = model::parse_log_level(name);
+    if (!level)
+      return rep.send_failure(model::fail_with(model::api_error::api_invalid_param,
+                                               "fail to change log level: " + std::string(name)));
+    spdlog::set_level(to_spdlog(*level));
+    spdlog::warn("log level changed to {}", model::to_string(*level));
+    rep.send_empty();
+  });
+}
+
+} // namespace cdc::http

@@ -1,0 +1,96 @@
+#include "http/server.hpp"
+
+#include <random>
+
+#include <caf/scoped_actor.hpp>
+
+#include <spdlog/spdlog.h>
+
+#include "http/listener.hpp"
+#include "http/routes.hpp"
+#include "model/ids.hpp"
+
+namespace cdc::http {
+
+std::string new_capture_id() {
+  std::random_device rd;
+  auto word = [&] { return (std::uint64_t{rd()} << 32) | rd(); };
+  return model::make_uuid_v4(word(), word());
+}
+
+server::server(caf::actor_system& sys, server_options opts)
+  : sys_(sys),
+    opts_(std::move(opts)),
+    ioc_(static_cast<int>(opts_.io_threads)),
+    routes_(make_api_router()) {
+  auto address = net::ip::make_address(opts_.host);
+  for (std::size_t i = 0; i < opts_.captures; ++i) {
+    auto port = static_cast<std::uint16_t>(opts_.port == 0 ? 0 : opts_.port + i);
+    auto ctx = std::make_shared<server_context>();
+    ctx->routes = &routes_;
+    ctx->api = &api_;
+    ctx->lim = opts_.lim;
+    auto l = std::make_shared<listener>(ioc_, tcp::endpoint{address, port}, ctx);
+    auto ep = l->local_endpoint();
+    auto node = std::make_shared<actors::node_state>(
+      new_capture_id(), ep.address().to_string() + ":" + std::to_string(ep.port()));
+    ctx->node = node.get();
+    listeners_.push_back(std::move(l));
+    nodes_.push_back(std::move(node));
+  }
+  cluster_ = actors::spawn_cluster(sys, {nodes_, opts_.io_threads});
+  api_.bridges = cluster_.bridges;
+  api_.election = cluster_.election;
+}
+
+server::~server() { shutdown(std::chrono::milliseconds(0)); }
+
+std::vector<std::string> server::addresses() const {
+  std::vector<std::string> out;
+  for (const auto& n : nodes_)
+    out.push_back(n->address);
+  return out;
+}
+
+void server::start() {
+  for (auto& l : listeners_)
+    l->run();
+  for (std::size_t i = 0; i < opts_.io_threads; ++i)
+    threads_.emplace_back([this] { ioc_.run(); });
+}
+
+void server::shutdown(std::chrono::milliseconds grace) {
+  if (stopped_)
+    return;
+  stopped_ = true;
+  for (auto& n : nodes_)
+    n->live = model::liveness::stopping;
+  actors::begin_shutdown(cluster_);
+  for (auto& l : listeners_) {
+    l->context()->draining = true;
+    l->stop();
+  }
+  auto busy = [this] {
+    for (auto& l : listeners_)
+      if (l->context()->in_flight.load() > 0)
+        return true;
+    return false;
+  };
+  auto deadline = std::chrono::steady_clock::now() + grace;
+  while (busy() && std::chrono::steady_clock::now() < deadline)
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  ioc_.stop();
+  for (auto& t : threads_)
+    t.join();
+  threads_.clear();
+  // Wait until the bridges are gone: they hold the replies of unanswered
+  // requests, which post to ioc_ when dropped, so ioc_ must outlive them.
+  caf::scoped_actor self{sys_};
+  for (const auto& b : cluster_.bridges)
+    self->monitor(b);
+  actors::terminate(cluster_);
+  for (std::size_t i = 0; i < cluster_.bridges.size(); ++i)
+    self->receive([](const caf::down_msg&) {});
+}
+
+} // namespace cdc::http

@@ -1,0 +1,73 @@
+// A whole cdc server in one object: the actor cluster plus one HTTP listener
+// per capture, on a small pool of I/O threads. Used by `cdc server` and by
+// tests that need a real server on port 0.
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include <caf/actor_system.hpp>
+
+#include "actors/cluster.hpp"
+#include "http/api_context.hpp"
+#include "http/beast.hpp"
+#include "http/router.hpp"
+#include "http/server_context.hpp"
+
+namespace cdc::http {
+
+class listener;
+
+struct server_options {
+  std::string host = "127.0.0.1";
+  /// The first capture listens here, capture i on port + i; 0 picks free ports.
+  std::uint16_t port = 8300;
+  std::size_t captures = 1;
+  std::size_t io_threads = 2;
+  limits lim;
+};
+
+class server {
+public:
+  /// Binds every listener and spawns the cluster; throws
+  /// boost::system::system_error when an address cannot be bound.
+  server(caf::actor_system& sys, server_options opts);
+  ~server();
+
+  server(const server&) = delete;
+  server& operator=(const server&) = delete;
+
+  /// "host:port" of each capture's listener, in capture order.
+  std::vector<std::string> addresses() const;
+  const std::vector<std::shared_ptr<actors::node_state>>& nodes() const { return nodes_; }
+  const actors::cluster& cluster() const { return cluster_; }
+
+  /// Starts accepting on the I/O threads; returns at once.
+  void start();
+
+  /// Graceful stop: liveness turns to stopping, listeners close, requests in
+  /// flight are answered (for at most `grace`), then everything ends.
+  void shutdown(std::chrono::milliseconds grace = std::chrono::seconds(10));
+
+private:
+  caf::actor_system& sys_;
+  server_options opts_;
+  // Declared first so it outlives everything that may still post to it.
+  net::io_context ioc_;
+  router routes_;
+  api_context api_;
+  std::vector<std::shared_ptr<listener>> listeners_;
+  std::vector<std::shared_ptr<actors::node_state>> nodes_;
+  actors::cluster cluster_;
+  std::vector<std::thread> threads_;
+  bool stopped_ = false;
+};
+
+/// A fresh random capture ID (UUID v4).
+std::string new_capture_id();
+
+} // namespace cdc::http

@@ -1,0 +1,36 @@
+// State shared by a listener and all its sessions.
+#pragma once
+
+#include <atomic>
+#include <chrono>
+#include <cstddef>
+
+namespace cdc::actors {
+struct node_state;
+}
+
+namespace cdc::http {
+
+class router;
+struct api_context;
+
+struct limits {
+  std::size_t header_bytes = 16 * 1024;
+  /// Kubernetes allows 3 MiB; a changefeed body is a few KiB.
+  std::size_t body_bytes = 1024 * 1024;
+  std::chrono::seconds idle_timeout{60};
+  std::chrono::seconds write_timeout{30};
+};
+
+struct server_context {
+  const router* routes = nullptr;
+  const api_context* api = nullptr;
+  const actors::node_state* node = nullptr;
+  limits lim;
+  /// Requests read but not yet answered; shutdown waits for zero.
+  std::atomic<int> in_flight{0};
+  /// Set at shutdown: answer what is in flight, then close connections.
+  std::atomic<bool> draining{false};
+};
+
+} // namespace cdc::http

@@ -1,0 +1,157 @@
+// `cdc`: the server (`cdc server`) and its version (`cdc version`).
+#include <csignal>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+
+#include <pthread.h>
+
+#include <caf/actor_system.hpp>
+#include <caf/actor_system_config.hpp>
+#include <spdlog/sinks/basic_file_sink.h>
+#include <spdlog/sinks/stdout_color_sinks.h>
+#include <spdlog/spdlog.h>
+
+#include "actors/messages.hpp"
+#include "http/server.hpp"
+#include "model/log_level.hpp"
+#include "model/version.hpp"
+#include "tools/cdc/options.hpp"
+
+namespace {
+
+using namespace cdc;
+
+int print_version() {
+  std::printf("Release Version: %.*s\nGit Commit Hash: %.*s\nGit Branch: %.*s\n",
+              static_cast<int>(model::release_version().size()), model::release_version().data(),
+              static_cast<int>(model::git_hash().size()), model::git_hash().data(),
+              static_cast<int>(model::git_branch().size()), model::git_branch().data());
+  return 0;
+}
+
+bool setup_logging(const tool::server_flags& f, std::string& error) {
+  auto level = model::parse_log_level(f.log_level);
+  if (!level) {
+    error = "invalid --log-level '" + f.log_level + "'";
+    return false;
+  }
+  try {
+    std::shared_ptr<spdlog::logger> logger;
+    if (f.log_file.empty())
+      logger = spdlog::stderr_color_mt("cdc");
+    else
+      logger = spdlog::basic_logger_mt("cdc", f.log_file);
+    spdlog::set_default_logger(logger);
+  } catch (const spdlog::spdlog_ex& e) {
+    error = "cannot open log file " + f.log_file + ": " + e.what();
+    return false;
+  }
+  spdlog::set_pattern("[%Y/%m/%d %H:%M:%S.%e %z] [%^%l%$] %v");
+  switch (*level) {
+    case model::log_level::debug: spdlog::set_level(spdlog::level::debug); break;
+    case model::log_level::info: spdlog::set_level(spdlog::level::info); break;
+    case model::log_level::warn: spdlog::set_level(spdlog::level::warn); break;
+    case model::log_level::error: spdlog::set_level(spdlog::level::err); break;
+    default: spdlog::set_level(spdlog::level::critical); break;
+  }
+  spdlog::flush_on(spdlog::level::warn);
+  return true;
+}
+
+bool prepare_data_dir(const std::string& dir, std::string& error) {
+  std::error_code ec;
+  std::filesystem::create_directories(dir, ec);
+  if (ec) {
+    error = "cannot create data dir " + dir + ": " + ec.message();
+    return false;
+  }
+  auto probe = std::filesystem::path(dir) / ".write-probe";
+  std::ofstream out(probe);
+  if (!out || !(out << "ok") || (out.close(), !out)) {
+    error = "data dir " + dir + " is not writable";
+    return false;
+  }
+  std::filesystem::remove(probe, ec);
+  return true;
+}
+
+int run_server(const std::vector<std::string>& args) {
+  std::string error;
+  auto flags = tool::parse_server_flags(args, error);
+  if (!flags) {
+    if (error == "help") {
+      std::fputs(tool::server_usage, stdout);
+      return 0;
+    }
+    std::fprintf(stderr, "cdc server: %s\n\n%s", error.c_str(), tool::server_usage);
+    return 2;
+  }
+  if (!setup_logging(*flags, error) || !prepare_data_dir(flags->data_dir, error)) {
+    std::fprintf(stderr, "cdc server: %s\n", error.c_str());
+    return 1;
+  }
+
+  // SIGINT/SIGTERM are taken by sigwait below; block them before any thread
+  // starts so no other thread gets them.
+  sigset_t signals;
+  sigemptyset(&signals);
+  sigaddset(&signals, SIGINT);
+  sigaddset(&signals, SIGTERM);
+  pthread_sigmask(SIG_BLOCK, &signals, nullptr);
+  std::signal(SIGPIPE, SIG_IGN);
+
+  caf::actor_system_config cfg;
+  cfg.add_message_types<caf::id_block::cdc>();
+  cfg.set("scheduler.max-threads", std::size_t{2});
+  caf::actor_system sys{cfg};
+
+  http::server_options opts;
+  opts.host = flags->host;
+  opts.port = flags->port;
+  opts.captures = flags->captures;
+  std::unique_ptr<http::server> srv;
+  try {
+    srv = std::make_unique<http::server>(sys, opts);
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "cdc server: cannot listen on %s:%u: %s\n", flags->host.c_str(),
+                 flags->port, e.what());
+    return 1;
+  }
+  srv->start();
+  for (std::size_t i = 0; i < srv->nodes().size(); ++i) {
+    const auto& node = *srv->nodes()[i];
+    spdlog::info("capture {} listening on {}", node.capture_id, node.address);
+    std::printf("cdc server listening on %s capture %s\n", node.address.c_str(),
+                node.capture_id.c_str());
+  }
+  std::fflush(stdout);
+
+  int sig = 0;
+  sigwait(&signals, &sig);
+  spdlog::info("received signal {}, shutting down gracefully", sig);
+  srv->shutdown(std::chrono::seconds(10));
+  srv.reset();
+  spdlog::info("server stopped");
+  spdlog::shutdown();
+  return 0;
+}
+
+} // namespace
+
+int main(int argc, char** argv) {
+  std::vector<std::string> args(argv + 1, argv + argc);
+  if (args.empty() || args[0] == "help" || args[0] == "--help") {
+    std::puts("Usage: cdc <command>\n\nCommands:\n  server    start a cdc server\n  version   print version information");
+    return args.empty() ? 2 : 0;
+  }
+  auto cmd = args[0];
+  args.erase(args.begin());
+  if (cmd == "version" || cmd == "--version")
+    return print_version();
+  if (cmd == "server")
+    return run_server(args);
+  std::fprintf(stderr, "cdc: unknown command '%s'\n", cmd.c_str());
+  return 2;
+}

@@ -1,0 +1,94 @@
+#include "tools/cdc/options.hpp"
+
+#include <charconv>
+
+namespace cdc::tool {
+
+const char* server_usage = R"(Usage: cdc server [flags]
+
+Flags:
+  --addr=HOST:PORT      address of the first capture's API (default 127.0.0.1:8300);
+                        capture i listens on PORT+i, port 0 picks free ports
+  --data-dir=DIR        directory for the server's data (default /tmp/cdc_data)
+  --log-level=LEVEL     debug, info, warn, error, dpanic, panic, fatal (default info)
+  --log-file=FILE       write the log to FILE instead of stderr
+  --captures=N          capture actors in this process, each with its own ID and
+                        address, to simulate a cluster on one machine (default 1)
+)";
+
+namespace {
+
+bool parse_number(const std::string& text, std::uint64_t max, std::uint64_t& out) {
+  auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), out);
+  return ec == std::errc{} && ptr == text.data() + text.size() && out <= max;
+}
+
+bool parse_addr(const std::string& text, server_flags& f, std::string& error) {
+  auto colon = text.rfind(':');
+  if (colon == std::string::npos || colon == 0) {
+    error = "--addr must be HOST:PORT, got '" + text + "'";
+    return false;
+  }
+  std::string host = text.substr(0, colon);
+  if (host.size() > 2 && host.front() == '[' && host.back() == ']')
+    host = host.substr(1, host.size() - 2);
+  std::uint64_t port = 0;
+  if (!parse_number(text.substr(colon + 1), 65535, port)) {
+    error = "--addr has an invalid port in '" + text + "'";
+    return false;
+  }
+  f.host = host == "localhost" ? "127.0.0.1" : host;
+  f.port = static_cast<std::uint16_t>(port);
+  return true;
+}
+
+} // namespace
+
+std::optional<server_flags> parse_server_flags(const std::vector<std::string>& args,
+                                               std::string& error) {
+  server_flags f;
+  for (std::size_t i = 0; i < args.size(); ++i) {
+    std::string arg = args[i];
+    if (!arg.starts_with("--")) {
+      error = "unexpected argument '" + arg + "'";
+      return std::nullopt;
+    }
+    std::string name = arg.substr(2);
+    std::string value;
+    if (auto eq = name.find('='); eq != std::string::npos) {
+      value = name.substr(eq + 1);
+      name = name.substr(0, eq);
+    } else if (name == "help") {
+      error = "help";
+      return std::nullopt;
+    } else if (i + 1 < args.size()) {
+      value = args[++i];
+    } else {
+      error = "flag --" + name + " needs a value";
+      return std::nullopt;
+    }
+    if (name == "addr") {
+      if (!parse_addr(value, f, error))
+        return std::nullopt;
+    } else if (name == "data-dir") {
+      f.data_dir = value;
+    } else if (name == "log-level") {
+      f.log_level = value;
+    } else if (name == "log-file") {
+      f.log_file = value;
+    } else if (name == "captures") {
+      std::uint64_t n = 0;
+      if (!parse_number(value, 64, n) || n == 0) {
+        error = "--captures must be a number from 1 to 64, got '" + value + "'";
+        return std::nullopt;
+      }
+      f.captures = n;
+    } else {
+      error = "unknown flag --" + name;
+      return std::nullopt;
+    }
+  }
+  return f;
+}
+
+} // namespace cdc::tool

@@ -1,0 +1,27 @@
+// Command-line flags of `cdc server`, with TiCDC's names.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace cdc::tool {
+
+struct server_flags {
+  std::string host = "127.0.0.1";
+  std::uint16_t port = 8300;
+  std::string data_dir = "/tmp/cdc_data";
+  std::string log_level = "info";
+  std::string log_file;
+  std::size_t captures = 1;
+};
+
+/// Parses `--name=value` and `--name value`; on a bad flag returns nullopt and
+/// fills `error` with a message for the user.
+std::optional<server_flags> parse_server_flags(const std::vector<std::string>& args,
+                                               std::string& error);
+
+extern const char* server_usage;
+
+} // namespace cdc::tool
