@@ -102,9 +102,27 @@ void session::on_write(beast::error_code ec, std::size_t) {
 }
 
 void session::do_close() {
+  // Half-close, then read until the peer closes too (bounded by a timeout):
+  // closing with unread request bytes would send a reset that can destroy the
+  // answer we just wrote (e.g. a 413 for a body still being uploaded).
   beast::error_code ec;
   stream_.socket().shutdown(tcp::socket::shutdown_send, ec);
-  stream_.socket().close(ec);
+  if (ec) {
+    stream_.socket().close(ec);
+    return;
+  }
+  stream_.expires_after(std::chrono::seconds(2));
+  do_drain();
+}
+
+void session::do_drain() {
+  buffer_.clear();
+  stream_.async_read_some(buffer_.prepare(64 * 1024),
+                          [self = shared_from_this()](beast::error_code ec, std::size_t) {
+                            if (!ec)
+                              return self->do_drain();
+                            self->stream_.socket().close(ec);
+                          });
 }
 
 } // namespace cdc::http

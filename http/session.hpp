@@ -24,6 +24,7 @@ private:
   void on_reply(unsigned status, std::string body);
   void on_write(beast::error_code ec, std::size_t bytes);
   void do_close();
+  void do_drain();
 
   beast::tcp_stream stream_;
   beast::flat_buffer buffer_;

@@ -66,7 +66,10 @@ http_response http_client::request(const std::string& method, const std::string&
     req.prepare_payload();
   }
   impl_->stream.expires_after(std::chrono::seconds(30));
-  bhttp::write(impl_->stream, req);
+  // A server may answer (413, 400) and stop reading before the body is sent:
+  // still read its answer, as real clients do.
+  beast::error_code ec;
+  bhttp::write(impl_->stream, req, ec);
   return impl_->read();
 }
 

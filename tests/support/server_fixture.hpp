@@ -3,6 +3,7 @@
 #pragma once
 
 #include <memory>
+#include <thread>
 #include <string>
 
 #include <caf/actor_system.hpp>

@@ -1,0 +1,54 @@
+// Runs the real `cdc` binary as a child process for end-to-end tests.
+#pragma once
+
+#include <sys/types.h>
+
+#include <chrono>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace cdc::test {
+
+/// The cdc binary under test (CTest sets CDC_BINARY).
+std::string cdc_binary();
+
+class child_process {
+public:
+  /// Starts `program args...` with stdout and stderr captured.
+  child_process(const std::string& program, const std::vector<std::string>& args);
+  ~child_process();
+
+  child_process(const child_process&) = delete;
+  child_process& operator=(const child_process&) = delete;
+
+  /// Reads stdout until a line containing `needle` appears; returns the line.
+  std::optional<std::string> wait_for_line(const std::string& needle,
+                                           std::chrono::milliseconds timeout = std::chrono::seconds(10));
+
+  void signal(int sig);
+  /// Waits for the exit; returns the exit status (128+signal when killed), or
+  /// nullopt on timeout.
+  std::optional<int> wait(std::chrono::milliseconds timeout = std::chrono::seconds(15));
+
+  /// Everything read from stdout so far and all of stderr once exited.
+  const std::string& out() const { return out_; }
+  std::string err();
+
+  pid_t pid() const { return pid_; }
+
+private:
+  pid_t pid_ = -1;
+  int out_fd_ = -1;
+  int err_fd_ = -1;
+  std::string out_;
+  std::optional<int> status_;
+};
+
+/// Runs a command to completion and returns (exit status, stdout + stderr).
+std::pair<int, std::string> run_command(const std::string& program, const std::vector<std::string>& args);
+
+/// The addresses a started server printed ("cdc server listening on ADDR ...").
+std::vector<std::string> listening_addresses(child_process& p, std::size_t captures);
+
+} // namespace cdc::test
