@@ -52,10 +52,11 @@ void session::dispatch(bhttp::request<bhttp::string_body>&& req) {
   keep_alive_ = req.keep_alive() && !ctx_->draining.load(std::memory_order_relaxed);
   ++ctx_->in_flight;
 
-  // The reply may come from any thread; hop back onto this strand.
+  // The reply may come from any thread; continue on this strand (at once when
+  // the handler answered synchronously, already on the strand).
   reply r{[self = shared_from_this()](unsigned status, std::string body) {
-    net::post(self->stream_.get_executor(),
-              [self, status, body = std::move(body)]() mutable { self->on_reply(status, std::move(body)); });
+    net::dispatch(self->stream_.get_executor(),
+                  [self, status, body = std::move(body)]() mutable { self->on_reply(status, std::move(body)); });
   }};
 
   request_context rc;
