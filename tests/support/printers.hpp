@@ -7,6 +7,7 @@
 #include "model/changefeed/state.hpp"
 #include "model/cluster_views.hpp"
 #include "model/log_level.hpp"
+#include "model/upstream/workload.hpp"
 
 namespace cdc::model {
 
@@ -15,5 +16,9 @@ inline std::ostream& operator<<(std::ostream& os, feed_state s) { return os << t
 inline std::ostream& operator<<(std::ostream& os, log_level l) { return os << to_string(l); }
 inline std::ostream& operator<<(std::ostream& os, liveness l) { return os << static_cast<int>(l); }
 inline std::ostream& operator<<(std::ostream& os, admin_job j) { return os << static_cast<int>(j); }
+
+namespace upstream {
+inline std::ostream& operator<<(std::ostream& os, row_op op) { return os << to_string(op); }
+} // namespace upstream
 
 } // namespace cdc::model
