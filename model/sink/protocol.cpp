@@ -92,7 +92,7 @@ result<sink_settings> resolve_sink_settings(const sink_uri& uri, const sink_conf
     out.protocol_text = std::string{p};
 
   // Atomicity levels are case-sensitive in TiCDC.
-  std::string_view level = out.atomicity_text.value_or(std::string{});
+  const std::string level = out.atomicity_text.value_or(std::string{});
   if (level == "table") {
     if (is_mq(uri.kind))
       return fail(api_error::sink_uri_invalid,

@@ -14,8 +14,6 @@
 
 namespace cdc::model::sink {
 
-using namespace std::chrono_literals;
-
 /// mysql://, tidb:// and their +ssl forms (TiCDC pkg/sink/mysql/config.go).
 struct mysql_params {
   std::string user = "root";          ///< userinfo user, "root" when empty
@@ -30,9 +28,9 @@ struct mysql_params {
   std::string tidb_txn_mode = "optimistic"; ///< or "pessimistic"; others ignored
   bool safe_mode = false;
   std::optional<std::string> time_zone; ///< nullopt: the server's zone; "": the downstream's
-  std::chrono::nanoseconds read_timeout = 2min;
-  std::chrono::nanoseconds write_timeout = 2min;
-  std::chrono::nanoseconds dial_timeout = 2min; ///< the `timeout` parameter
+  std::chrono::nanoseconds read_timeout = std::chrono::minutes{2};
+  std::chrono::nanoseconds write_timeout = std::chrono::minutes{2};
+  std::chrono::nanoseconds dial_timeout = std::chrono::minutes{2}; ///< the `timeout` parameter
   bool batch_dml_enable = true;
   bool multi_stmt_enable = true;
   bool cache_prep_stmts = true;
@@ -52,9 +50,9 @@ struct kafka_params {
   std::string compression = "none";   ///< none, gzip, snappy, lz4, zstd (others read as none)
   std::string client_id;              ///< "" = TiCDC's generated id
   bool auto_create_topic = true;
-  std::chrono::nanoseconds dial_timeout = 10s;
-  std::chrono::nanoseconds write_timeout = 10s;
-  std::chrono::nanoseconds read_timeout = 10s;
+  std::chrono::nanoseconds dial_timeout = std::chrono::seconds{10};
+  std::chrono::nanoseconds write_timeout = std::chrono::seconds{10};
+  std::chrono::nanoseconds read_timeout = std::chrono::seconds{10};
   int required_acks = -1;             ///< 0, 1 or -1
   std::string sasl_user, sasl_password;
   std::string sasl_mechanism;         ///< upper-cased: PLAIN, SCRAM-SHA-256, SCRAM-SHA-512, GSSAPI, OAUTHBEARER
@@ -81,7 +79,7 @@ struct storage_params {
   std::string location;               ///< host + path: a directory for file://, bucket/prefix otherwise
   protocol proto = protocol::csv;     ///< csv or canal-json
   int worker_count = 16;              ///< > 0, capped at 512
-  std::chrono::nanoseconds flush_interval = 5s; ///< clamped to [2s, 10min]
+  std::chrono::nanoseconds flush_interval = std::chrono::seconds{5}; ///< clamped to [2s, 10min]
   std::int64_t file_size = 64 * 1024 * 1024;    ///< clamped to [1 MiB, 512 MiB]
 };
 

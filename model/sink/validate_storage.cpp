@@ -9,6 +9,8 @@ namespace cdc::model::sink {
 
 namespace {
 
+using namespace std::chrono_literals;
+
 constexpr int max_worker_count = 512;
 constexpr std::chrono::nanoseconds min_flush_interval = 2s;
 constexpr std::chrono::nanoseconds max_flush_interval = 10min;
