@@ -1,3 +1,4 @@
+// Changefeed state names, list filtering and admin job types (see state.hpp).
 #include "model/changefeed/state.hpp"
 
 #include <array>
@@ -22,6 +23,17 @@ std::optional<feed_state> parse_feed_state(std::string_view s) noexcept {
   if (s == "warning" || s == "pending")
     return feed_state::error;
   return std::nullopt;
+}
+
+bool matches_state_filter(feed_state s, std::optional<std::string_view> query) noexcept {
+  if (!query || query->empty())
+    return s != feed_state::finished && s != feed_state::removed;
+  if (*query == "all")
+    return true;
+  // Exact wire strings only: TiCDC compares case-sensitively, and unknown
+  // values match nothing rather than failing the request.
+  auto wanted = parse_feed_state(*query);
+  return wanted && *wanted == s;
 }
 
 admin_job admin_job_of(feed_state s) noexcept {

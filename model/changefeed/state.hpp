@@ -32,6 +32,19 @@ enum class admin_job : std::uint8_t { none = 0, stop = 1, resume = 2, remove = 3
 /// stopped and failed 1, finished 4, removed 3.
 admin_job admin_job_of(feed_state s) noexcept;
 
+/// GET /changefeeds?state=...: absent or "" lists every state but finished
+/// and removed; "all" lists all; "error", "warning" and "pending" list error;
+/// another wire string (case-sensitive) lists that state; anything else
+/// lists nothing (api.md "States", reference 5.7).
+bool matches_state_filter(feed_state s, std::optional<std::string_view> query) noexcept;
+
+/// Whether the feed's last error is shown (`error` in list items and the
+/// detail): only while it is retrying (error) or failed; in normal, stopped,
+/// finished and removed it would confuse users (reference 5.8).
+constexpr bool error_shown(feed_state s) noexcept {
+  return s == feed_state::error || s == feed_state::failed;
+}
+
 /// Whether a feed in this state replicates (holds tables on captures).
 constexpr bool is_running(feed_state s) noexcept {
   return s == feed_state::normal || s == feed_state::error;
