@@ -42,6 +42,9 @@ public:
   explicit path(std::string_view root) : key_(root), kind_(root.empty() ? kind::root : kind::key) {}
   path(const path& parent, std::string_view key) : parent_(&parent), key_(key), kind_(kind::key) {}
   path(const path& parent, std::size_t index) : parent_(&parent), index_(index), kind_(kind::index) {}
+  // A child keeps a pointer to its parent, so a temporary parent would dangle.
+  path(const path&& parent, std::string_view key) = delete;
+  path(const path&& parent, std::size_t index) = delete;
 
   std::string str() const;
 

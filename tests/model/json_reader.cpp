@@ -1,5 +1,7 @@
 // The strict reader: Go's encoding/json decoding rules with errors that name
 // the field path.
+#include <type_traits>
+
 #include <boost/json/parse.hpp>
 #include <boost/test/unit_test.hpp>
 
@@ -43,6 +45,13 @@ BOOST_AUTO_TEST_CASE(paths_print_keys_with_dots_and_indexes_in_brackets) {
   BOOST_TEST(topic.str() == "replica_config.sink.dispatchers[0].topic");
 }
 
+BOOST_AUTO_TEST_CASE(a_path_cannot_hang_off_a_temporary_parent) {
+  static_assert(!std::is_constructible_v<path, path&&, std::string_view>);
+  static_assert(!std::is_constructible_v<path, path&&, std::size_t>);
+  static_assert(std::is_constructible_v<path, const path&, std::string_view>);
+  BOOST_TEST(true);
+}
+
 BOOST_AUTO_TEST_CASE(an_unnamed_root_adds_nothing_to_the_path) {
   path root;
   path key{root, "start_ts"};
@@ -53,7 +62,9 @@ BOOST_AUTO_TEST_CASE(an_unnamed_root_adds_nothing_to_the_path) {
 BOOST_AUTO_TEST_CASE(wrong_type_names_the_path_and_both_kinds) {
   std::string s;
   path root{"replica_config"};
-  path at{path{path{root, "sink"}, "csv"}, "delimiter"};
+  path sink{root, "sink"};
+  path csv{sink, "csv"};
+  path at{csv, "delimiter"};
   BOOST_TEST(error_reading(s, "1", at)
              == "invalid api parameter: replica_config.sink.csv.delimiter: expected string, got number");
 }
