@@ -119,6 +119,12 @@ BOOST_AUTO_TEST_CASE(backreference_is_not_go_syntax) {
                          "invalid pattern: error parsing regexp: invalid escape sequence"));
 }
 
+BOOST_AUTO_TEST_CASE(regex_ending_in_an_escaped_slash_backtracks_to_a_trailing_backslash) {
+  // TiDB's token regex gives up the `\/` pair to find a closing `/`.
+  BOOST_TEST(reason_of(R"(/ab\/.*)")
+             == "invalid pattern: error parsing regexp: trailing backslash at end of expression: ``");
+}
+
 BOOST_AUTO_TEST_CASE(file_import_is_refused) {
   BOOST_TEST(reason_of("@/etc/rules") == "importing filter files is not supported: @/etc/rules");
 }

@@ -108,6 +108,18 @@ BOOST_AUTO_TEST_CASE(regex_pattern_is_unanchored) {
   BOOST_TEST(!f.match("fobar", "xax"));
 }
 
+BOOST_AUTO_TEST_CASE(escaped_slash_stays_inside_a_regex) {
+  auto f = parse({R"(/^a\/b$/.t)"});
+  BOOST_TEST(f.match("a/b", "t"));
+  BOOST_TEST(!f.match("ab", "t"));
+}
+
+BOOST_AUTO_TEST_CASE(regex_table_pattern_may_contain_dots) {
+  auto f = parse({R"(db./^t\.\d$/)"});
+  BOOST_TEST(f.match("db", "t.1"));
+  BOOST_TEST(!f.match("db", "tx1"));
+}
+
 BOOST_AUTO_TEST_CASE(later_rule_wins_over_earlier_rule) {
   auto excluded = parse({"*.*", "!test.*"});
   BOOST_TEST(!excluded.match("test", "t"));
