@@ -55,10 +55,12 @@ private:
     return static_cast<std::uint32_t>(prog_.nodes.size() - 1);
   }
   std::uint32_t add(op kind, std::uint32_t a, std::uint32_t b = 0, std::uint32_t c = 0) {
-    node n;
+    // Built in place: moving a fresh node trips GCC 12's -Wmaybe-uninitialized
+    // on the variant it holds.
+    auto& n = prog_.nodes.emplace_back();
     n.kind = kind;
     n.a = a, n.b = b, n.c = c;
-    return add(std::move(n));
+    return static_cast<std::uint32_t>(prog_.nodes.size() - 1);
   }
 
   // Guards the recursion against pathological nesting such as "((((...".
