@@ -82,6 +82,12 @@ constexpr std::array catalog{
   api_error_spec{route_not_found, "CDC:ErrRouteNotFound", "no route for %s", 404},
   api_error_spec{method_not_allowed, "CDC:ErrMethodNotAllowed", "method %s not allowed for %s", 405},
   api_error_spec{sink_write_failed, "CDC:ErrSinkWriteFailed", "sink write failed: %s", 500},
+  api_error_spec{expression_column_not_found, "CDC:ErrExpressionColumnNotFound",
+                 "invalid filter expression(s). Cannot find column '%s' from table '%s' in: %s", 500},
+  api_error_spec{kafka_invalid_partition_num, "CDC:ErrKafkaInvalidPartitionNum", "invalid partition num %d", 500},
+  api_error_spec{kafka_invalid_required_acks, "CDC:ErrKafkaInvalidRequiredAcks",
+                 "invalid required acks %d, only support these values: 0(NoResponse),1(WaitForLocal),-1(WaitForAll)", 500},
+  api_error_spec{kafka_invalid_client_id, "CDC:ErrKafkaInvalidClientID", "invalid kafka client ID '%s'", 500},
 };
 
 // The table is indexed by enumerator value; a mismatch is a compile error.

@@ -67,6 +67,10 @@ enum class api_error : std::uint8_t {
   route_not_found,       // 404
   method_not_allowed,    // 405
   sink_write_failed,
+  expression_column_not_found,
+  kafka_invalid_partition_num,
+  kafka_invalid_required_acks,
+  kafka_invalid_client_id,
 };
 
 /// What TiCDC prints for an error kind.

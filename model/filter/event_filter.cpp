@@ -57,11 +57,7 @@ std::optional<api_failure> bind_expr(const std::optional<value_expr>& e, const t
   std::string unknown;
   out = bound_value_expr::bind(*e, columns, &unknown);
   if (!out)
-    // TiCDC reports CDC:ErrExpressionColumnNotFound here; the catalog has no
-    // such kind yet, so the closest 500 carries TiCDC's message.
-    return fail_with(api_error::invalid_filter_expression,
-                     "invalid filter expression(s). Cannot find column '" + unknown + "' from table '"
-                       + t.schema + "." + t.table + "' in: " + e->text());
+    return fail(api_error::expression_column_not_found, {unknown, t.schema + "." + t.table, e->text()});
   return std::nullopt;
 }
 

@@ -131,7 +131,7 @@ result<kafka_params> validate_kafka(const sink_uri& uri, const sink_settings& se
 
   if (*partition_num) {
     if (**partition_num <= 0)
-      return r.fail_own("invalid partition num " + std::to_string(**partition_num));
+      return fail(api_error::kafka_invalid_partition_num, {std::to_string(**partition_num)});
     out.partition_num = static_cast<std::int32_t>(**partition_num);
   }
   if (*replication) {
@@ -155,7 +155,7 @@ result<kafka_params> validate_kafka(const sink_uri& uri, const sink_settings& se
   }
   if (auto v = r.get("kafka-client-id"); v && !v->empty()) {
     if (!valid_client_id(*v))
-      return r.fail_own("invalid kafka client ID '" + std::string{*v} + "'");
+      return fail(api_error::kafka_invalid_client_id, {*v});
     out.client_id = *v;
   }
   if (*auto_create) out.auto_create_topic = **auto_create;
@@ -168,8 +168,7 @@ result<kafka_params> validate_kafka(const sink_uri& uri, const sink_settings& se
   }
   if (*acks) {
     if (**acks != 0 && **acks != 1 && **acks != -1)
-      return r.fail_own("invalid required acks " + std::to_string(**acks)
-                        + ", only support these values: 0(NoResponse),1(WaitForLocal),-1(WaitForAll)");
+      return fail(api_error::kafka_invalid_required_acks, {std::to_string(**acks)});
     out.required_acks = static_cast<int>(**acks);
   }
   if (auto ok = apply_security(r, out); !ok)

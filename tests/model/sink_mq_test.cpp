@@ -16,10 +16,11 @@ result<kafka_params> kafka(std::string_view text, const sink_config_view& cfg = 
   return std::get<kafka_params>(*params);
 }
 
-void expect_kafka_invalid(std::string_view text, std::string_view message) {
+void expect_kafka_invalid(std::string_view text, std::string_view message,
+                          api_error kind = api_error::kafka_invalid_config) {
   auto r = kafka(text);
   BOOST_REQUIRE_MESSAGE(r.has_error(), text);
-  BOOST_TEST((r.error().kind == api_error::kafka_invalid_config));
+  BOOST_TEST((r.error().kind == kind));
   BOOST_TEST(http_status_of(r.error().kind) == 500u);
   BOOST_TEST(r.error().message == message);
 }
@@ -81,7 +82,7 @@ BOOST_AUTO_TEST_CASE(kafka_needs_a_broker) {
 
 BOOST_AUTO_TEST_CASE(partition_num_must_be_positive) {
   BOOST_TEST(*kafka(with("partition-num=6"))->partition_num == 6);
-  expect_kafka_invalid(with("partition-num=0"), "invalid partition num 0");
+  expect_kafka_invalid(with("partition-num=0"), "invalid partition num 0", api_error::kafka_invalid_partition_num);
   expect_kafka_invalid(with("partition-num=x"),
                        R"(kafka config invalid: strconv.ParseInt: parsing "x": invalid syntax)");
   expect_kafka_invalid(with("partition-num=3000000000"),
@@ -93,7 +94,8 @@ BOOST_AUTO_TEST_CASE(required_acks_is_zero_one_or_minus_one) {
     BOOST_TEST(kafka(with("required-acks=" + std::to_string(acks)))->required_acks == acks);
   expect_kafka_invalid(with("required-acks=2"),
                        "invalid required acks 2, only support these values: "
-                       "0(NoResponse),1(WaitForLocal),-1(WaitForAll)");
+                       "0(NoResponse),1(WaitForLocal),-1(WaitForAll)",
+                       api_error::kafka_invalid_required_acks);
 }
 
 BOOST_AUTO_TEST_CASE(replication_factor_is_a_positive_int16) {
@@ -118,7 +120,8 @@ BOOST_AUTO_TEST_CASE(compression_falls_back_to_none_when_unknown) {
 
 BOOST_AUTO_TEST_CASE(client_id_allows_only_safe_characters) {
   BOOST_TEST(kafka(with("kafka-client-id=cdc.producer_1-a"))->client_id == "cdc.producer_1-a");
-  expect_kafka_invalid(with("kafka-client-id=a:b"), "invalid kafka client ID 'a:b'");
+  expect_kafka_invalid(with("kafka-client-id=a:b"), "invalid kafka client ID 'a:b'",
+                       api_error::kafka_invalid_client_id);
 }
 
 BOOST_AUTO_TEST_CASE(timeouts_are_go_durations) {
