@@ -4,12 +4,15 @@
 #include <spdlog/spdlog.h>
 
 #include "actors/owner.hpp"
+#include "actors/processor.hpp"
 
 namespace cdc::actors {
 
 namespace {
 
-void stop_owner(capture_actor::stateful_pointer<capture_state> self) {
+using self_ptr = capture_actor::stateful_pointer<capture_state>;
+
+void stop_owner(self_ptr self) {
   auto& st = self->state;
   if (!st.owner)
     return;
@@ -19,23 +22,66 @@ void stop_owner(capture_actor::stateful_pointer<capture_state> self) {
   st.node->is_owner = false;
 }
 
+/// Starts and stops tables of one changefeed as the owner decided.
+bool apply_dispatch(self_ptr self, std::shared_ptr<const model::changefeed_info>& info,
+                    changefeed_actor& feed, std::vector<table_start>& add, std::vector<std::int64_t>& remove) {
+  auto& st = self->state;
+  if (!info)
+    return false;
+  auto it = st.processors.find(info->key);
+  if (it == st.processors.end()) {
+    if (add.empty() || !feed)
+      return true;
+    auto p = self->spawn(processor, info, feed, st.node->capture_id, st.node->address, st.services);
+    it = st.processors.emplace(info->key, capture_state::hosted{p, {}}).first;
+    if (st.resolved_ts != 0)
+      self->send(p, atom::resolved_v, st.resolved_ts);
+  } else if (feed) {
+    // A new owner term brings new changefeed actors; an update new info.
+    self->send(it->second.actor, atom::update_v, info, feed);
+  }
+  auto& hosted = it->second;
+  if (!remove.empty()) {
+    for (auto id : remove)
+      hosted.tables.erase(id);
+    self->send(hosted.actor, atom::remove_v, std::move(remove));
+  }
+  if (!add.empty()) {
+    for (const auto& t : add)
+      hosted.tables.insert(t.table_id);
+    self->send(hosted.actor, atom::add_v, std::move(add));
+  }
+  if (hosted.tables.empty()) {
+    self->send_exit(hosted.actor, caf::exit_reason::user_shutdown);
+    st.processors.erase(it);
+  }
+  return true;
+}
+
 } // namespace
 
-capture_actor::behavior_type capture(capture_actor::stateful_pointer<capture_state> self,
-                                     std::shared_ptr<node_state> node,
-                                     election_actor election) {
-  self->state.node = std::move(node);
-  self->state.election = std::move(election);
+capture_actor::behavior_type capture(self_ptr self, std::shared_ptr<node_state> node, election_actor election,
+                                     cluster_services services) {
+  auto& st = self->state;
+  st.node = std::move(node);
+  st.election = std::move(election);
+  st.services = std::move(services);
+  self->send(st.services.upstream, atom::subscribe_v, caf::actor_cast<capture_actor>(self));
   return {
-    [self](atom::elected, std::uint64_t term, std::vector<capture_info>& members) {
+    [self](atom::elected, std::uint64_t term, std::vector<capture_member>& members) {
       auto& st = self->state;
       stop_owner(self);
       // Linked: an owner that crashes takes its capture down, and the
       // election then moves ownership on (as a lost etcd session would).
-      st.owner = self->spawn<caf::linked>(owner, term, st.node->capture_id, std::move(members));
+      st.owner = self->spawn<caf::linked>(owner, term, st.node->capture_id, std::move(members), st.services,
+                                          caf::actor_cast<capture_actor>(self));
       st.owner_term = term;
       st.node->is_owner = true;
-      self->send(st.election, atom::owner_v, term, st.owner);
+    },
+    [self](atom::ready, std::uint64_t term) {
+      auto& st = self->state;
+      if (term == st.owner_term && st.owner)
+        self->send(st.election, atom::owner_v, term, st.owner);
     },
     [self](atom::resign, std::uint64_t term) {
       if (term == self->state.owner_term) {
@@ -48,6 +94,47 @@ capture_actor::behavior_type capture(capture_actor::stateful_pointer<capture_sta
       auto& st = self->state;
       st.node->live = model::liveness::stopping;
       self->send(st.election, atom::stopping_v, st.node->capture_id);
+    },
+    [self](atom::dispatch, std::uint64_t term, std::shared_ptr<const model::changefeed_info>& info,
+           changefeed_actor& feed, std::vector<table_start>& add, std::vector<std::int64_t>& remove) {
+      auto& st = self->state;
+      if (term < st.dispatch_term)
+        return false; // an owner of an earlier term; the current one decides
+      st.dispatch_term = term;
+      return apply_dispatch(self, info, feed, add, remove);
+    },
+    [self](atom::report) -> caf::result<std::vector<processor_report>> {
+      auto& st = self->state;
+      auto rp = self->make_response_promise<std::vector<processor_report>>();
+      if (st.processors.empty()) {
+        rp.deliver(std::vector<processor_report>{});
+        return rp;
+      }
+      struct pending {
+        std::size_t left;
+        std::vector<processor_report> out;
+      };
+      auto acc = std::make_shared<pending>(pending{st.processors.size(), {}});
+      for (const auto& [key, hosted] : st.processors) {
+        auto done = [acc, rp]() mutable {
+          if (--acc->left == 0)
+            rp.deliver(std::move(acc->out));
+        };
+        self->request(hosted.actor, st.services.settings.request_timeout, atom::report_v)
+          .then(
+            [acc, key = key, done](std::vector<table_progress>& tables) mutable {
+              acc->out.push_back({key, std::move(tables)});
+              done();
+            },
+            [done](const caf::error&) mutable { done(); });
+      }
+      return rp;
+    },
+    [self](atom::resolved, model::tso_t ts) {
+      auto& st = self->state;
+      st.resolved_ts = ts;
+      for (const auto& [key, hosted] : st.processors)
+        self->send(hosted.actor, atom::resolved_v, ts);
     },
   };
 }

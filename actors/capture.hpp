@@ -1,11 +1,15 @@
-// A capture: one node of the cluster with its own ID and address. It hosts
-// the owner role while the election says so.
+// A capture: one node of the cluster with its own ID and address. It hosts a
+// processor per changefeed that has tables here, forwards the upstream's
+// resolved TS to them, and hosts the owner role while the election says so.
 #pragma once
 
+#include <map>
 #include <memory>
+#include <set>
 
 #include "actors/messages.hpp"
 #include "actors/node_state.hpp"
+#include "actors/services.hpp"
 
 namespace cdc::actors {
 
@@ -15,18 +19,28 @@ struct capture_state {
   // Not an aggregate: CAF would try to build the state from the actor pointer.
   capture_state() = default;
 
+  struct hosted {
+    processor_actor actor;
+    std::set<std::int64_t> tables;
+  };
+
   // -- member variables -------------------------------------------------------
 
   /// Shared with this node's HTTP listener.
   std::shared_ptr<node_state> node;
   election_actor election;
+  cluster_services services;
   /// The owner role while this capture holds it, and the term it serves.
   owner_actor owner;
   std::uint64_t owner_term = 0;
+  /// The latest term an owner dispatched from: older owners are fenced out.
+  std::uint64_t dispatch_term = 0;
+  std::map<model::changefeed_key, hosted> processors;
+  model::tso_t resolved_ts = 0;
 };
 
 capture_actor::behavior_type capture(capture_actor::stateful_pointer<capture_state> self,
-                                     std::shared_ptr<node_state> node,
-                                     election_actor election);
+                                     std::shared_ptr<node_state> node, election_actor election,
+                                     cluster_services services);
 
 } // namespace cdc::actors

@@ -1,18 +1,44 @@
 #include "actors/cluster.hpp"
 
+#include <chrono>
+
 #include <caf/send.hpp>
 
 #include "actors/bridge.hpp"
 #include "actors/capture.hpp"
 #include "actors/election.hpp"
+#include "actors/meta_store.hpp"
+#include "actors/sinks.hpp"
+#include "actors/upstream.hpp"
 
 namespace cdc::actors {
 
+namespace {
+
+// Our one upstream's PD cluster ID (a real PD picks a random 64-bit number).
+constexpr std::uint64_t simulated_upstream_id = 7181230447427289600ull;
+
+} // namespace
+
 cluster spawn_cluster(caf::actor_system& sys, const cluster_config& cfg) {
   cluster c;
+  auto wall = cfg.wall_now_ms;
+  if (wall == 0)
+    wall = std::chrono::duration_cast<std::chrono::milliseconds>(
+             std::chrono::system_clock::now().time_since_epoch())
+             .count();
+  c.upstream = sys.spawn(upstream, cfg.catalog, wall);
+  c.meta = sys.spawn(meta_store, c.upstream);
   c.election = sys.spawn(election);
+  cluster_services services;
+  services.upstream = c.upstream;
+  services.meta = c.meta;
+  services.catalog = cfg.catalog;
+  services.make_sink = cfg.make_sink ? cfg.make_sink : default_sink_factory();
+  services.upstream_id = simulated_upstream_id;
+  services.settings = cfg.settings;
   for (const auto& node : cfg.nodes) {
-    auto cap = sys.spawn(capture, node, c.election);
+    auto cap = sys.spawn(capture, node, c.election, services);
     // Campaigns are sent from this one thread in order, so the mailbox keeps
     // their order and the first capture becomes the first owner.
     caf::anon_send(c.election, atom::campaign_v, capture_info{node->capture_id, node->address}, cap);
@@ -34,6 +60,8 @@ void terminate(const cluster& c) {
   for (const auto& cap : c.captures)
     caf::anon_send_exit(cap, caf::exit_reason::user_shutdown);
   caf::anon_send_exit(c.election, caf::exit_reason::user_shutdown);
+  caf::anon_send_exit(c.meta, caf::exit_reason::user_shutdown);
+  caf::anon_send_exit(c.upstream, caf::exit_reason::user_shutdown);
 }
 
 } // namespace cdc::actors

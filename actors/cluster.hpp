@@ -1,5 +1,6 @@
-// The composition root: spawns the election, the captures and the HTTP
-// bridges, and wires their handles together. No actor looks another up.
+// The composition root: spawns the upstream, the meta store, the election,
+// the captures and the HTTP bridges, and wires their handles together. No
+// actor looks another up.
 #pragma once
 
 #include <memory>
@@ -9,6 +10,8 @@
 
 #include "actors/messages.hpp"
 #include "actors/node_state.hpp"
+#include "actors/services.hpp"
+#include "model/upstream/catalog.hpp"
 
 namespace cdc::actors {
 
@@ -17,10 +20,19 @@ struct cluster_config {
   std::vector<std::shared_ptr<node_state>> nodes;
   /// Bridges to spread HTTP requests over (one per scheduler thread is plenty).
   std::size_t bridges = 2;
+  std::shared_ptr<const model::upstream::catalog> catalog =
+    std::make_shared<const model::upstream::catalog>(model::upstream::default_catalog());
+  /// The upstream's wall clock at start, in ms; 0 reads the system clock.
+  std::int64_t wall_now_ms = 0;
+  /// Processors' sinks; empty uses the default factory.
+  sink_factory make_sink;
+  replication_settings settings;
 };
 
 struct cluster {
   election_actor election;
+  upstream_actor upstream;
+  meta_store_actor meta;
   std::vector<capture_actor> captures;
   std::vector<bridge_actor> bridges;
 };

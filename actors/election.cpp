@@ -19,13 +19,6 @@ election_state::member* election_state::find(const std::string& id) {
   return it == line.end() ? nullptr : &*it;
 }
 
-std::vector<capture_info> election_state::infos() const {
-  std::vector<capture_info> out;
-  out.reserve(line.size());
-  for (const auto& m : line)
-    out.push_back(m.info);
-  return out;
-}
 
 namespace {
 
@@ -48,7 +41,7 @@ void elect(self_ptr self) {
   ++st.term;
   st.owner_id = it->info.id;
   spdlog::info("election: capture {} elected owner for term {}", st.owner_id, st.term);
-  self->send(it->handle, atom::elected_v, st.term, st.infos());
+  self->send(it->handle, atom::elected_v, st.term, st.members());
 }
 
 /// Moves the owner to the back of the line, waits until it has let go, then
@@ -104,7 +97,7 @@ election_actor::behavior_type election(self_ptr self) {
       if (st.owner_id.empty() && !st.handing_over)
         elect(self);
       else if (st.owner)
-        self->send(st.owner, atom::joined_v, info);
+        self->send(st.owner, atom::joined_v, capture_member{info, handle});
       // An owner still starting up learns of it when it reports in.
     },
     [self](atom::owner, std::uint64_t term, owner_actor& owner) {
@@ -113,7 +106,7 @@ election_actor::behavior_type election(self_ptr self) {
         return; // an owner of a term already over
       // Bring the new owner up to date with whoever joined while it started.
       for (const auto& m : st.line)
-        self->send(owner, atom::joined_v, m.info);
+        self->send(owner, atom::joined_v, m);
       set_owner(self, std::move(owner));
     },
     [self](atom::resign) {

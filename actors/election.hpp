@@ -18,10 +18,7 @@ struct election_state {
   // Not an aggregate: CAF would try to build the state from the actor pointer.
   election_state() = default;
 
-  struct member {
-    capture_info info;
-    capture_actor handle;
-  };
+  using member = capture_member;
 
   // -- member variables -------------------------------------------------------
 
@@ -41,7 +38,7 @@ struct election_state {
   // -- helpers ----------------------------------------------------------------
 
   member* find(const std::string& id);
-  std::vector<capture_info> infos() const;
+  std::vector<capture_member> members() const { return {line.begin(), line.end()}; }
 };
 
 election_actor::behavior_type election(election_actor::stateful_pointer<election_state> self);

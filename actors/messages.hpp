@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -13,13 +14,19 @@
 #include <caf/event_based_actor.hpp>
 #include <caf/meta/type_name.hpp>
 #include <caf/replies_to.hpp>
+#include <caf/stateful_actor.hpp>
 #include <caf/type_id.hpp>
 #include <caf/typed_actor.hpp>
 #include <caf/typed_event_based_actor.hpp>
-#include <caf/stateful_actor.hpp>
 
 #include "model/api_error.hpp"
+#include "model/changefeed/bodies.hpp"
+#include "model/changefeed/info.hpp"
+#include "model/changefeed/state_machine.hpp"
+#include "model/changefeed/views.hpp"
 #include "model/cluster_views.hpp"
+#include "model/scheduling/table_scheduler.hpp"
+#include "model/upstream/workload.hpp"
 
 namespace cdc::actors {
 
@@ -34,6 +41,64 @@ template <class Inspector>
 typename Inspector::result_type inspect(Inspector& f, capture_info& x) {
   return f(caf::meta::type_name("capture_info"), x.id, x.address, x.alive);
 }
+
+/// How far one table of a changefeed has come on a capture.
+struct table_progress {
+  std::int64_t table_id = 0;
+  model::tso_t checkpoint_ts = 0; ///< everything up to here is in the sink
+  model::tso_t resolved_ts = 0;   ///< everything up to here has been read
+};
+
+template <class Inspector>
+typename Inspector::result_type inspect(Inspector& f, table_progress& x) {
+  return f(caf::meta::type_name("table_progress"), x.table_id, x.checkpoint_ts, x.resolved_ts);
+}
+
+/// A table to start replicating from a checkpoint.
+struct table_start {
+  std::int64_t table_id = 0;
+  model::tso_t checkpoint_ts = 0;
+};
+
+template <class Inspector>
+typename Inspector::result_type inspect(Inspector& f, table_start& x) {
+  return f(caf::meta::type_name("table_start"), x.table_id, x.checkpoint_ts);
+}
+
+/// What one capture replicates for one changefeed (a new owner asks for it).
+struct processor_report {
+  model::changefeed_key key;
+  std::vector<table_progress> tables;
+};
+
+/// Row changes of one table, complete up to `through`.
+struct table_rows {
+  std::int64_t table_id = 0;
+  model::tso_t through = 0;
+  std::vector<model::upstream::row_change> rows;
+};
+
+/// What a processor hands its sink in one go.
+struct row_batch {
+  model::changefeed_key key;
+  std::vector<table_rows> tables;
+  std::size_t row_count = 0;
+};
+using row_batch_ptr = std::shared_ptr<const row_batch>;
+
+/// Every stored changefeed with its progress (what the meta store loads).
+using feed_records = std::vector<std::pair<model::changefeed_info, model::changefeed_progress>>;
+
+/// A capture with its handle (defined once capture_actor is, below).
+struct capture_member;
+
+/// The effect of an admin operation, as the changefeed reports it to the owner.
+struct admin_outcome {
+  std::shared_ptr<const model::changefeed_info> info; ///< after the operation
+  model::changefeed_progress progress;
+  bool running = false;   ///< the feed should hold tables now
+  bool removed = false;   ///< the feed is gone (deleted from the meta store)
+};
 
 } // namespace cdc::actors
 
@@ -50,12 +115,89 @@ CAF_ADD_ATOM(cdc, cdc::atom, left, "left")
 CAF_ADD_ATOM(cdc, cdc::atom, stopping, "stopping")
 CAF_ADD_ATOM(cdc, cdc::atom, subscribe, "subscribe")
 CAF_ADD_ATOM(cdc, cdc::atom, run, "run")
+CAF_ADD_ATOM(cdc, cdc::atom, ready, "ready")
+CAF_ADD_ATOM(cdc, cdc::atom, tso, "tso")
+CAF_ADD_ATOM(cdc, cdc::atom, gc, "gc")
+CAF_ADD_ATOM(cdc, cdc::atom, safepoint, "safepoint")
+CAF_ADD_ATOM(cdc, cdc::atom, resolved, "resolved")
+CAF_ADD_ATOM(cdc, cdc::atom, tick, "tick")
+CAF_ADD_ATOM(cdc, cdc::atom, create, "create")
+CAF_ADD_ATOM(cdc, cdc::atom, list, "list")
+CAF_ADD_ATOM(cdc, cdc::atom, get, "getcf")
+CAF_ADD_ATOM(cdc, cdc::atom, summary, "summary")
+CAF_ADD_ATOM(cdc, cdc::atom, update, "update")
+CAF_ADD_ATOM(cdc, cdc::atom, remove, "remove")
+CAF_ADD_ATOM(cdc, cdc::atom, pause, "pause")
+CAF_ADD_ATOM(cdc, cdc::atom, resume, "resume")
+CAF_ADD_ATOM(cdc, cdc::atom, processors, "processors")
+CAF_ADD_ATOM(cdc, cdc::atom, processor, "processor")
+CAF_ADD_ATOM(cdc, cdc::atom, dispatch, "dispatch")
+CAF_ADD_ATOM(cdc, cdc::atom, report, "report")
+CAF_ADD_ATOM(cdc, cdc::atom, add, "addtables")
+CAF_ADD_ATOM(cdc, cdc::atom, progress, "progress")
+CAF_ADD_ATOM(cdc, cdc::atom, error, "error")
+CAF_ADD_ATOM(cdc, cdc::atom, assign, "assign")
+CAF_ADD_ATOM(cdc, cdc::atom, state, "state")
+CAF_ADD_ATOM(cdc, cdc::atom, retry, "retry")
+CAF_ADD_ATOM(cdc, cdc::atom, write, "write")
+CAF_ADD_ATOM(cdc, cdc::atom, load, "load")
+CAF_ADD_ATOM(cdc, cdc::atom, put, "put")
+CAF_ADD_ATOM(cdc, cdc::atom, flush, "flush")
 
 namespace cdc::actors {
 
 // -- typed interfaces ---------------------------------------------------------
 
 // clang-format off
+
+/// Writes row changes somewhere; answers once they are durable there.
+using sink_actor = caf::typed_actor<
+  // Write a batch; the answer means every row in it is flushed.
+  caf::replies_to<atom::write, row_batch_ptr>::with<bool>>;
+
+/// A changefeed: owns its info, state and progress (spawned by the owner).
+using changefeed_actor = caf::typed_actor<
+  // The detail view (GET /changefeeds/{id}).
+  caf::replies_to<atom::get>::with<model::changefeed_detail>,
+  // The list item (GET /changefeeds).
+  caf::replies_to<atom::summary>::with<model::changefeed_list_item>,
+  // Pause, resume, remove or another lifecycle event from the API.
+  caf::replies_to<atom::state, model::feed_event_t>::with<admin_outcome>,
+  // Update the config of a stopped or failed feed.
+  caf::replies_to<atom::update, model::changefeed_update>::with<admin_outcome>,
+  // The tables the owner placed, per capture (task_status; checkpoint scope).
+  caf::reacts_to<atom::assign, std::vector<model::scheduling::capture_tables>>,
+  // Progress of some tables from a processor on a capture.
+  caf::reacts_to<atom::progress, std::string, std::vector<table_progress>>,
+  // A runtime error from a processor or its sink.
+  caf::reacts_to<atom::error, model::running_error>,
+  // Timer: the back-off after an error has elapsed.
+  caf::reacts_to<atom::retry, std::uint64_t>>;
+
+/// Replicates the tables of one changefeed that one capture holds.
+using processor_actor = caf::typed_actor<
+  // The upstream resolved TS moved: pull, filter, write, report.
+  caf::reacts_to<atom::resolved, model::tso_t>,
+  // Start tables / stop tables (the capture orders them through its mailbox).
+  caf::reacts_to<atom::add, std::vector<table_start>>,
+  caf::reacts_to<atom::remove, std::vector<std::int64_t>>,
+  // The changefeed's actor or info changed (new owner term, update).
+  caf::reacts_to<atom::update, std::shared_ptr<const model::changefeed_info>, changefeed_actor>,
+  // The tables and their progress (for a new owner).
+  caf::replies_to<atom::report>::with<std::vector<table_progress>>>;
+
+/// Durable changefeed metadata (in memory for now; embedded store later).
+using meta_store_actor = caf::typed_actor<
+  // Every changefeed with its progress.
+  caf::replies_to<atom::load>::with<feed_records>,
+  // Write a changefeed's info; answers once durable.
+  caf::replies_to<atom::put, model::changefeed_info>::with<bool>,
+  // Delete a changefeed; answers once durable.
+  caf::replies_to<atom::remove, model::changefeed_key>::with<bool>,
+  // Progress to persist in the next batch.
+  caf::reacts_to<atom::progress, model::changefeed_key, model::changefeed_progress>,
+  // Timer: write the pending progress batch.
+  caf::reacts_to<atom::flush>>;
 
 /// The owner role: the single writer of cluster state for one election term.
 using owner_actor = caf::typed_actor<
@@ -64,20 +206,66 @@ using owner_actor = caf::typed_actor<
   // True while every capture is alive (an owner exists: it is answering).
   caf::replies_to<atom::health>::with<bool>,
   // A capture joined the cluster (from the election).
-  caf::reacts_to<atom::joined, capture_info>,
+  caf::reacts_to<atom::joined, capture_member>,
   // A capture left the cluster or died (from the election).
   caf::reacts_to<atom::left, std::string>,
   // A capture began a graceful shutdown (from the election).
-  caf::reacts_to<atom::stopping, std::string>>;
+  caf::reacts_to<atom::stopping, std::string>,
+  // Create a changefeed (body already parsed); answers with its detail.
+  caf::replies_to<atom::create, model::changefeed_config>::with<model::changefeed_detail>,
+  // Every changefeed's actor, for the list endpoint to ask.
+  caf::replies_to<atom::list>::with<std::vector<changefeed_actor>>,
+  // One changefeed's actor, or ErrChangeFeedNotExists.
+  caf::replies_to<atom::get, model::changefeed_key>::with<changefeed_actor>,
+  // Pause, resume (with its body) and remove.
+  caf::replies_to<atom::pause, model::changefeed_key>::with<bool>,
+  caf::replies_to<atom::resume, model::changefeed_key, model::resume_config>::with<bool>,
+  caf::replies_to<atom::remove, model::changefeed_key>::with<bool>,
+  // Update a stopped or failed changefeed; answers with its detail.
+  caf::replies_to<atom::update, model::changefeed_key, model::changefeed_update>::with<model::changefeed_detail>,
+  // Processors: every (changefeed, capture) pair of running feeds.
+  caf::replies_to<atom::processors>::with<std::vector<model::processor_item>>,
+  // One processor's tables.
+  caf::replies_to<atom::processor, model::changefeed_key, std::string>::with<model::processor_detail>,
+  // A changefeed's state changed by itself (error, finished, retry).
+  caf::reacts_to<atom::state, model::changefeed_key, bool>>;
 
 /// One capture: a node of the cluster with its own ID and address.
 using capture_actor = caf::typed_actor<
   // Won election term N: start the owner role; the argument lists the members.
-  caf::reacts_to<atom::elected, std::uint64_t, std::vector<capture_info>>,
+  caf::reacts_to<atom::elected, std::uint64_t, std::vector<capture_member>>,
   // Lose the owner role of term N; answers once it no longer claims to own.
   caf::replies_to<atom::resign, std::uint64_t>::with<bool>,
+  // The owner of term N finished starting up and takes requests.
+  caf::reacts_to<atom::ready, std::uint64_t>,
   // Begin a graceful shutdown: liveness turns to stopping.
-  caf::reacts_to<atom::stopping>>;
+  caf::reacts_to<atom::stopping>,
+  // From the owner of term N: start and stop tables of a changefeed here.
+  caf::replies_to<atom::dispatch, std::uint64_t, std::shared_ptr<const model::changefeed_info>,
+                  changefeed_actor, std::vector<table_start>, std::vector<std::int64_t>>::with<bool>,
+  // Every processor here with its tables (for a new owner).
+  caf::replies_to<atom::report>::with<std::vector<processor_report>>,
+  // The upstream's resolved TS moved.
+  caf::reacts_to<atom::resolved, model::tso_t>>;
+
+/// Stands in for PD and TiKV: the TSO, the GC safepoint and resolved TS ticks.
+/// Row changes themselves are a pure function of time (model/upstream).
+using upstream_actor = caf::typed_actor<
+  // A fresh, strictly increasing TSO.
+  caf::replies_to<atom::tso>::with<model::tso_t>,
+  // The current GC safepoint.
+  caf::replies_to<atom::gc>::with<model::tso_t>,
+  // TiCDC's service GC safepoint: GC may not pass this TSO.
+  caf::reacts_to<atom::safepoint, model::tso_t>,
+  // Timer: advance the resolved TS and tell the subscribers.
+  caf::reacts_to<atom::tick>,
+  // Receive (atom::resolved, ts) on every tick.
+  caf::reacts_to<atom::subscribe, capture_actor>>;
+
+struct capture_member {
+  capture_info info;
+  capture_actor handle;
+};
 
 struct bridge_job;
 
@@ -120,8 +308,38 @@ struct bridge_job {
 CAF_BEGIN_TYPE_ID_BLOCK(cdc, caf::first_custom_type_id)
 
   CAF_ADD_TYPE_ID(cdc, (cdc::actors::capture_info))
-  CAF_ADD_TYPE_ID(cdc, (std::vector<cdc::actors::capture_info>))
+  CAF_ADD_TYPE_ID(cdc, (cdc::actors::capture_member))
+  CAF_ADD_TYPE_ID(cdc, (std::vector<cdc::actors::capture_member>))
+  CAF_ADD_TYPE_ID(cdc, (cdc::actors::table_progress))
+  CAF_ADD_TYPE_ID(cdc, (std::vector<cdc::actors::table_progress>))
+  CAF_ADD_TYPE_ID(cdc, (cdc::actors::table_start))
+  CAF_ADD_TYPE_ID(cdc, (std::vector<cdc::actors::table_start>))
+  CAF_ADD_TYPE_ID(cdc, (std::vector<std::int64_t>))
+  CAF_ADD_TYPE_ID(cdc, (std::vector<cdc::actors::processor_report>))
+  CAF_ADD_TYPE_ID(cdc, (cdc::actors::row_batch_ptr))
+  CAF_ADD_TYPE_ID(cdc, (cdc::actors::admin_outcome))
   CAF_ADD_TYPE_ID(cdc, (std::vector<cdc::model::capture_view>))
+  CAF_ADD_TYPE_ID(cdc, (cdc::model::changefeed_key))
+  CAF_ADD_TYPE_ID(cdc, (cdc::model::changefeed_info))
+  CAF_ADD_TYPE_ID(cdc, (std::shared_ptr<const cdc::model::changefeed_info>))
+  CAF_ADD_TYPE_ID(cdc, (cdc::model::changefeed_progress))
+  CAF_ADD_TYPE_ID(cdc, (cdc::actors::feed_records))
+  CAF_ADD_TYPE_ID(cdc, (cdc::model::changefeed_config))
+  CAF_ADD_TYPE_ID(cdc, (cdc::model::changefeed_update))
+  CAF_ADD_TYPE_ID(cdc, (cdc::model::resume_config))
+  CAF_ADD_TYPE_ID(cdc, (cdc::model::changefeed_detail))
+  CAF_ADD_TYPE_ID(cdc, (cdc::model::changefeed_list_item))
+  CAF_ADD_TYPE_ID(cdc, (cdc::model::running_error))
+  CAF_ADD_TYPE_ID(cdc, (cdc::model::feed_event_t))
+  CAF_ADD_TYPE_ID(cdc, (std::vector<cdc::model::processor_item>))
+  CAF_ADD_TYPE_ID(cdc, (cdc::model::processor_detail))
+  CAF_ADD_TYPE_ID(cdc, (std::vector<cdc::model::scheduling::capture_tables>))
+  CAF_ADD_TYPE_ID(cdc, (cdc::actors::upstream_actor))
+  CAF_ADD_TYPE_ID(cdc, (cdc::actors::sink_actor))
+  CAF_ADD_TYPE_ID(cdc, (cdc::actors::changefeed_actor))
+  CAF_ADD_TYPE_ID(cdc, (std::vector<cdc::actors::changefeed_actor>))
+  CAF_ADD_TYPE_ID(cdc, (cdc::actors::processor_actor))
+  CAF_ADD_TYPE_ID(cdc, (cdc::actors::meta_store_actor))
   CAF_ADD_TYPE_ID(cdc, (cdc::actors::owner_actor))
   CAF_ADD_TYPE_ID(cdc, (cdc::actors::capture_actor))
   CAF_ADD_TYPE_ID(cdc, (cdc::actors::election_actor))
@@ -133,5 +351,25 @@ CAF_END_TYPE_ID_BLOCK(cdc)
 // Model values travel between actors of this process only; they are never
 // serialized, so they need no inspect() of their own.
 CAF_ALLOW_UNSAFE_MESSAGE_TYPE(cdc::actors::bridge_job)
+CAF_ALLOW_UNSAFE_MESSAGE_TYPE(cdc::actors::capture_member)
+CAF_ALLOW_UNSAFE_MESSAGE_TYPE(std::vector<cdc::actors::capture_member>)
+CAF_ALLOW_UNSAFE_MESSAGE_TYPE(std::vector<cdc::actors::processor_report>)
+CAF_ALLOW_UNSAFE_MESSAGE_TYPE(cdc::actors::row_batch_ptr)
+CAF_ALLOW_UNSAFE_MESSAGE_TYPE(cdc::actors::admin_outcome)
 CAF_ALLOW_UNSAFE_MESSAGE_TYPE(std::vector<cdc::model::capture_view>)
+CAF_ALLOW_UNSAFE_MESSAGE_TYPE(cdc::model::changefeed_key)
+CAF_ALLOW_UNSAFE_MESSAGE_TYPE(cdc::model::changefeed_info)
+CAF_ALLOW_UNSAFE_MESSAGE_TYPE(std::shared_ptr<const cdc::model::changefeed_info>)
+CAF_ALLOW_UNSAFE_MESSAGE_TYPE(cdc::model::changefeed_progress)
+CAF_ALLOW_UNSAFE_MESSAGE_TYPE(cdc::actors::feed_records)
+CAF_ALLOW_UNSAFE_MESSAGE_TYPE(cdc::model::changefeed_config)
+CAF_ALLOW_UNSAFE_MESSAGE_TYPE(cdc::model::changefeed_update)
+CAF_ALLOW_UNSAFE_MESSAGE_TYPE(cdc::model::resume_config)
+CAF_ALLOW_UNSAFE_MESSAGE_TYPE(cdc::model::changefeed_detail)
+CAF_ALLOW_UNSAFE_MESSAGE_TYPE(cdc::model::changefeed_list_item)
+CAF_ALLOW_UNSAFE_MESSAGE_TYPE(cdc::model::running_error)
+CAF_ALLOW_UNSAFE_MESSAGE_TYPE(cdc::model::feed_event_t)
+CAF_ALLOW_UNSAFE_MESSAGE_TYPE(std::vector<cdc::model::processor_item>)
+CAF_ALLOW_UNSAFE_MESSAGE_TYPE(cdc::model::processor_detail)
+CAF_ALLOW_UNSAFE_MESSAGE_TYPE(std::vector<cdc::model::scheduling::capture_tables>)
 CAF_ERROR_CODE_ENUM(cdc::model::api_error, "cdc")

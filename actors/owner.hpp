@@ -1,10 +1,17 @@
 // The owner role of one election term: the single writer of cluster state.
+// It keeps the changefeed registry, runs the API's changefeed operations one
+// at a time per feed, and places every running feed's tables on the alive
+// captures (model/scheduling), rebalancing when captures come and go.
 #pragma once
 
+#include <deque>
+#include <functional>
 #include <map>
+#include <set>
 #include <string>
 
 #include "actors/messages.hpp"
+#include "actors/services.hpp"
 
 namespace cdc::actors {
 
@@ -14,23 +21,72 @@ struct owner_state {
   // Not an aggregate: CAF would try to build the state from the actor pointer.
   owner_state() = default;
 
+  struct feed_entry {
+    changefeed_actor actor;
+    std::shared_ptr<const model::changefeed_info> info;
+    /// The feed replicates now and its tables belong on captures.
+    bool running = false;
+    /// Every table the feed replicates (its filter over the catalog).
+    std::vector<std::int64_t> tables;
+    /// Where its tables are, per capture (every eligible capture listed).
+    std::vector<model::scheduling::capture_tables> placement;
+    /// Operations on this feed run one at a time, in arrival order.
+    std::deque<std::function<void()>> queue;
+    bool busy = false;
+  };
+
   // -- member variables -------------------------------------------------------
 
-  /// The election term this owner serves; later terms fence it out.
+  /// The election term this owner serves; captures ignore earlier terms.
   std::uint64_t term = 0;
   /// The capture this owner runs on.
   std::string capture_id;
+  capture_actor home;
   /// Every capture of the cluster, by ID.
-  std::map<std::string, capture_info> members;
+  std::map<std::string, capture_member> members;
+  std::map<model::changefeed_key, feed_entry> feeds;
+  /// Keys of feeds being created (persisting), so a second create fails.
+  std::set<model::changefeed_key> creating;
+  cluster_services services;
+  /// Set once the registry is loaded and the captures have reported.
+  bool ready = false;
 
   // -- queries ----------------------------------------------------------------
 
   std::vector<model::capture_view> capture_views() const;
   bool healthy() const;
+  /// Alive captures that may take tables, in ID order.
+  std::vector<std::string> eligible_captures() const;
+  feed_entry* find(const model::changefeed_key& key);
 };
 
-owner_actor::behavior_type owner(owner_actor::stateful_pointer<owner_state> self,
-                                 std::uint64_t term, std::string capture_id,
-                                 std::vector<capture_info> members);
+using owner_pointer = owner_actor::stateful_pointer<owner_state>;
+
+owner_actor::behavior_type owner(owner_pointer self, std::uint64_t term, std::string capture_id,
+                                 std::vector<capture_member> members, cluster_services services,
+                                 capture_actor home);
+
+// -- parts of the owner, in owner_*.cpp -----------------------------------------
+
+/// Runs `op` when the feed's earlier operations are done; `op` must call
+/// next_op(self, key) when it finishes.
+void enqueue_op(owner_pointer self, const model::changefeed_key& key, std::function<void()> op);
+void next_op(owner_pointer self, const model::changefeed_key& key);
+
+/// Places the feed's tables (or removes them when it stopped), dispatches
+/// the difference to the captures, then calls `done`. Runs inside an op.
+void reschedule(owner_pointer self, const model::changefeed_key& key, std::function<void()> done);
+
+/// Queues a reschedule of every feed (a capture joined or left).
+void reschedule_all(owner_pointer self);
+
+/// Spawns the changefeed actor of a created or loaded feed and registers it.
+void spawn_feed(owner_pointer self, model::changefeed_info info, model::changefeed_progress progress);
+
+/// Loads the registry, gathers the captures' reports and takes over.
+void start_term(owner_pointer self);
+
+/// The tables `info` replicates: its filter over the catalog's eligible tables.
+std::vector<std::int64_t> tables_of(const owner_state& st, const model::changefeed_info& info);
 
 } // namespace cdc::actors

@@ -4,6 +4,7 @@
 
 #include "actors/bridge.hpp"
 #include "tests/support/actor_fixture.hpp"
+#include "tests/support/fake_owner.hpp"
 #include "tests/support/printers.hpp"
 
 using namespace cdc;
@@ -24,16 +25,6 @@ election_actor::behavior_type fake_election(election_actor::stateful_pointer<fak
     [](atom::resign) { return true; },
     [](atom::stopping, const std::string&) {},
     [self](atom::subscribe, bridge_actor& b) { self->state.subscribers.push_back(b); },
-  };
-}
-
-owner_actor::behavior_type trivial_owner() {
-  return {
-    [](atom::captures) { return std::vector<model::capture_view>{{"c1", true, "a:1"}}; },
-    [](atom::health) { return true; },
-    [](atom::joined, capture_info&) {},
-    [](atom::left, const std::string&) {},
-    [](atom::stopping, const std::string&) {},
   };
 }
 
@@ -73,7 +64,7 @@ BOOST_AUTO_TEST_SUITE(bridge_jobs)
 
 BOOST_AUTO_TEST_CASE(a_job_runs_at_once_when_an_owner_is_known) {
   bridge_fixture f;
-  f.announce(f.sys.spawn(trivial_owner));
+  f.announce(f.sys.spawn(test::fake_owner));
   int runs = 0;
   bool saw_owner = false;
   f.post(runs, saw_owner);
@@ -89,7 +80,7 @@ BOOST_AUTO_TEST_CASE(a_job_waits_for_the_next_owner_during_an_election) {
   f.post(runs, saw_owner);
   f.run();
   BOOST_TEST(runs == 0);
-  f.announce(f.sys.spawn(trivial_owner));
+  f.announce(f.sys.spawn(test::fake_owner));
   BOOST_TEST(runs == 1);
   BOOST_TEST(saw_owner);
 }
@@ -122,7 +113,7 @@ BOOST_AUTO_TEST_CASE(a_stale_wait_timer_does_not_flush_later_jobs_early) {
   bool saw1 = false, saw2 = false;
   f.post(first, saw1);
   f.run();
-  f.announce(f.sys.spawn(trivial_owner)); // flushes the first job
+  f.announce(f.sys.spawn(test::fake_owner)); // flushes the first job
   f.announce(owner_actor{});              // election again
   f.post(second, saw2);
   f.run();

@@ -4,7 +4,7 @@
 #include "actors/bridge.hpp"
 #include "actors/capture.hpp"
 #include "actors/election.hpp"
-#include "tests/support/actor_fixture.hpp"
+#include "tests/support/sim_cluster.hpp"
 #include "tests/support/printers.hpp"
 
 using namespace cdc;
@@ -12,77 +12,23 @@ using namespace cdc::actors;
 
 namespace {
 
-struct cluster_fixture : test::actor_fixture {
-  explicit cluster_fixture(std::size_t n = 3) {
-    election_hdl = sys.spawn(election);
-    for (std::size_t i = 0; i < n; ++i)
-      add_capture();
-    bridge_hdl = sys.spawn(bridge, election_hdl);
-    run();
-  }
+struct cluster_fixture : test::sim_cluster {
+  explicit cluster_fixture(std::size_t n = 3) : sim_cluster(n) {}
 
-  ~cluster_fixture() {
-    for (auto& c : captures)
-      caf::anon_send_exit(c, caf::exit_reason::user_shutdown);
-    caf::anon_send_exit(bridge_hdl, caf::exit_reason::user_shutdown);
-    caf::anon_send_exit(election_hdl, caf::exit_reason::user_shutdown);
-    run();
-  }
-
-  void add_capture() {
-    auto i = nodes.size();
-    auto node = std::make_shared<node_state>("capture-" + std::to_string(i),
-                                             "127.0.0.1:" + std::to_string(8300 + i));
-    auto cap = sys.spawn(capture, node, election_hdl);
-    caf::anon_send(election_hdl, atom::campaign_v, capture_info{node->capture_id, node->address}, cap);
-    nodes.push_back(node);
-    captures.push_back(cap);
-  }
-
-  /// The IDs of the nodes that currently claim ownership.
-  std::vector<std::string> claimed_owners() const {
-    std::vector<std::string> out;
-    for (const auto& n : nodes)
-      if (n->is_owner)
-        out.push_back(n->capture_id);
-    return out;
-  }
-
-  /// Asks the current owner through the bridge, as an HTTP request would.
   std::vector<model::capture_view> owner_captures() {
-    std::vector<model::capture_view> out;
-    bool owner_missing = false;
-    caf::anon_send(bridge_hdl, bridge_job{[&](bridge_actor::pointer self, const owner_actor& owner) {
-                                            if (!owner) {
-                                              owner_missing = true;
-                                              return;
-                                            }
-                                            self->request(owner, std::chrono::seconds(1), atom::captures_v)
-                                              .then([&](std::vector<model::capture_view>& v) { out = v; },
-                                                    [&](caf::error&) { owner_missing = true; });
-                                          },
-                                          true});
-    run();
-    BOOST_REQUIRE(!owner_missing);
-    return out;
+    auto caps = ask_owner<std::vector<model::capture_view>>(atom::captures_v);
+    BOOST_REQUIRE(caps.has_value());
+    return *caps;
   }
 
-  bool owner_healthy() {
-    bool healthy = false;
-    caf::anon_send(bridge_hdl, bridge_job{[&](bridge_actor::pointer self, const owner_actor& owner) {
-                                            self->request(owner, std::chrono::seconds(1), atom::health_v)
-                                              .then([&](bool h) { healthy = h; }, [&](caf::error&) {});
-                                          },
-                                          true});
-    run();
-    return healthy;
-  }
+  bool owner_healthy() { return ask_owner<bool>(atom::health_v).value(); }
 
-  election_actor election_hdl;
-  bridge_actor bridge_hdl;
-  std::vector<std::shared_ptr<node_state>> nodes;
-  std::vector<capture_actor> captures;
+  std::vector<capture_actor>& captures = capture_hdls;
 };
+
+} // namespace
+
+namespace {
 
 std::string owner_of(const std::vector<model::capture_view>& caps) {
   std::string id;

@@ -1,0 +1,300 @@
+#include "actors/changefeed.hpp"
+
+#include <algorithm>
+#include <functional>
+
+#include <spdlog/spdlog.h>
+
+#include "actors/errors.hpp"
+#include "model/sink/mask.hpp"
+
+namespace cdc::actors {
+
+namespace {
+
+using self_ptr = changefeed_actor::stateful_pointer<changefeed_state>;
+using done_fn = std::function<void(caf::expected<admin_outcome>)>;
+namespace ev = model::feed_event;
+
+// The retry "epoch" that means: the back-off gave up, the feed fails.
+constexpr std::uint64_t stuck_epoch = ~std::uint64_t{0};
+
+admin_outcome outcome(self_ptr self, bool removed = false) {
+  const auto& st = self->state;
+  return {st.info, st.progress, !removed && st.holds_tables(), removed};
+}
+
+void persist_progress(self_ptr self) {
+  auto& st = self->state;
+  st.last_persisted = self->clock().now();
+  self->send(st.services.meta, atom::progress_v, st.info->key, st.progress);
+}
+
+void on_event(self_ptr self, model::feed_event_t event, std::optional<model::running_error> err, done_fn done);
+
+/// Takes over a transition whose info is durable.
+void adopt(self_ptr self, const model::feed_transition& t, model::changefeed_info next) {
+  auto& st = self->state;
+  st.status = t.status;
+  st.info = std::make_shared<const model::changefeed_info>(std::move(next));
+  const auto& fx = t.effects;
+  auto now = self->clock().now();
+  if (fx.apply_overwrite_checkpoint) {
+    st.progress = {t.overwrite_checkpoint_ts, t.overwrite_checkpoint_ts};
+    st.tables.clear();
+    persist_progress(self);
+  }
+  if (fx.reset_backoff) {
+    st.retry_backoff = model::backoff{st.retry_backoff.policy()};
+    ++st.retry_epoch;
+  }
+  if (fx.start_backoff)
+    st.retry_backoff.reset(now);
+  if (fx.schedule_retry) {
+    std::uniform_real_distribution<double> draw{0.0, 1.0};
+    auto when = st.retry_backoff.next(now, draw(st.random));
+    if (when) {
+      self->delayed_send(self, *when - now, atom::retry_v, ++st.retry_epoch);
+    } else {
+      self->send(self, atom::retry_v, stuck_epoch);
+    }
+  }
+}
+
+/// Runs `event` through the state machine; makes the new info durable
+/// before adopting it, so a failed write changes nothing in memory. The
+/// actor waits (await) for the meta store so no other event interleaves.
+void on_event(self_ptr self, model::feed_event_t event, std::optional<model::running_error> err, done_fn done) {
+  auto& st = self->state;
+  auto t = model::transition(st.status, event, st.info->key.id);
+  if (!t)
+    return done(to_error(t.error()));
+  if (!t->applied)
+    return done(outcome(self));
+  auto timeout = st.services.settings.request_timeout;
+  if (t->effects.delete_record) {
+    self->request(st.services.meta, timeout, atom::remove_v, st.info->key)
+      .await([self, t = *t, done](bool) {
+               self->state.status = t.status;
+               done(outcome(self, true));
+             },
+             [done](const caf::error& e) {
+               done(to_error(model::fail(model::api_error::meta_store_failed, {caf::to_string(e)})));
+             });
+    return;
+  }
+  auto next = st.next_info(*t, event);
+  if (err && t->effects.set_error)
+    next.error = std::move(*err);
+  if (!t->effects.persist) {
+    adopt(self, *t, std::move(next));
+    return done(outcome(self));
+  }
+  persist_progress(self);
+  self->request(st.services.meta, timeout, atom::put_v, next)
+    .await([self, t = *t, next, done](bool) mutable {
+             adopt(self, t, std::move(next));
+             done(outcome(self));
+           },
+           [done](const caf::error& e) {
+             done(to_error(model::fail(model::api_error::meta_store_failed, {caf::to_string(e)})));
+           });
+}
+
+/// A runtime event: nobody waits for it, but the owner must learn when the
+/// feed starts or stops needing tables.
+void on_runtime_event(self_ptr self, model::feed_event_t event, std::optional<model::running_error> err = {}) {
+  bool held = self->state.holds_tables();
+  on_event(self, std::move(event), std::move(err), [self, held](caf::expected<admin_outcome> r) {
+    if (!r) {
+      spdlog::warn("changefeed {}: {}", self->state.info->key.display(), to_failure(r.error()).message);
+      return;
+    }
+    if (r->running != held)
+      self->send(self->state.owner, atom::state_v, self->state.info->key, r->running);
+  });
+}
+
+/// The checkpoint is the lowest over the placed tables; it never goes back.
+void aggregate(self_ptr self) {
+  auto& st = self->state;
+  if (st.tables.empty())
+    return;
+  auto cp = ~model::tso_t{0};
+  auto rs = ~model::tso_t{0};
+  for (const auto& [id, t] : st.tables) {
+    cp = std::min(cp, t.checkpoint_ts);
+    rs = std::min(rs, t.resolved_ts);
+  }
+  if (st.info->target_ts != 0) {
+    cp = std::min(cp, st.info->target_ts);
+    rs = std::min(rs, st.info->target_ts);
+  }
+  auto old = st.progress.checkpoint_ts;
+  st.progress.checkpoint_ts = std::max(old, cp);
+  st.progress.resolved_ts = std::max({st.progress.resolved_ts, rs, st.progress.checkpoint_ts});
+  if (st.progress.checkpoint_ts == old)
+    return;
+  auto now = self->clock().now();
+  if (now - st.last_persisted >= st.services.settings.progress_interval)
+    persist_progress(self);
+  if (st.status.state == model::feed_state::error)
+    on_runtime_event(self, ev::checkpoint_advanced{st.progress.checkpoint_ts});
+  if (st.info->target_ts != 0 && st.progress.checkpoint_ts >= st.info->target_ts)
+    on_runtime_event(self, ev::target_reached{});
+}
+
+} // namespace
+
+bool changefeed_state::holds_tables() const noexcept {
+  return status.state == model::feed_state::normal
+         || (status.state == model::feed_state::error && !status.awaiting_retry);
+}
+
+model::changefeed_detail changefeed_state::detail() const {
+  model::changefeed_detail d;
+  d.upstream_id = info->upstream_id;
+  d.namespace_ = info->key.namespace_;
+  d.id = info->key.id;
+  d.sink_uri = model::sink::mask_for_display(info->sink_uri);
+  d.create_time = info->create_time;
+  d.start_ts = info->start_ts;
+  d.target_ts = info->target_ts;
+  d.admin_job_type = model::admin_job_of(status);
+  d.config = info->config;
+  d.state = status.state;
+  if (model::error_shown(status.state))
+    d.error = info->error;
+  d.creator_version = info->creator_version;
+  d.resolved_ts = progress.resolved_ts;
+  d.checkpoint_ts = progress.checkpoint_ts;
+  if (status.state == model::feed_state::normal) {
+    std::vector<model::capture_task_status> ts;
+    for (const auto& p : placement)
+      ts.push_back({p.capture_id, p.table_ids});
+    d.task_status = std::move(ts);
+  }
+  return d;
+}
+
+model::changefeed_list_item changefeed_state::summary() const {
+  model::changefeed_list_item item;
+  item.upstream_id = info->upstream_id;
+  item.namespace_ = info->key.namespace_;
+  item.id = info->key.id;
+  item.state = status.state;
+  item.checkpoint_tso = progress.checkpoint_ts;
+  if (model::error_shown(status.state))
+    item.error = info->error;
+  return item;
+}
+
+model::changefeed_info changefeed_state::next_info(const model::feed_transition& t,
+                                                   const model::feed_event_t&) const {
+  auto next = *info;
+  next.state = t.status.state;
+  ++next.epoch;
+  if (t.effects.clear_error)
+    next.error.reset();
+  if (t.effects.apply_overwrite_checkpoint)
+    next.start_ts = t.overwrite_checkpoint_ts;
+  return next;
+}
+
+changefeed_actor::behavior_type changefeed(self_ptr self, model::changefeed_info info,
+                                           model::changefeed_progress progress, cluster_services services,
+                                           owner_actor owner) {
+  auto& st = self->state;
+  st.status.state = info.state;
+  st.status.checkpoint_ts = progress.checkpoint_ts;
+  // A feed that was retrying when its owner went away restarts at once.
+  st.status.retrying = info.state == model::feed_state::error;
+  st.progress = progress;
+  st.progress.resolved_ts = std::max(progress.resolved_ts, progress.checkpoint_ts);
+  auto stuck = std::chrono::minutes(30);
+  st.retry_backoff = model::backoff{model::changefeed_backoff_policy(
+    info.config && info.config->changefeed_error_stuck_duration ? *info.config->changefeed_error_stuck_duration
+                                                                : std::chrono::nanoseconds(stuck))};
+  st.random.seed(std::hash<std::string>{}(info.key.display()));
+  st.info = std::make_shared<const model::changefeed_info>(std::move(info));
+  st.services = std::move(services);
+  st.owner = std::move(owner);
+  st.last_persisted = self->clock().now();
+  return {
+    [self](atom::get) { return self->state.detail(); },
+    [self](atom::summary) { return self->state.summary(); },
+    [self](atom::state, model::feed_event_t& event) {
+      auto rp = self->make_response_promise<admin_outcome>();
+      auto finish = [rp](caf::expected<admin_outcome> r) mutable {
+        if (r)
+          rp.deliver(std::move(*r));
+        else
+          rp.deliver(r.error());
+      };
+      auto* resume = std::get_if<ev::resume>(&event);
+      if (!resume) {
+        on_event(self, std::move(event), std::nullopt, finish);
+        return rp;
+      }
+      // Resume checks the checkpoint against PD's TSO and GC safepoint.
+      auto& st = self->state;
+      auto timeout = st.services.settings.request_timeout;
+      auto fail = [finish](const caf::error& e) mutable { finish(e); };
+      self->request(st.services.upstream, timeout, atom::tso_v)
+        .await(
+          [self, event, finish, fail, timeout](model::tso_t now) mutable {
+            self->request(self->state.services.upstream, timeout, atom::gc_v)
+              .await(
+                [self, event, finish, now](model::tso_t gc) mutable {
+                  auto& r = std::get<ev::resume>(event);
+                  r.current_tso = now;
+                  r.gc_safepoint = gc;
+                  on_event(self, std::move(event), std::nullopt, finish);
+                },
+                fail);
+          },
+          fail);
+      return rp;
+    },
+    [self](atom::update, model::changefeed_update&) -> caf::result<admin_outcome> {
+      return to_error(model::fail(model::api_error::changefeed_update_refused, {"not implemented yet"}));
+    },
+    [self](atom::assign, std::vector<model::scheduling::capture_tables>& placement) {
+      auto& st = self->state;
+      std::map<std::int64_t, table_progress> kept;
+      for (const auto& p : placement)
+        for (auto id : p.table_ids) {
+          auto it = st.tables.find(id);
+          kept[id] = it != st.tables.end()
+                       ? it->second
+                       : table_progress{id, st.progress.checkpoint_ts, st.progress.checkpoint_ts};
+        }
+      st.tables = std::move(kept);
+      st.placement = std::move(placement);
+    },
+    [self](atom::progress, const std::string& capture_id, const std::vector<table_progress>& reports) {
+      auto& st = self->state;
+      for (const auto& r : reports) {
+        auto it = st.tables.find(r.table_id);
+        if (it == st.tables.end())
+          continue;
+        it->second.checkpoint_ts = std::max(it->second.checkpoint_ts, r.checkpoint_ts);
+        it->second.resolved_ts = std::max(it->second.resolved_ts, r.resolved_ts);
+      }
+      aggregate(self);
+    },
+    [self](atom::error, model::running_error& err) {
+      auto code = err.code;
+      auto message = err.message;
+      on_runtime_event(self, ev::error{std::move(code), std::move(message)}, std::move(err));
+    },
+    [self](atom::retry, std::uint64_t epoch) {
+      if (epoch == stuck_epoch)
+        on_runtime_event(self, ev::error_stuck{});
+      else if (epoch == self->state.retry_epoch)
+        on_runtime_event(self, ev::backoff_elapsed{});
+    },
+  };
+}
+
+} // namespace cdc::actors

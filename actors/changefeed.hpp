@@ -1,0 +1,56 @@
+// A changefeed: the single writer of its own info, state and progress. It
+// runs the lifecycle (model/changefeed/state_machine), aggregates the
+// checkpoint over its tables, retries errors with TiCDC's back-off, and
+// tells the owner when it starts or stops needing tables.
+#pragma once
+
+#include <map>
+#include <memory>
+#include <random>
+
+#include <caf/actor_clock.hpp>
+
+#include "actors/messages.hpp"
+#include "actors/services.hpp"
+#include "model/changefeed/backoff.hpp"
+#include "model/changefeed/state_machine.hpp"
+
+namespace cdc::actors {
+
+struct changefeed_state {
+  static inline const char* name = "changefeed";
+
+  changefeed_state() = default;
+
+  // -- member variables -------------------------------------------------------
+
+  std::shared_ptr<const model::changefeed_info> info;
+  model::feed_status status;
+  model::changefeed_progress progress;
+  /// Where each table runs (from the owner), and how far it has come.
+  std::vector<model::scheduling::capture_tables> placement;
+  std::map<std::int64_t, table_progress> tables;
+  model::backoff retry_backoff;
+  /// Bumped per retry timer, so a stale timer does nothing.
+  std::uint64_t retry_epoch = 0;
+  std::mt19937_64 random;
+  caf::actor_clock::time_point last_persisted{};
+  cluster_services services;
+  owner_actor owner;
+
+  // -- helpers ----------------------------------------------------------------
+
+  /// Whether the feed replicates right now (holds tables).
+  bool holds_tables() const noexcept;
+  model::changefeed_detail detail() const;
+  model::changefeed_list_item summary() const;
+  /// The info after `t`, not yet adopted (it must be made durable first).
+  model::changefeed_info next_info(const model::feed_transition& t, const model::feed_event_t& event) const;
+};
+
+/// Spawned by the owner for a feed loaded from the meta store or just created.
+changefeed_actor::behavior_type changefeed(changefeed_actor::stateful_pointer<changefeed_state> self,
+                                           model::changefeed_info info, model::changefeed_progress progress,
+                                           cluster_services services, owner_actor owner);
+
+} // namespace cdc::actors

@@ -1,0 +1,250 @@
+// The owner's changefeed operations: create, lifecycle changes, update and
+// processor queries. Each runs asynchronously; per feed they run in order.
+#include "actors/owner_ops.hpp"
+
+#include <random>
+
+#include <spdlog/spdlog.h>
+
+#include "actors/changefeed.hpp"
+#include "actors/errors.hpp"
+#include "actors/sinks.hpp"
+#include "model/changefeed/compile_filter.hpp"
+#include "model/ids.hpp"
+#include "model/sink/validate.hpp"
+#include "model/version.hpp"
+
+namespace cdc::actors {
+
+namespace {
+
+using model::api_error;
+
+/// The create rules, in TiCDC's order (spec/api.md "Create rules").
+model::result<model::changefeed_info> check_create(owner_state& st, model::changefeed_config cfg, model::tso_t now,
+                                                   model::tso_t gc) {
+  if (cfg.sink_uri.empty())
+    return model::fail_with(api_error::sink_uri_invalid,
+                            "sink_uri is empty, cannot create a changefeed without sink_uri");
+  if (cfg.changefeed_id.empty()) {
+    std::random_device rd;
+    auto word = [&] { return (std::uint64_t{rd()} << 32) | rd(); };
+    cfg.changefeed_id = model::make_uuid_v4(word(), word());
+  }
+  if (auto ok = model::check_id("changefeed_id", cfg.changefeed_id); !ok)
+    return ok.error();
+  if (cfg.namespace_.empty())
+    cfg.namespace_ = model::default_namespace;
+  if (auto ok = model::check_id("namespace", cfg.namespace_); !ok)
+    return ok.error();
+  model::changefeed_key key{cfg.namespace_, cfg.changefeed_id};
+  if (st.feeds.count(key) || st.creating.count(key))
+    return model::fail(api_error::changefeed_already_exists, {cfg.changefeed_id});
+  if (cfg.start_ts == 0)
+    cfg.start_ts = now;
+  if (cfg.start_ts > now)
+    return model::fail_with(api_error::api_invalid_param, "invalid start-ts " + std::to_string(cfg.start_ts)
+                                                            + ", larger than current tso " + std::to_string(now));
+  if (cfg.start_ts <= gc)
+    return model::fail(api_error::start_ts_before_gc, {std::to_string(cfg.start_ts), std::to_string(gc)});
+  if (cfg.target_ts > 0 && cfg.target_ts <= cfg.start_ts)
+    return model::fail(api_error::target_ts_before_start_ts,
+                       {std::to_string(cfg.target_ts), std::to_string(cfg.start_ts)});
+  if (auto ok = model::sink::validate_sink(cfg.sink_uri); !ok)
+    return ok.error();
+  if (auto uri = model::sink::parse_sink_uri(cfg.sink_uri); uri && !sink_supported(*uri))
+    return model::fail_with(api_error::sink_uri_invalid,
+                            "the sink scheme (" + uri->scheme + ") is not supported by this server yet");
+  if (auto f = model::compile_filter(cfg.replica_config); !f)
+    return f.error();
+  model::changefeed_info info;
+  info.key = std::move(key);
+  info.upstream_id = st.services.upstream_id;
+  info.sink_uri = std::move(cfg.sink_uri);
+  info.create_time = std::chrono::system_clock::now();
+  info.start_ts = cfg.start_ts;
+  info.target_ts = cfg.target_ts;
+  info.config = std::make_shared<const model::config::replica_config>(std::move(cfg.replica_config));
+  info.state = model::feed_state::normal;
+  info.creator_version = std::string(model::release_version());
+  info.epoch = 1;
+  return info;
+}
+
+} // namespace
+
+void spawn_feed(owner_pointer self, model::changefeed_info info, model::changefeed_progress progress) {
+  auto& st = self->state;
+  auto key = info.key;
+  auto shared = std::make_shared<const model::changefeed_info>(info);
+  bool running = info.state == model::feed_state::normal || info.state == model::feed_state::error;
+  auto actor = self->spawn<caf::linked>(changefeed, std::move(info), progress, st.services,
+                                        caf::actor_cast<owner_actor>(self));
+  auto& e = st.feeds[key];
+  e.actor = actor;
+  e.info = shared;
+  e.running = running;
+  if (running)
+    e.tables = tables_of(st, *shared);
+}
+
+namespace {
+
+/// Forgets a removed feed; operations queued behind the removal find it gone.
+void forget(owner_pointer self, const model::changefeed_key& key) {
+  auto it = self->state.feeds.find(key);
+  if (it == self->state.feeds.end())
+    return;
+  auto queue = std::move(it->second.queue);
+  self->send_exit(it->second.actor, caf::exit_reason::user_shutdown);
+  self->unlink_from(it->second.actor);
+  self->state.feeds.erase(it);
+  for (auto& op : queue)
+    op();
+}
+
+} // namespace
+
+caf::result<model::changefeed_detail> create_feed(owner_pointer self, model::changefeed_config cfg) {
+  auto rp = self->make_response_promise<model::changefeed_detail>();
+  auto& st = self->state;
+  auto timeout = st.services.settings.request_timeout;
+  auto fail = [rp](const caf::error& e) mutable { rp.deliver(e); };
+  self->request(st.services.upstream, timeout, atom::tso_v)
+    .then(
+      [self, cfg = std::move(cfg), rp, fail, timeout](model::tso_t now) mutable {
+        self->request(self->state.services.upstream, timeout, atom::gc_v)
+          .then(
+            [self, cfg = std::move(cfg), rp, now, timeout](model::tso_t gc) mutable {
+              auto& st = self->state;
+              auto info = check_create(st, std::move(cfg), now, gc);
+              if (!info) {
+                rp.deliver(to_error(info.error()));
+                return;
+              }
+              auto key = info->key;
+              st.creating.insert(key);
+              // Durable before acknowledged: the changefeed exists once stored.
+              self->request(st.services.meta, timeout, atom::put_v, *info)
+                .then(
+                  [self, info = *info, rp, key, timeout](bool) mutable {
+                    self->state.creating.erase(key);
+                    auto start = info.start_ts;
+                    spawn_feed(self, std::move(info), {start, start});
+                    auto* e = self->state.find(key);
+                    self->request(e->actor, timeout, atom::get_v)
+                      .then([rp](model::changefeed_detail& d) mutable { rp.deliver(std::move(d)); },
+                            [rp](const caf::error& err) mutable { rp.deliver(err); });
+                    enqueue_op(self, key, [self, key] { reschedule(self, key, [self, key] { next_op(self, key); }); });
+                  },
+                  [self, rp, key](const caf::error& e) mutable {
+                    self->state.creating.erase(key);
+                    rp.deliver(to_error(model::fail(api_error::meta_store_failed, {caf::to_string(e)})));
+                  });
+            },
+            fail);
+      },
+      fail);
+  return rp;
+}
+
+caf::result<bool> change_state(owner_pointer self, const model::changefeed_key& key, model::feed_event_t event) {
+  bool is_remove = std::holds_alternative<model::feed_event::remove>(event);
+  if (!self->state.find(key)) {
+    if (is_remove)
+      return true; // removing what does not exist succeeds, as in TiCDC
+    return to_error(api_error::changefeed_not_exists, {key.display()});
+  }
+  auto rp = self->make_response_promise<bool>();
+  enqueue_op(self, key, [self, key, event = std::move(event), rp, is_remove]() mutable {
+    auto* e = self->state.find(key);
+    if (!e) {
+      if (is_remove)
+        rp.deliver(true);
+      else
+        rp.deliver(to_error(api_error::changefeed_not_exists, {key.display()}));
+      return;
+    }
+    self->request(e->actor, self->state.services.settings.request_timeout, atom::state_v, std::move(event))
+      .then(
+        [self, key, rp](admin_outcome& o) mutable {
+          auto* e = self->state.find(key);
+          if (!e) {
+            rp.deliver(true);
+            return;
+          }
+          e->info = o.info;
+          if (o.removed) {
+            e->running = false;
+            reschedule(self, key, [self, key, rp]() mutable {
+              forget(self, key);
+              rp.deliver(true);
+            });
+            return;
+          }
+          e->running = o.running;
+          e->tables = o.running ? tables_of(self->state, *o.info) : std::vector<std::int64_t>{};
+          reschedule(self, key, [self, key, rp]() mutable {
+            rp.deliver(true);
+            next_op(self, key);
+          });
+        },
+        [self, key, rp](const caf::error& err) mutable {
+          rp.deliver(err);
+          next_op(self, key);
+        });
+  });
+  return rp;
+}
+
+caf::result<model::changefeed_detail> update_feed(owner_pointer self, const model::changefeed_key& key,
+                                                  model::changefeed_update body) {
+  if (!self->state.find(key))
+    return to_error(api_error::changefeed_not_exists, {key.display()});
+  auto rp = self->make_response_promise<model::changefeed_detail>();
+  enqueue_op(self, key, [self, key, body = std::move(body), rp]() mutable {
+    auto* e = self->state.find(key);
+    if (!e) {
+      rp.deliver(to_error(api_error::changefeed_not_exists, {key.display()}));
+      return;
+    }
+    auto timeout = self->state.services.settings.request_timeout;
+    self->request(e->actor, timeout, atom::update_v, std::move(body))
+      .then(
+        [self, key, rp, timeout](admin_outcome& o) mutable {
+          if (auto* e = self->state.find(key)) {
+            e->info = o.info;
+            self->request(e->actor, timeout, atom::get_v)
+              .then([rp](model::changefeed_detail& d) mutable { rp.deliver(std::move(d)); },
+                    [rp](const caf::error& err) mutable { rp.deliver(err); });
+          }
+          next_op(self, key);
+        },
+        [self, key, rp](const caf::error& err) mutable {
+          rp.deliver(err);
+          next_op(self, key);
+        });
+  });
+  return rp;
+}
+
+caf::result<model::processor_detail> processor_detail(owner_pointer self, const model::changefeed_key& key,
+                                                      const std::string& capture_id) {
+  auto* e = self->state.find(key);
+  if (!e)
+    return to_error(api_error::changefeed_not_exists, {key.display()});
+  if (!e->running)
+    return to_error(model::fail_with(
+      api_error::api_invalid_param,
+      "invalid api parameter: changefeed in abnormal state: " + std::string(model::to_string(e->info->state))
+        + ", can't get processor of an abnormal changefeed"));
+  if (!self->state.members.count(capture_id))
+    return to_error(api_error::capture_not_exist, {capture_id});
+  model::processor_detail d;
+  for (const auto& p : e->placement)
+    if (p.capture_id == capture_id)
+      d.table_ids = p.table_ids;
+  return d;
+}
+
+} // namespace cdc::actors

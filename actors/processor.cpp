@@ -1,0 +1,174 @@
+#include "actors/processor.hpp"
+
+#include <algorithm>
+
+#include <spdlog/spdlog.h>
+
+#include "actors/errors.hpp"
+#include "model/changefeed/compile_filter.hpp"
+
+namespace cdc::actors {
+
+namespace {
+
+using self_ptr = processor_actor::stateful_pointer<processor_state>;
+using model::upstream::row_op;
+
+model::filter::dml_kind kind_of(row_op op) {
+  switch (op) {
+    case row_op::insert: return model::filter::dml_kind::insert;
+    case row_op::update: return model::filter::dml_kind::update;
+    default: return model::filter::dml_kind::delete_;
+  }
+}
+
+void set_info(self_ptr self, std::shared_ptr<const model::changefeed_info> info) {
+  auto& st = self->state;
+  st.info = std::move(info);
+  st.filter.reset();
+  if (st.info->config) {
+    auto f = model::compile_filter(*st.info->config);
+    if (f)
+      st.filter.emplace(std::move(*f));
+    else
+      spdlog::warn("processor {}: filter does not compile: {}", st.info->key.display(), f.error().message);
+  }
+}
+
+void report(self_ptr self) {
+  self->send(self->state.feed, atom::progress_v, self->state.capture_id, self->state.progress());
+}
+
+/// Moves each table's checkpoint to what the batch covered.
+void apply(self_ptr self, const row_batch& batch, model::tso_t horizon) {
+  for (const auto& t : batch.tables) {
+    auto it = self->state.tables.find(t.table_id);
+    if (it == self->state.tables.end())
+      continue; // removed while its rows were at the sink
+    it->second.checkpoint_ts = std::max(it->second.checkpoint_ts, t.through);
+    it->second.resolved_ts = std::max({it->second.resolved_ts, it->second.checkpoint_ts, horizon});
+  }
+}
+
+void pump(self_ptr self) {
+  auto& st = self->state;
+  if (st.writing || st.failed || st.tables.empty())
+    return;
+  auto horizon = st.horizon();
+  auto batch = std::make_shared<row_batch>(st.next_batch());
+  if (batch->tables.empty())
+    return;
+  if (batch->row_count == 0) {
+    // Nothing to write, but the tables are complete further on.
+    apply(self, *batch, horizon);
+    report(self);
+    return;
+  }
+  st.writing = true;
+  self->request(st.sink, st.settings.sink_timeout, atom::write_v, row_batch_ptr{batch})
+    .then(
+      [self, batch, horizon](bool) {
+        self->state.writing = false;
+        apply(self, *batch, horizon);
+        report(self);
+        pump(self); // a limit may have cut the batch short
+      },
+      [self](const caf::error& err) {
+        auto& st = self->state;
+        st.writing = false;
+        st.failed = true;
+        auto f = to_failure(err);
+        model::running_error e;
+        e.time = std::chrono::system_clock::now();
+        e.addr = st.capture_address;
+        e.code = std::string(model::code_of(f.kind));
+        e.message = model::full_message(f);
+        spdlog::warn("processor {} on {}: sink failed: {}", st.info->key.display(), st.capture_id, e.message);
+        self->send(st.feed, atom::error_v, std::move(e));
+      });
+}
+
+} // namespace
+
+model::tso_t processor_state::horizon() const noexcept {
+  if (info->target_ts != 0)
+    return std::min(upstream_resolved, info->target_ts);
+  return upstream_resolved;
+}
+
+row_batch processor_state::next_batch() const {
+  row_batch batch;
+  batch.key = info->key;
+  auto limit = horizon();
+  for (const auto& [id, t] : tables) {
+    if (t.checkpoint_ts >= limit)
+      continue;
+    if (batch.row_count >= settings.rows_per_batch)
+      break;
+    table_rows out;
+    out.table_id = id;
+    auto budget = std::min(settings.rows_per_table, settings.rows_per_batch - batch.row_count);
+    out.through = t.workload.changes(t.checkpoint_ts, limit, budget, out.rows);
+    if (filter && !out.rows.empty()) {
+      const auto& def = t.workload.table();
+      std::erase_if(out.rows, [&](const model::upstream::row_change& c) {
+        return filter->ignores_dml(def.schema, def.name, kind_of(c.op), c.start_ts);
+      });
+    }
+    batch.row_count += out.rows.size();
+    batch.tables.push_back(std::move(out));
+  }
+  return batch;
+}
+
+std::vector<table_progress> processor_state::progress() const {
+  std::vector<table_progress> out;
+  out.reserve(tables.size());
+  for (const auto& [id, t] : tables)
+    out.push_back({id, t.checkpoint_ts, std::max(t.resolved_ts, t.checkpoint_ts)});
+  return out;
+}
+
+processor_actor::behavior_type processor(self_ptr self, std::shared_ptr<const model::changefeed_info> info,
+                                         changefeed_actor feed, std::string capture_id,
+                                         std::string capture_address, cluster_services services) {
+  auto& st = self->state;
+  st.feed = std::move(feed);
+  st.capture_id = std::move(capture_id);
+  st.capture_address = std::move(capture_address);
+  st.catalog = services.catalog;
+  st.settings = services.settings;
+  set_info(self, std::move(info));
+  st.sink = services.make_sink(self->home_system(), *st.info);
+  // The sink lives and dies with its processor.
+  self->link_to(st.sink);
+  return {
+    [self](atom::resolved, model::tso_t ts) {
+      self->state.upstream_resolved = std::max(self->state.upstream_resolved, ts);
+      pump(self);
+    },
+    [self](atom::add, const std::vector<table_start>& starts) {
+      auto& st = self->state;
+      for (const auto& s : starts) {
+        const auto* def = st.catalog->find(s.table_id);
+        if (!def || st.tables.count(s.table_id))
+          continue;
+        st.tables.emplace(s.table_id, processor_state::table{model::upstream::table_workload{*def},
+                                                             s.checkpoint_ts, s.checkpoint_ts});
+      }
+      pump(self);
+    },
+    [self](atom::remove, const std::vector<std::int64_t>& ids) {
+      for (auto id : ids)
+        self->state.tables.erase(id);
+    },
+    [self](atom::update, std::shared_ptr<const model::changefeed_info>& info, changefeed_actor& feed) {
+      set_info(self, std::move(info));
+      self->state.feed = std::move(feed);
+      report(self);
+    },
+    [self](atom::report) { return self->state.progress(); },
+  };
+}
+
+} // namespace cdc::actors

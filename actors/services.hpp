@@ -1,0 +1,42 @@
+// What every capture and owner is given at spawn: the cluster-wide services
+// and settings (handed out by the composition root, never looked up).
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+#include <functional>
+#include <memory>
+
+#include <caf/actor_system.hpp>
+
+#include "actors/messages.hpp"
+#include "model/upstream/catalog.hpp"
+
+namespace cdc::actors {
+
+/// Makes the sink a processor writes to (tests inject failing sinks here).
+using sink_factory = std::function<sink_actor(caf::actor_system&, const model::changefeed_info&)>;
+
+struct replication_settings {
+  /// Rows a processor pulls per table per batch, and per batch in all.
+  std::size_t rows_per_table = 4096;
+  std::size_t rows_per_batch = 65536;
+  /// How long owner-side requests to captures, changefeeds and the meta store may take.
+  std::chrono::milliseconds request_timeout{std::chrono::seconds(5)};
+  /// How long a sink may take to write one batch before it counts as failed.
+  std::chrono::milliseconds sink_timeout{std::chrono::seconds(30)};
+  /// How often a changefeed persists its progress (the meta store batches it further).
+  std::chrono::milliseconds progress_interval{std::chrono::milliseconds(200)};
+};
+
+struct cluster_services {
+  upstream_actor upstream;
+  meta_store_actor meta;
+  std::shared_ptr<const model::upstream::catalog> catalog;
+  sink_factory make_sink;
+  /// The default upstream's PD cluster ID (our upstream is the only one).
+  std::uint64_t upstream_id = 0;
+  replication_settings settings;
+};
+
+} // namespace cdc::actors
