@@ -48,4 +48,32 @@ void ask_owner(const request_context& rc, reply r, OnOk on_ok, Ts... args) {
                 true});
 }
 
+namespace detail {
+
+template <class F>
+struct answer_of : answer_of<decltype(&F::operator())> {};
+template <class C, class R, class Self, class A>
+struct answer_of<R (C::*)(Self, A) const> {
+  using type = std::decay_t<A>;
+};
+
+} // namespace detail
+
+/// Like ask_owner, but `on_ok(self, answer)` also gets the bridge, so it can
+/// ask further actors (e.g. the owner names a changefeed, then we ask it).
+template <class OnOk, class... Ts>
+void ask_owner_then(const request_context& rc, reply r, OnOk on_ok, Ts... args) {
+  using answer = typename detail::answer_of<OnOk>::type;
+  auto timeout = rc.api->actor_timeout;
+  post_job(rc, {[=](actors::bridge_actor::pointer self, const actors::owner_actor& owner) {
+                  if (!owner) {
+                    r.send_failure(model::fail(model::api_error::owner_not_found));
+                    return;
+                  }
+                  self->request(owner, timeout, args...)
+                    .then([self, on_ok](answer& x) { on_ok(self, x); }, fail_reply(r));
+                },
+                true});
+}
+
 } // namespace cdc::http

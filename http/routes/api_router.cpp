@@ -9,6 +9,8 @@ router make_api_router() {
   set_capture_routes(r);
   set_log_routes(r);
   set_owner_routes(r);
+  set_changefeed_routes(r);
+  set_processor_routes(r);
   return r;
 }
 
