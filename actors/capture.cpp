@@ -32,7 +32,8 @@ bool apply_dispatch(self_ptr self, std::shared_ptr<const model::changefeed_info>
   if (it == st.processors.end()) {
     if (add.empty() || !feed)
       return true;
-    auto p = self->spawn(processor, info, feed, st.node->capture_id, st.node->address, st.services);
+    // Linked: processors (and their sinks) end with their capture.
+    auto p = self->spawn<caf::linked>(processor, info, feed, st.node->capture_id, st.node->address, st.services);
     it = st.processors.emplace(info->key, capture_state::hosted{p, {}}).first;
     if (st.resolved_ts != 0)
       self->send(p, atom::resolved_v, st.resolved_ts);
@@ -52,6 +53,7 @@ bool apply_dispatch(self_ptr self, std::shared_ptr<const model::changefeed_info>
     self->send(hosted.actor, atom::add_v, std::move(add));
   }
   if (hosted.tables.empty()) {
+    self->unlink_from(hosted.actor);
     self->send_exit(hosted.actor, caf::exit_reason::user_shutdown);
     st.processors.erase(it);
   }

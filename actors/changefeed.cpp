@@ -135,6 +135,10 @@ void aggregate(self_ptr self) {
   st.progress.resolved_ts = std::max({st.progress.resolved_ts, rs, st.progress.checkpoint_ts});
   if (st.progress.checkpoint_ts == old)
     return;
+  // A retrying feed learns through the state machine whether it got past
+  // the point where it failed; otherwise the status just follows.
+  if (st.status.state != model::feed_state::error)
+    st.status.checkpoint_ts = st.progress.checkpoint_ts;
   auto now = self->clock().now();
   if (now - st.last_persisted >= st.services.settings.progress_interval)
     persist_progress(self);

@@ -1,0 +1,53 @@
+// Sinks for actor tests: one that records what it got, one that fails.
+#pragma once
+
+#include <atomic>
+#include <memory>
+#include <mutex>
+
+#include "actors/errors.hpp"
+#include "actors/services.hpp"
+
+namespace cdc::test {
+
+/// What every sink made by a recording factory received.
+struct sink_log {
+  std::atomic<std::uint64_t> rows{0};
+  std::atomic<std::uint64_t> batches{0};
+  /// While set, writes fail (a downstream outage).
+  std::atomic<bool> failing{false};
+  std::mutex mu;
+  std::vector<model::upstream::row_change> changes;
+};
+
+struct recording_sink_state {
+  recording_sink_state() = default;
+  std::shared_ptr<sink_log> log;
+};
+
+inline actors::sink_actor::behavior_type recording_sink(
+  actors::sink_actor::stateful_pointer<recording_sink_state> self, std::shared_ptr<sink_log> log) {
+  self->state.log = std::move(log);
+  return {
+    [self](atom::write, const actors::row_batch_ptr& batch) -> caf::result<bool> {
+      auto& log = *self->state.log;
+      if (log.failing)
+        return actors::to_error(model::api_error::sink_write_failed, {"downstream unavailable"});
+      log.rows += batch->row_count;
+      ++log.batches;
+      std::lock_guard<std::mutex> guard{log.mu};
+      for (const auto& t : batch->tables)
+        log.changes.insert(log.changes.end(), t.rows.begin(), t.rows.end());
+      return true;
+    },
+  };
+}
+
+/// A factory whose sinks all write into `log`.
+inline actors::sink_factory recording_factory(std::shared_ptr<sink_log> log) {
+  return [log](caf::actor_system& sys, const model::changefeed_info&) -> actors::sink_actor {
+    return sys.spawn(recording_sink, log);
+  };
+}
+
+} // namespace cdc::test
