@@ -20,6 +20,7 @@ void stop_owner(self_ptr self) {
   self->send_exit(st.owner, caf::exit_reason::user_shutdown);
   st.owner = owner_actor{};
   st.node->is_owner = false;
+  st.node->owner_ready = false;
 }
 
 /// Starts and stops tables of one changefeed as the owner decided.
@@ -82,8 +83,10 @@ capture_actor::behavior_type capture(self_ptr self, std::shared_ptr<node_state> 
     },
     [self](atom::ready, std::uint64_t term) {
       auto& st = self->state;
-      if (term == st.owner_term && st.owner)
+      if (term == st.owner_term && st.owner) {
+        st.node->owner_ready = true;
         self->send(st.election, atom::owner_v, term, st.owner);
+      }
     },
     [self](atom::resign, std::uint64_t term) {
       if (term == self->state.owner_term) {

@@ -18,6 +18,8 @@ struct node_state {
   const std::string address;
   /// Written by the capture actor when it gains or loses the owner role.
   std::atomic<bool> is_owner{false};
+  /// Set once an owner hosted here has loaded the cluster and takes requests.
+  std::atomic<bool> owner_ready{false};
   /// Only ever moves from alive to stopping.
   std::atomic<model::liveness> live{model::liveness::alive};
 };

@@ -1,5 +1,6 @@
 #include "http/server.hpp"
 
+#include <algorithm>
 #include <random>
 
 #include <caf/scoped_actor.hpp>
@@ -52,11 +53,20 @@ std::vector<std::string> server::addresses() const {
   return out;
 }
 
-void server::start() {
+bool server::start(std::chrono::milliseconds wait) {
+  // Serve only once an owner has loaded the cluster, so the first request
+  // already sees every changefeed (start-up, not the request path, waits).
+  auto deadline = std::chrono::steady_clock::now() + wait;
+  auto ready = [this] {
+    return std::any_of(nodes_.begin(), nodes_.end(), [](const auto& n) { return n->owner_ready.load(); });
+  };
+  while (!ready() && std::chrono::steady_clock::now() < deadline)
+    std::this_thread::sleep_for(std::chrono::milliseconds(1));
   for (auto& l : listeners_)
     l->run();
   for (std::size_t i = 0; i < opts_.io_threads; ++i)
     threads_.emplace_back([this] { ioc_.run(); });
+  return ready();
 }
 
 void server::shutdown(std::chrono::milliseconds grace) {

@@ -46,8 +46,9 @@ public:
   const std::vector<std::shared_ptr<actors::node_state>>& nodes() const { return nodes_; }
   const actors::cluster& cluster() const { return cluster_; }
 
-  /// Starts accepting on the I/O threads; returns at once.
-  void start();
+  /// Starts accepting on the I/O threads once the cluster has an owner that
+  /// takes requests (waits up to `wait` for it); returns whether it has one.
+  bool start(std::chrono::milliseconds wait = std::chrono::seconds(10));
 
   /// Graceful stop: liveness turns to stopping, listeners close, requests in
   /// flight are answered (for at most `grace`), then everything ends.

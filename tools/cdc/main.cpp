@@ -119,7 +119,8 @@ int run_server(const std::vector<std::string>& args) {
                  flags->port, e.what());
     return 1;
   }
-  srv->start();
+  if (!srv->start())
+    spdlog::warn("no owner was elected within 10 s; serving anyway");
   for (std::size_t i = 0; i < srv->nodes().size(); ++i) {
     const auto& node = *srv->nodes()[i];
     spdlog::info("capture {} listening on {}", node.capture_id, node.address);
