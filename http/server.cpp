@@ -39,7 +39,10 @@ server::server(caf::actor_system& sys, server_options opts)
     listeners_.push_back(std::move(l));
     nodes_.push_back(std::move(node));
   }
-  cluster_ = actors::spawn_cluster(sys, {nodes_, opts_.io_threads});
+  auto cfg = opts_.cluster;
+  cfg.nodes = nodes_;
+  cfg.bridges = opts_.io_threads;
+  cluster_ = actors::spawn_cluster(sys, cfg);
   api_.bridges = cluster_.bridges;
   api_.election = cluster_.election;
 }

@@ -29,6 +29,9 @@ struct server_options {
   std::size_t captures = 1;
   std::size_t io_threads = 2;
   limits lim;
+  /// The cluster behind the listeners (catalog, sinks, settings); nodes are
+  /// filled in by the server.
+  actors::cluster_config cluster;
 };
 
 class server {

@@ -16,6 +16,7 @@
 #include "actors/messages.hpp"
 #include "http/server.hpp"
 #include "model/log_level.hpp"
+#include "model/upstream/catalog.hpp"
 #include "model/version.hpp"
 #include "tools/cdc/options.hpp"
 
@@ -108,6 +109,20 @@ int run_server(const std::vector<std::string>& args) {
   caf::actor_system sys{cfg};
 
   http::server_options opts;
+  if (!flags->upstream_config.empty()) {
+    std::ifstream in(flags->upstream_config);
+    if (!in) {
+      std::fprintf(stderr, "cdc server: cannot read --upstream-config %s\n", flags->upstream_config.c_str());
+      return 1;
+    }
+    std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    auto cat = model::upstream::parse_catalog(text);
+    if (!cat) {
+      std::fprintf(stderr, "cdc server: %s: %s\n", flags->upstream_config.c_str(), cat.error().message.c_str());
+      return 1;
+    }
+    opts.cluster.catalog = std::make_shared<const model::upstream::catalog>(std::move(*cat));
+  }
   opts.host = flags->host;
   opts.port = flags->port;
   opts.captures = flags->captures;

@@ -14,6 +14,9 @@ Flags:
   --log-file=FILE       write the log to FILE instead of stderr
   --captures=N          capture actors in this process, each with its own ID and
                         address, to simulate a cluster on one machine (default 1)
+  --upstream-config=FILE
+                        the simulated upstream's schemas, tables and write rates
+                        (JSON; default: 4 schemas x 8 tables, 10 rows/s each)
 )";
 
 namespace {
@@ -76,6 +79,8 @@ std::optional<server_flags> parse_server_flags(const std::vector<std::string>& a
       f.log_level = value;
     } else if (name == "log-file") {
       f.log_file = value;
+    } else if (name == "upstream-config") {
+      f.upstream_config = value;
     } else if (name == "captures") {
       std::uint64_t n = 0;
       if (!parse_number(value, 64, n) || n == 0) {

@@ -15,6 +15,8 @@ struct server_flags {
   std::string log_level = "info";
   std::string log_file;
   std::size_t captures = 1;
+  /// The simulated upstream's tables and write rates (JSON); empty: built-in default.
+  std::string upstream_config;
 };
 
 /// Parses `--name=value` and `--name value`; on a bad flag returns nullopt and
