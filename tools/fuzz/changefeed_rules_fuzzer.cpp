@@ -16,6 +16,7 @@
 #include "model/changefeed/info_codec.hpp"
 #include "model/changefeed/prune.hpp"
 #include "model/changefeed/update_rules.hpp"
+#include "model/changefeed/validate_config.hpp"
 #include "model/upstream/schema_adapter.hpp"
 
 using namespace cdc::model;
@@ -84,6 +85,16 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
       store_and_show(created->info);
       if (!select_tables(created->info, f.view.tables))
         std::abort();  // a feed that passed create must select its tables
+      // Adjusting is idempotent: the owner may adjust a loaded config again.
+      auto again = *created->info.config;
+      if (!adjust_to_sink(again, created->sink.uri) || !(again == *created->info.config))
+        std::abort();
+      // An empty update of the new feed is a no-op, never a change.
+      auto stopped = created->info;
+      stopped.state = feed_state::stopped;
+      auto noop = check_update(stopped, stopped.start_ts, changefeed_update{}, f.update_ctx);
+      if (noop || noop.error().kind != api_error::changefeed_update_refused)
+        std::abort();
     }
   }
   if (auto update = parse_update_body(input)) {
