@@ -1,0 +1,104 @@
+// Table selection and verification; see table_rules.hpp.
+#include "model/changefeed/table_rules.hpp"
+
+#include <algorithm>
+
+#include "model/dispatch/event_router.hpp"
+#include "model/filter/column_selector.hpp"
+#include "model/sink/protocol.hpp"
+
+namespace cdc::model {
+
+namespace {
+
+filter::event_filter_rule to_rule(const config::event_filter_rule& r) {
+  return {r.matcher, r.ignore_event, r.ignore_sql, r.ignore_insert_value_expr, r.ignore_update_new_value_expr,
+          r.ignore_update_old_value_expr, r.ignore_delete_value_expr};
+}
+
+std::vector<filter::table_name_pattern> to_patterns(const std::vector<config::qualified_table>& tables) {
+  std::vector<filter::table_name_pattern> out;
+  out.reserve(tables.size());
+  for (const auto& t : tables)
+    out.push_back({t.database_name, t.table_name});
+  return out;
+}
+
+} // namespace
+
+filter::filter_config to_filter_config(const config::replica_config& cfg) {
+  filter::filter_config out;
+  if (!cfg.filter)
+    return out;  // no rules: `*.*`
+  const auto& f = *cfg.filter;
+  out.rules = f.rules;
+  if (!f.do_dbs.empty() || !f.ignore_dbs.empty() || !f.do_tables.empty() || !f.ignore_tables.empty())
+    out.mysql_rules = filter::mysql_replication_rules{f.do_dbs, f.ignore_dbs, to_patterns(f.do_tables),
+                                                      to_patterns(f.ignore_tables)};
+  out.ignore_txn_start_ts = f.ignore_txn_start_ts;
+  out.event_filters.reserve(f.event_filters.size());
+  for (const auto& r : f.event_filters)
+    out.event_filters.push_back(to_rule(r));
+  return out;
+}
+
+result<table_selection> select_catalog_tables(const config::replica_config& cfg,
+                                              std::span<const upstream::catalog_table> catalog) {
+  auto f = filter::changefeed_filter::make(to_filter_config(cfg), cfg.case_sensitive);
+  if (!f)
+    return f.error();
+  table_selection out;
+  for (const auto& t : catalog) {
+    if (t.schema.is_sequence || !f->is_table_replicated(t.schema.schema, t.schema.table))
+      continue;
+    out.matched.push_back(t.schema);
+    if (!filter::is_eligible(t.schema, false))
+      out.ineligible.push_back(t.schema.schema + "." + t.schema.table);
+    if (filter::is_eligible(t.schema, cfg.force_replicate))
+      out.table_ids.push_back(t.id);
+  }
+  std::sort(out.table_ids.begin(), out.table_ids.end());
+  if (auto verified = f->verify(out.matched); !verified)
+    return verified.error();
+  return out;
+}
+
+result<void> verify_mq_dispatch(const config::replica_config& cfg, const sink::sink_uri& uri,
+                                std::span<const filter::table_schema> matched) {
+  if (!sink::is_mq(uri.kind))
+    return {};
+  std::vector<dispatch::dispatch_rule_config> rules;
+  std::vector<filter::column_selector_rule> selector_rules;
+  bool avro = false;
+  if (cfg.sink) {
+    for (const auto& r : cfg.sink->dispatchers)
+      rules.push_back({r.matcher, r.partition, r.index, r.columns, r.topic});
+    for (const auto& s : cfg.sink->column_selectors)
+      selector_rules.push_back({s.matcher, s.columns});
+    avro = sink::parse_protocol(cfg.sink->protocol.value_or(std::string{})) == sink::protocol::avro;
+  }
+  dispatch::router_options options{uri.topic(), uri.kind == sink::scheme_class::pulsar, avro, cfg.case_sensitive};
+  auto router = dispatch::event_router::make(rules, options);
+  if (!router)
+    return router.error();
+  auto selectors = filter::column_selectors::make(selector_rules, cfg.case_sensitive);
+  if (!selectors)
+    return selectors.error();
+  return dispatch::verify_mq_tables(*router, *selectors, matched);
+}
+
+result<void> check_ineligible(const config::replica_config& cfg, const table_selection& selection) {
+  if (cfg.force_replicate || cfg.ignore_ineligible_table || selection.ineligible.empty())
+    return {};
+  // Go's %v of a []TableName: "[db.t1 db.t2]".
+  std::string list = "[";
+  for (std::size_t i = 0; i < selection.ineligible.size(); ++i) {
+    if (i > 0)
+      list += ' ';
+    list += selection.ineligible[i];
+  }
+  list += ']';
+  return fail(api_error::table_ineligible, {list});
+}
+
+} // namespace cdc::model
