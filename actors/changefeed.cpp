@@ -6,7 +6,8 @@
 #include <spdlog/spdlog.h>
 
 #include "actors/errors.hpp"
-#include "model/sink/mask.hpp"
+#include "model/changefeed/prune.hpp"
+#include "model/changefeed/update_rules.hpp"
 
 namespace cdc::actors {
 
@@ -156,41 +157,22 @@ bool changefeed_state::holds_tables() const noexcept {
 }
 
 model::changefeed_detail changefeed_state::detail() const {
-  model::changefeed_detail d;
-  d.upstream_id = info->upstream_id;
-  d.namespace_ = info->key.namespace_;
-  d.id = info->key.id;
-  d.sink_uri = model::sink::mask_for_display(info->sink_uri);
-  d.create_time = info->create_time;
-  d.start_ts = info->start_ts;
-  d.target_ts = info->target_ts;
-  d.admin_job_type = model::admin_job_of(status);
-  d.config = info->config;
-  d.state = status.state;
-  if (model::error_shown(status.state))
-    d.error = info->error;
-  d.creator_version = info->creator_version;
-  d.resolved_ts = progress.resolved_ts;
-  d.checkpoint_ts = progress.checkpoint_ts;
+  model::detail_options options;
   if (status.state == model::feed_state::normal) {
     std::vector<model::capture_task_status> ts;
+    ts.reserve(placement.size());
     for (const auto& p : placement)
       ts.push_back({p.capture_id, p.table_ids});
-    d.task_status = std::move(ts);
+    options.task_status = std::move(ts);
   }
+  auto d = model::make_detail(*info, progress, options);
+  // A feed waiting out its back-off stores "stop", as TiCDC's pending does.
+  d.admin_job_type = model::admin_job_of(status);
   return d;
 }
 
 model::changefeed_list_item changefeed_state::summary() const {
-  model::changefeed_list_item item;
-  item.upstream_id = info->upstream_id;
-  item.namespace_ = info->key.namespace_;
-  item.id = info->key.id;
-  item.state = status.state;
-  item.checkpoint_tso = progress.checkpoint_ts;
-  if (model::error_shown(status.state))
-    item.error = info->error;
-  return item;
+  return model::make_list_item(*info, progress);
 }
 
 model::changefeed_info changefeed_state::next_info(const model::feed_transition& t,
@@ -260,8 +242,24 @@ changefeed_actor::behavior_type changefeed(self_ptr self, model::changefeed_info
           fail);
       return rp;
     },
-    [self](atom::update, model::changefeed_update&) -> caf::result<admin_outcome> {
-      return to_error(model::fail(model::api_error::changefeed_update_refused, {"not implemented yet"}));
+    [self](atom::update, const model::changefeed_update& body) -> caf::result<admin_outcome> {
+      auto& st = self->state;
+      auto updated = model::check_update(*st.info, st.progress.checkpoint_ts, body,
+                                         {st.services.tables->tables, st.services.pd_addrs});
+      if (!updated)
+        return to_error(updated.error());
+      auto rp = self->make_response_promise<admin_outcome>();
+      // Durable first; the old config stays in force if the write fails.
+      self->request(st.services.meta, st.services.settings.request_timeout, atom::put_v, *updated)
+        .await(
+          [self, rp, next = *updated](bool) mutable {
+            self->state.info = std::make_shared<const model::changefeed_info>(std::move(next));
+            rp.deliver(outcome(self));
+          },
+          [rp](const caf::error& e) mutable {
+            rp.deliver(to_error(model::fail(model::api_error::meta_store_failed, {caf::to_string(e)})));
+          });
+      return rp;
     },
     [self](atom::assign, std::vector<model::scheduling::capture_tables>& placement) {
       auto& st = self->state;

@@ -34,6 +34,7 @@ cluster spawn_cluster(caf::actor_system& sys, const cluster_config& cfg) {
   services.upstream = c.upstream;
   services.meta = c.meta;
   services.catalog = cfg.catalog;
+  services.tables = std::make_shared<const model::upstream::catalog_view>(model::upstream::make_catalog_view(*cfg.catalog));
   services.make_sink = cfg.make_sink ? cfg.make_sink : default_sink_factory();
   services.upstream_id = simulated_upstream_id;
   services.settings = cfg.settings;

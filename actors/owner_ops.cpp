@@ -9,9 +9,7 @@
 #include "actors/changefeed.hpp"
 #include "actors/errors.hpp"
 #include "actors/sinks.hpp"
-#include "model/changefeed/compile_filter.hpp"
-#include "model/ids.hpp"
-#include "model/sink/validate.hpp"
+#include "model/changefeed/create_rules.hpp"
 #include "model/version.hpp"
 
 namespace cdc::actors {
@@ -20,55 +18,32 @@ namespace {
 
 using model::api_error;
 
-/// The create rules, in TiCDC's order (spec/api.md "Create rules").
-model::result<model::changefeed_info> check_create(owner_state& st, model::changefeed_config cfg, model::tso_t now,
-                                                   model::tso_t gc) {
-  if (cfg.sink_uri.empty())
+/// What the create rules need to know about the cluster now.
+model::create_context create_context_of(owner_state& st, model::tso_t now, model::tso_t gc) {
+  std::random_device rd;
+  auto word = [&] { return (std::uint64_t{rd()} << 32) | rd(); };
+  model::create_context ctx;
+  ctx.current_tso = now;
+  ctx.gc_safepoint = gc;
+  ctx.upstream_id = st.services.upstream_id;
+  ctx.creator_version = std::string(model::release_version());
+  ctx.now = std::chrono::system_clock::now();
+  ctx.random_hi = word();
+  ctx.random_lo = word();
+  ctx.exists = [&st](const model::changefeed_key& key) { return st.feeds.count(key) || st.creating.count(key); };
+  ctx.tables = st.services.tables->tables;
+  ctx.upstream_pd_addrs = st.services.pd_addrs;
+  return ctx;
+}
+
+/// TiCDC's create rules, then ours: a sink this server can open.
+model::result<model::created_changefeed> check_create(owner_state& st, model::changefeed_config cfg,
+                                                      model::tso_t now, model::tso_t gc) {
+  auto created = model::check_create(std::move(cfg), create_context_of(st, now, gc));
+  if (created && !sink_supported(created->sink.uri))
     return model::fail_with(api_error::sink_uri_invalid,
-                            "sink_uri is empty, cannot create a changefeed without sink_uri");
-  if (cfg.changefeed_id.empty()) {
-    std::random_device rd;
-    auto word = [&] { return (std::uint64_t{rd()} << 32) | rd(); };
-    cfg.changefeed_id = model::make_uuid_v4(word(), word());
-  }
-  if (auto ok = model::check_id("changefeed_id", cfg.changefeed_id); !ok)
-    return ok.error();
-  if (cfg.namespace_.empty())
-    cfg.namespace_ = model::default_namespace;
-  if (auto ok = model::check_id("namespace", cfg.namespace_); !ok)
-    return ok.error();
-  model::changefeed_key key{cfg.namespace_, cfg.changefeed_id};
-  if (st.feeds.count(key) || st.creating.count(key))
-    return model::fail(api_error::changefeed_already_exists, {cfg.changefeed_id});
-  if (cfg.start_ts == 0)
-    cfg.start_ts = now;
-  if (cfg.start_ts > now)
-    return model::fail_with(api_error::api_invalid_param, "invalid start-ts " + std::to_string(cfg.start_ts)
-                                                            + ", larger than current tso " + std::to_string(now));
-  if (cfg.start_ts <= gc)
-    return model::fail(api_error::start_ts_before_gc, {std::to_string(cfg.start_ts), std::to_string(gc)});
-  if (cfg.target_ts > 0 && cfg.target_ts <= cfg.start_ts)
-    return model::fail(api_error::target_ts_before_start_ts,
-                       {std::to_string(cfg.target_ts), std::to_string(cfg.start_ts)});
-  if (auto ok = model::sink::validate_sink(cfg.sink_uri); !ok)
-    return ok.error();
-  if (auto uri = model::sink::parse_sink_uri(cfg.sink_uri); uri && !sink_supported(*uri))
-    return model::fail_with(api_error::sink_uri_invalid,
-                            "the sink scheme (" + uri->scheme + ") is not supported by this server yet");
-  if (auto f = model::compile_filter(cfg.replica_config); !f)
-    return f.error();
-  model::changefeed_info info;
-  info.key = std::move(key);
-  info.upstream_id = st.services.upstream_id;
-  info.sink_uri = std::move(cfg.sink_uri);
-  info.create_time = std::chrono::system_clock::now();
-  info.start_ts = cfg.start_ts;
-  info.target_ts = cfg.target_ts;
-  info.config = std::make_shared<const model::config::replica_config>(std::move(cfg.replica_config));
-  info.state = model::feed_state::normal;
-  info.creator_version = std::string(model::release_version());
-  info.epoch = 1;
-  return info;
+                            "the sink scheme (" + created->sink.uri.scheme + ") is not supported by this server yet");
+  return created;
 }
 
 } // namespace
@@ -117,11 +92,12 @@ caf::result<model::changefeed_detail> create_feed(owner_pointer self, model::cha
           .then(
             [self, cfg = std::move(cfg), rp, now, timeout](model::tso_t gc) mutable {
               auto& st = self->state;
-              auto info = check_create(st, std::move(cfg), now, gc);
-              if (!info) {
-                rp.deliver(to_error(info.error()));
+              auto created = check_create(st, std::move(cfg), now, gc);
+              if (!created) {
+                rp.deliver(to_error(created.error()));
                 return;
               }
+              auto info = &created->info;
               auto key = info->key;
               st.creating.insert(key);
               // Durable before acknowledged: the changefeed exists once stored.

@@ -3,7 +3,7 @@
 #include <spdlog/spdlog.h>
 
 #include "actors/owner.hpp"
-#include "model/changefeed/compile_filter.hpp"
+#include "model/changefeed/create_rules.hpp"
 
 namespace cdc::actors {
 
@@ -128,16 +128,12 @@ void reschedule_all(owner_pointer self) {
 }
 
 std::vector<std::int64_t> tables_of(const owner_state& st, const model::changefeed_info& info) {
-  std::vector<std::int64_t> out;
-  if (!info.config)
-    return out;
-  auto f = model::compile_filter(*info.config);
-  if (!f)
-    return out;
-  for (const auto& t : st.services.catalog->tables)
-    if (f->is_table_replicated(t.schema, t.name) && (t.eligible() || info.config->force_replicate))
-      out.push_back(t.id);
-  return out;
+  auto tables = model::select_tables(info, st.services.tables->tables);
+  if (!tables) {
+    spdlog::warn("owner: {} selects no tables: {}", info.key.display(), tables.error().message);
+    return {};
+  }
+  return std::move(*tables);
 }
 
 } // namespace cdc::actors

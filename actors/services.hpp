@@ -11,6 +11,7 @@
 
 #include "actors/messages.hpp"
 #include "model/upstream/catalog.hpp"
+#include "model/upstream/schema_adapter.hpp"
 
 namespace cdc::actors {
 
@@ -33,6 +34,10 @@ struct cluster_services {
   upstream_actor upstream;
   meta_store_actor meta;
   std::shared_ptr<const model::upstream::catalog> catalog;
+  /// The catalog as table schemas, for the create/update rules.
+  std::shared_ptr<const model::upstream::catalog_view> tables;
+  /// The addresses our upstream's PD answers on (a body's pd_addrs must name it).
+  std::vector<std::string> pd_addrs{"http://127.0.0.1:2379"};
   sink_factory make_sink;
   /// The default upstream's PD cluster ID (our upstream is the only one).
   std::uint64_t upstream_id = 0;

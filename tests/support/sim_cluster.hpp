@@ -32,6 +32,7 @@ struct sim_cluster : actor_fixture {
     services.upstream = upstream_hdl;
     services.meta = meta;
     services.catalog = catalog;
+    services.tables = std::make_shared<const model::upstream::catalog_view>(model::upstream::make_catalog_view(*catalog));
     services.make_sink = std::move(make_sink);
     services.upstream_id = 42;
     for (std::size_t i = 0; i < captures; ++i)
