@@ -2,7 +2,7 @@
 #include <spdlog/spdlog.h>
 
 #include "http/routes.hpp"
-#include "model/json/body.hpp"
+#include "model/changefeed/bodies.hpp"
 #include "model/log_level.hpp"
 
 namespace cdc::http {
@@ -24,17 +24,10 @@ spdlog::level::level_enum to_spdlog(model::log_level level) {
 
 void set_log_routes(router& r) {
   r.add(boost::beast::http::verb::post, "/api/v2/log", [](request_context& rc, const reply& rep) {
-    auto body = model::json::parse_object(rc.body, "invalid log level: ");
+    auto body = model::parse_log_level_body(rc.body);
     if (!body)
       return rep.send_failure(body.error());
-    std::string_view name;
-    if (auto* v = body->if_contains("log_level")) {
-      if (!v->is_string())
-        return rep.send_failure(model::fail_with(
-          model::api_error::api_invalid_param,
-          "invalid log level: json: cannot unmarshal non-string into field log_level of type string"));
-      name = v->get_string();
-    }
+    const auto& name = body->log_level;
     auto level = model::parse_log_level(name);
     if (!level)
       return rep.send_failure(model::fail_with(model::api_error::api_invalid_param,

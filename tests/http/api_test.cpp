@@ -187,8 +187,16 @@ BOOST_FIXTURE_TEST_CASE(unknown_level_is_invalid_param, one_capture) {
 
 BOOST_FIXTURE_TEST_CASE(malformed_or_mistyped_bodies_are_invalid_param, one_capture) {
   auto c = client();
-  for (auto body : {"nope", "[1,2", "[]", "", R"({"log_level": 3})", R"({"log_level": null})"})
+  for (auto body : {"nope", "[1,2", "[]", "", R"({"log_level": 3})"})
     check_error(c.post("/api/v2/log", body), 400, "CDC:ErrAPIInvalidParam");
+}
+
+BOOST_FIXTURE_TEST_CASE(an_empty_or_null_level_means_info_as_in_zap, one_capture) {
+  auto c = client();
+  BOOST_TEST(c.post("/api/v2/log", R"({"log_level": null})").status == 200u);
+  BOOST_TEST(spdlog::get_level() == spdlog::level::info);
+  BOOST_TEST(c.post("/api/v2/log", "{}").status == 200u);
+  spdlog::set_level(spdlog::level::warn);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

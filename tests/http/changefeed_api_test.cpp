@@ -233,3 +233,74 @@ BOOST_FIXTURE_TEST_CASE(passwords_in_sink_uris_are_never_shown, api) {
 }
 
 BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(changefeed_update)
+
+BOOST_FIXTURE_TEST_CASE(target_ts_can_be_set_while_stopped, api) {
+  auto start = create("u").at("start_ts").to_number<std::uint64_t>();
+  c.post("/api/v2/changefeeds/u/pause");
+  auto target = start + (std::uint64_t{3600000} << 18);
+  auto r = c.put("/api/v2/changefeeds/u", R"({"target_ts":)" + std::to_string(target) + "}");
+  BOOST_TEST(r.status == 200u, r.body);
+  BOOST_TEST(r.json().at("target_ts").to_number<std::uint64_t>() == target);
+  BOOST_TEST(get("u").at("target_ts").to_number<std::uint64_t>() == target);
+  BOOST_TEST(state("u") == "stopped");
+}
+
+BOOST_FIXTURE_TEST_CASE(an_update_that_changes_nothing_is_refused, api) {
+  create("u");
+  c.post("/api/v2/changefeeds/u/pause");
+  auto r = c.put("/api/v2/changefeeds/u", R"({"sink_uri":"blackhole://"})");
+  check_error(r, 400, "CDC:ErrChangefeedUpdateRefused");
+  BOOST_TEST(r.body.find("same with the old one") != std::string::npos, r.body);
+}
+
+BOOST_FIXTURE_TEST_CASE(a_target_before_start_is_refused_on_update, api) {
+  create("u");
+  c.post("/api/v2/changefeeds/u/pause");
+  auto r = c.put("/api/v2/changefeeds/u", R"({"target_ts": 5})");
+  check_error(r, 400, "CDC:ErrChangefeedUpdateRefused");
+  BOOST_TEST(r.body.find("can not update target_ts:5 less than start_ts:") != std::string::npos, r.body);
+}
+
+BOOST_FIXTURE_TEST_CASE(an_invalid_sink_is_refused_and_nothing_changes, api) {
+  create("u");
+  c.post("/api/v2/changefeeds/u/pause");
+  check_error(c.put("/api/v2/changefeeds/u", R"({"sink_uri":"nosuchscheme://"})"), 400,
+              "CDC:ErrChangefeedUpdateRefused");
+  BOOST_TEST(get("u").at("sink_uri").as_string() == "blackhole://");
+}
+
+BOOST_FIXTURE_TEST_CASE(a_new_filter_takes_effect_on_resume, api) {
+  create("u");
+  c.post("/api/v2/changefeeds/u/pause");
+  auto r = c.put("/api/v2/changefeeds/u", R"({"replica_config":{"filter":{"rules":["test2.*"]}}})");
+  BOOST_TEST(r.status == 200u, r.body);
+  BOOST_TEST(c.post("/api/v2/changefeeds/u/resume", "{}").status == 200u);
+  std::size_t total = 0;
+  auto procs = c.get("/api/v2/processors").json();
+  for (const auto& it : procs.at("items").as_array()) {
+    auto d = c.get("/api/v2/processors/u/" + std::string(it.at("capture_id").as_string())).json();
+    for (const auto& id : d.at("table_ids").as_array()) {
+      BOOST_TEST((id.as_int64() >= 116 && id.as_int64() <= 123));
+      ++total;
+    }
+  }
+  BOOST_TEST(total == 8u);
+}
+
+BOOST_FIXTURE_TEST_CASE(a_feed_reaching_its_target_finishes_and_leaves_the_default_list, api) {
+  // A feed with a target in the near past of its start finishes at once.
+  auto r = c.post("/api/v2/changefeeds", R"({"changefeed_id":"fin","sink_uri":"blackhole://"})");
+  auto start = r.json().at("start_ts").to_number<std::uint64_t>();
+  c.del("/api/v2/changefeeds/fin");
+  auto target = start + (std::uint64_t{300} << 18);
+  r = c.post("/api/v2/changefeeds", R"({"changefeed_id":"fin","sink_uri":"blackhole://","target_ts":)" +
+                                        std::to_string(target) + "}");
+  BOOST_REQUIRE(r.status == 200u);
+  BOOST_TEST(eventually([&] { return state("fin") == "finished"; }, 5.0));
+  BOOST_TEST(listed().count("fin") == 0u); // finished feeds are not in the default list
+  BOOST_TEST(listed("?state=finished").count("fin") == 1u);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
