@@ -11,11 +11,6 @@ namespace cdc::model {
 
 namespace {
 
-filter::event_filter_rule to_rule(const config::event_filter_rule& r) {
-  return {r.matcher, r.ignore_event, r.ignore_sql, r.ignore_insert_value_expr, r.ignore_update_new_value_expr,
-          r.ignore_update_old_value_expr, r.ignore_delete_value_expr};
-}
-
 std::vector<filter::table_name_pattern> to_patterns(const std::vector<config::qualified_table>& tables) {
   std::vector<filter::table_name_pattern> out;
   out.reserve(tables.size());
@@ -36,9 +31,7 @@ filter::filter_config to_filter_config(const config::replica_config& cfg) {
     out.mysql_rules = filter::mysql_replication_rules{f.do_dbs, f.ignore_dbs, to_patterns(f.do_tables),
                                                       to_patterns(f.ignore_tables)};
   out.ignore_txn_start_ts = f.ignore_txn_start_ts;
-  out.event_filters.reserve(f.event_filters.size());
-  for (const auto& r : f.event_filters)
-    out.event_filters.push_back(to_rule(r));
+  out.event_filters = f.event_filters;
   return out;
 }
 

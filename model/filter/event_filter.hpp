@@ -12,22 +12,15 @@
 #include "model/filter/event_type.hpp"
 #include "model/filter/go_regex.hpp"
 #include "model/filter/table_filter.hpp"
+#include "model/config/filter_config.hpp"
 #include "model/filter/table_schema.hpp"
 #include "model/filter/value_expr.hpp"
 #include "model/result.hpp"
 
 namespace cdc::model::filter {
 
-/// One rule of the replica config, as plain data.
-struct event_filter_rule {
-  std::vector<std::string> matcher;
-  std::vector<std::string> ignore_event;
-  std::vector<std::string> ignore_sql;
-  std::string ignore_insert_value_expr;
-  std::string ignore_update_new_value_expr;
-  std::string ignore_update_old_value_expr;
-  std::string ignore_delete_value_expr;
-};
+/// One rule of the replica config: the config's own value type.
+using event_filter_rule = config::event_filter_rule;
 
 /// The value expressions that apply to one table, bound to its column order.
 class value_filter {
