@@ -107,11 +107,19 @@ caf::result<model::changefeed_detail> create_feed(owner_pointer self, model::cha
                     self->state.creating.erase(key);
                     auto start = info.start_ts;
                     spawn_feed(self, std::move(info), {start, start});
-                    auto* e = self->state.find(key);
-                    self->request(e->actor, timeout, atom::get_v)
-                      .then([rp](model::changefeed_detail& d) mutable { rp.deliver(std::move(d)); },
-                            [rp](const caf::error& err) mutable { rp.deliver(err); });
-                    enqueue_op(self, key, [self, key] { reschedule(self, key, [self, key] { next_op(self, key); }); });
+                    // Answer once the tables are placed, so a read right
+                    // after the create already sees its processors.
+                    enqueue_op(self, key, [self, key, rp, timeout]() mutable {
+                      reschedule(self, key, [self, key, rp, timeout]() mutable {
+                        if (auto* e = self->state.find(key))
+                          self->request(e->actor, timeout, atom::get_v)
+                            .then([rp](model::changefeed_detail& d) mutable { rp.deliver(std::move(d)); },
+                                  [rp](const caf::error& err) mutable { rp.deliver(err); });
+                        else
+                          rp.deliver(to_error(api_error::changefeed_not_exists, {key.display()}));
+                        next_op(self, key);
+                      });
+                    });
                   },
                   [self, rp, key](const caf::error& e) mutable {
                     self->state.creating.erase(key);

@@ -1,5 +1,6 @@
 // Every changefeed and processor endpoint over real sockets against a real
 // server on port 0, with the error cases users hit.
+#include <map>
 #include <set>
 
 #include <boost/json.hpp>
@@ -301,6 +302,62 @@ BOOST_FIXTURE_TEST_CASE(a_feed_reaching_its_target_finishes_and_leaves_the_defau
   BOOST_TEST(eventually([&] { return state("fin") == "finished"; }, 5.0));
   BOOST_TEST(listed().count("fin") == 0u); // finished feeds are not in the default list
   BOOST_TEST(listed("?state=finished").count("fin") == 1u);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(cluster_placement)
+
+/// Per changefeed, table -> captures holding it, from /processors.
+std::map<std::string, std::map<std::int64_t, int>> placements(http_client& c) {
+  std::map<std::string, std::map<std::int64_t, int>> out;
+  auto procs = c.get("/api/v2/processors").json();
+  for (const auto& it : procs.at("items").as_array()) {
+    auto id = std::string(it.at("changefeed_id").as_string());
+    auto d = c.get("/api/v2/processors/" + id + "/" + std::string(it.at("capture_id").as_string())).json();
+    for (const auto& t : d.at("table_ids").as_array())
+      ++out[id][t.as_int64()];
+  }
+  return out;
+}
+
+std::map<std::string, std::map<std::string, std::size_t>> loads(http_client& c) {
+  std::map<std::string, std::map<std::string, std::size_t>> out;
+  auto procs = c.get("/api/v2/processors").json();
+  for (const auto& it : procs.at("items").as_array()) {
+    auto id = std::string(it.at("changefeed_id").as_string());
+    auto cap = std::string(it.at("capture_id").as_string());
+    out[id][cap] = c.get("/api/v2/processors/" + id + "/" + cap).json().at("table_ids").as_array().size();
+  }
+  return out;
+}
+
+void check_every_table_once_and_even(http_client& c, std::size_t feeds) {
+  auto p = placements(c);
+  BOOST_TEST(p.size() == feeds);
+  for (const auto& [id, tables] : p) {
+    BOOST_TEST(tables.size() == 32u, id);
+    for (const auto& [t, n] : tables)
+      BOOST_TEST(n == 1, id << " table " << t);
+  }
+  for (const auto& [id, per_capture] : loads(c)) {
+    BOOST_TEST(per_capture.size() == 3u);
+    std::size_t lo = 1000, hi = 0;
+    for (const auto& [cap, n] : per_capture) {
+      lo = std::min(lo, n);
+      hi = std::max(hi, n);
+    }
+    BOOST_TEST(hi - lo <= 1u, id);
+  }
+}
+
+BOOST_FIXTURE_TEST_CASE(twenty_feeds_spread_evenly_and_stay_so_after_a_resign, api) {
+  for (int i = 0; i < 20; ++i)
+    create("feed-" + std::to_string(i));
+  check_every_table_once_and_even(c, 20);
+  BOOST_TEST(c.post("/api/v2/owner/resign").status == 200u);
+  BOOST_TEST(eventually([&] { return c.get("/api/v2/health").status == 200u; }));
+  check_every_table_once_and_even(c, 20);
 }
 
 BOOST_AUTO_TEST_SUITE_END()
