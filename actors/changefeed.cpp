@@ -79,9 +79,7 @@ void on_event(self_ptr self, model::feed_event_t event, std::optional<model::run
                self->state.status = t.status;
                done(outcome(self, true));
              },
-             [done](const caf::error& e) {
-               done(to_error(model::fail(model::api_error::meta_store_failed, {caf::to_string(e)})));
-             });
+             [done](const caf::error& e) { done(meta_store_error(e)); });
     return;
   }
   auto next = st.next_info(*t, event);
@@ -91,15 +89,17 @@ void on_event(self_ptr self, model::feed_event_t event, std::optional<model::run
     adopt(self, *t, std::move(next));
     return done(outcome(self));
   }
-  persist_progress(self);
-  self->request(st.services.meta, timeout, atom::put_v, next)
+  // Info and progress are written in one transaction, so a resume that
+  // overwrites the checkpoint is durable with its new checkpoint.
+  auto progress = t->effects.apply_overwrite_checkpoint
+                    ? model::changefeed_progress{t->overwrite_checkpoint_ts, t->overwrite_checkpoint_ts}
+                    : st.progress;
+  self->request(st.services.meta, timeout, atom::put_v, next, progress)
     .await([self, t = *t, next, done](bool) mutable {
              adopt(self, t, std::move(next));
              done(outcome(self));
            },
-           [done](const caf::error& e) {
-             done(to_error(model::fail(model::api_error::meta_store_failed, {caf::to_string(e)})));
-           });
+           [done](const caf::error& e) { done(meta_store_error(e)); });
 }
 
 /// A runtime event: nobody waits for it, but the owner must learn when the
@@ -250,15 +250,13 @@ changefeed_actor::behavior_type changefeed(self_ptr self, model::changefeed_info
         return to_error(updated.error());
       auto rp = self->make_response_promise<admin_outcome>();
       // Durable first; the old config stays in force if the write fails.
-      self->request(st.services.meta, st.services.settings.request_timeout, atom::put_v, *updated)
+      self->request(st.services.meta, st.services.settings.request_timeout, atom::put_v, *updated, st.progress)
         .await(
           [self, rp, next = *updated](bool) mutable {
             self->state.info = std::make_shared<const model::changefeed_info>(std::move(next));
             rp.deliver(outcome(self));
           },
-          [rp](const caf::error& e) mutable {
-            rp.deliver(to_error(model::fail(model::api_error::meta_store_failed, {caf::to_string(e)})));
-          });
+          [rp](const caf::error& e) mutable { rp.deliver(meta_store_error(e)); });
       return rp;
     },
     [self](atom::assign, std::vector<model::scheduling::capture_tables>& placement) {

@@ -10,6 +10,7 @@
 #include "actors/meta_store.hpp"
 #include "actors/sinks.hpp"
 #include "actors/upstream.hpp"
+#include "store/memory_backend.hpp"
 
 namespace cdc::actors {
 
@@ -28,7 +29,10 @@ cluster spawn_cluster(caf::actor_system& sys, const cluster_config& cfg) {
              std::chrono::system_clock::now().time_since_epoch())
              .count();
   c.upstream = sys.spawn(upstream, cfg.catalog, wall);
-  c.meta = sys.spawn(meta_store, c.upstream);
+  auto backend = cfg.meta_backend ? cfg.meta_backend : std::make_shared<store::memory_backend>();
+  // Detached: the store actor gets a thread of its own, because its backend
+  // blocks on fsync and must not hold up a scheduler thread (or an I/O one).
+  c.meta = sys.spawn<caf::detached>(meta_store, c.upstream, std::move(backend), cfg.meta);
   c.election = sys.spawn(election);
   cluster_services services;
   services.upstream = c.upstream;

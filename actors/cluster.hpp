@@ -9,6 +9,7 @@
 #include <caf/actor_system.hpp>
 
 #include "actors/messages.hpp"
+#include "actors/meta_store.hpp"
 #include "actors/node_state.hpp"
 #include "actors/services.hpp"
 #include "model/upstream/catalog.hpp"
@@ -27,6 +28,11 @@ struct cluster_config {
   /// Processors' sinks; empty uses the default factory.
   sink_factory make_sink;
   replication_settings settings;
+  /// Where changefeed metadata lives: `cdc server` opens SQLite in its
+  /// --data-dir (store::sqlite_backend); null keeps it in memory (tests).
+  /// Only the meta store actor uses it once the cluster is spawned.
+  std::shared_ptr<store::meta_backend> meta_backend;
+  meta_store_options meta;
 };
 
 struct cluster {

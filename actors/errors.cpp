@@ -37,4 +37,11 @@ model::api_failure to_failure(const caf::error& err) {
                           "internal server error: " + caf::to_string(err));
 }
 
+caf::error meta_store_error(const caf::error& err) {
+  auto f = to_failure(err);
+  if (f.kind == model::api_error::meta_store_failed)
+    return err;
+  return to_error(model::fail(model::api_error::meta_store_failed, {f.message}));
+}
+
 } // namespace cdc::actors

@@ -16,4 +16,8 @@ caf::error to_error(model::api_error kind, std::initializer_list<std::string_vie
 /// exactly; CAF's timeouts and dead receivers become TiCDC-style 500s.
 model::api_failure to_failure(const caf::error& err);
 
+/// How a failed meta store request answers the API: the store's own
+/// ErrMetaStoreFailed as it is; anything else (a timeout) wrapped in one.
+caf::error meta_store_error(const caf::error& err);
+
 } // namespace cdc::actors

@@ -186,12 +186,12 @@ using processor_actor = caf::typed_actor<
   // The tables and their progress (for a new owner).
   caf::replies_to<atom::report>::with<std::vector<table_progress>>>;
 
-/// Durable changefeed metadata (in memory for now; embedded store later).
+/// Durable changefeed metadata (store/: SQLite in the data dir; memory in tests).
 using meta_store_actor = caf::typed_actor<
-  // Every changefeed with its progress.
+  // Every changefeed with its latest progress.
   caf::replies_to<atom::load>::with<feed_records>,
-  // Write a changefeed's info; answers once durable.
-  caf::replies_to<atom::put, model::changefeed_info>::with<bool>,
+  // Write a changefeed's info and progress together; answers once durable.
+  caf::replies_to<atom::put, model::changefeed_info, model::changefeed_progress>::with<bool>,
   // Delete a changefeed; answers once durable.
   caf::replies_to<atom::remove, model::changefeed_key>::with<bool>,
   // Progress to persist in the next batch.

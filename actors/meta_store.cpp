@@ -1,13 +1,23 @@
 #include "actors/meta_store.hpp"
 
+#include <spdlog/spdlog.h>
+
+#include "actors/errors.hpp"
+
 namespace cdc::actors {
+
+namespace {
+
+using self_ptr = meta_store_actor::stateful_pointer<meta_store_state>;
+
+} // namespace
 
 std::optional<model::tso_t> meta_store_state::service_safepoint() const {
   std::optional<model::tso_t> low;
-  for (const auto& [key, r] : records) {
-    if (r.info.state == model::feed_state::finished)
+  for (const auto& [key, r] : durable) {
+    if (r.finished)
       continue;
-    auto cp = std::max(r.progress.checkpoint_ts, r.info.start_ts);
+    auto cp = std::max(r.checkpoint_ts, r.start_ts);
     if (!low || cp < *low)
       low = cp;
   }
@@ -16,38 +26,100 @@ std::optional<model::tso_t> meta_store_state::service_safepoint() const {
   return low;
 }
 
-meta_store_actor::behavior_type meta_store(meta_store_actor::stateful_pointer<meta_store_state> self,
-                                           upstream_actor upstream) {
-  self->state.upstream = std::move(upstream);
-  self->delayed_send(self, meta_store_state::flush_interval, atom::flush_v);
+void meta_store_state::note_committed(std::span<const store::meta_op> ops) {
+  for (const auto& op : ops) {
+    if (const auto* p = std::get_if<store::put_record>(&op)) {
+      durable[p->info.key] = {p->info.state == model::feed_state::finished, p->info.start_ts,
+                              p->progress.checkpoint_ts};
+    } else if (const auto* p = std::get_if<store::put_progress>(&op)) {
+      if (auto it = durable.find(p->key); it != durable.end())
+        it->second.checkpoint_ts = p->progress.checkpoint_ts;
+    } else {
+      durable.erase(std::get<store::delete_record>(op).key);
+    }
+  }
+}
+
+caf::result<bool> meta_store_state::commit(store::meta_op op) {
+  if (auto r = backend->apply({&op, 1}); !r)
+    return to_error(r.error());
+  note_committed({&op, 1});
+  return true;
+}
+
+void meta_store_state::flush_progress() {
+  if (pending.empty())
+    return;
+  std::vector<store::meta_op> ops;
+  ops.reserve(pending.size());
+  for (const auto& [key, p] : pending)
+    ops.push_back(store::put_progress{key, p});
+  if (auto r = backend->apply(ops); !r) {
+    // Kept: the next flush tries again with whatever is newest by then.
+    spdlog::warn("meta store: cannot write progress of {} changefeeds: {}", ops.size(), r.error().message);
+    return;
+  }
+  note_committed(ops);
+  pending.clear();
+}
+
+meta_store_actor::behavior_type meta_store(self_ptr self, upstream_actor upstream,
+                                           std::shared_ptr<store::meta_backend> backend,
+                                           meta_store_options options) {
+  auto& st = self->state;
+  st.upstream = std::move(upstream);
+  st.backend = std::move(backend);
+  st.options = options;
+  if (auto snap = st.backend->list()) {
+    std::vector<store::meta_op> ops;
+    for (auto& r : snap->records)
+      ops.push_back(store::put_record{std::move(r.info), r.progress});
+    st.note_committed(ops);
+  } else {
+    spdlog::error("meta store: cannot read {}: {}", st.backend->describe(), snap.error().message);
+  }
+  // A graceful exit still writes what it was given.
+  self->set_exit_handler([self](const caf::exit_msg& msg) {
+    self->state.flush_progress();
+    self->quit(msg.reason);
+  });
+  self->delayed_send(self, st.options.flush_interval, atom::flush_v);
   return {
-    [self](atom::load) {
+    [self](atom::load) -> caf::result<feed_records> {
+      auto& st = self->state;
+      auto snap = st.backend->list();
+      if (!snap)
+        return to_error(snap.error());
       feed_records out;
-      out.reserve(self->state.records.size());
-      for (const auto& [key, r] : self->state.records)
-        out.emplace_back(r.info, r.progress);
+      out.reserve(snap->records.size());
+      for (auto& r : snap->records) {
+        // A new owner continues from the newest progress, written or not,
+        // so the checkpoint never goes back across a term.
+        auto it = st.pending.find(r.info.key);
+        out.emplace_back(std::move(r.info), it != st.pending.end() ? it->second : r.progress);
+      }
       return out;
     },
-    [self](atom::put, model::changefeed_info& info) {
-      auto& r = self->state.records[info.key];
-      if (r.info.key.id.empty())
-        r.progress = {info.start_ts, info.start_ts};
-      r.info = std::move(info);
-      return true;
+    [self](atom::put, model::changefeed_info& info, model::changefeed_progress progress) {
+      // The put carries the feed's current progress; older pending progress is superseded.
+      self->state.pending.erase(info.key);
+      return self->state.commit(store::put_record{std::move(info), progress});
     },
     [self](atom::remove, const model::changefeed_key& key) {
-      self->state.records.erase(key);
-      return true;
+      self->state.pending.erase(key);
+      return self->state.commit(store::delete_record{key});
     },
     [self](atom::progress, const model::changefeed_key& key, const model::changefeed_progress& p) {
-      auto it = self->state.records.find(key);
-      if (it != self->state.records.end())
-        it->second.progress = p;
+      // Progress of a feed the store does not hold (removed) is dropped.
+      if (self->state.durable.count(key))
+        self->state.pending[key] = p;
     },
     [self](atom::flush) {
-      if (auto sp = self->state.service_safepoint())
-        self->send(self->state.upstream, atom::safepoint_v, *sp);
-      self->delayed_send(self, meta_store_state::flush_interval, atom::flush_v);
+      auto& st = self->state;
+      st.flush_progress();
+      if (auto sp = st.service_safepoint())
+        self->send(st.upstream, atom::safepoint_v, *sp);
+      self->delayed_send(self, st.options.flush_interval, atom::flush_v);
     },
   };
 }

@@ -1,40 +1,70 @@
-// Changefeed metadata that outlives owners: info on every write, progress in
-// batches. In memory for now; the embedded durable store replaces the map
-// behind this same interface.
+// The META STORE actor: the only user of a store::meta_backend. Puts and
+// removes are answered once durable; progress is written in batches. It
+// also tells the upstream TiCDC's service GC safepoint.
 #pragma once
 
+#include <chrono>
 #include <map>
+#include <memory>
+#include <optional>
+#include <vector>
 
 #include "actors/messages.hpp"
+#include "store/meta_backend.hpp"
 
 namespace cdc::actors {
+
+struct meta_store_options {
+  /// How often pending progress is written (one transaction for all feeds)
+  /// and the GC safepoint is updated.
+  std::chrono::milliseconds flush_interval{200};
+};
 
 struct meta_store_state {
   static inline const char* name = "meta-store";
 
   meta_store_state() = default;
 
-  // -- constants --------------------------------------------------------------
+  // -- member types -----------------------------------------------------------
 
-  /// How often pending progress is written and the GC safepoint is updated.
-  static constexpr auto flush_interval = std::chrono::milliseconds(200);
+  /// What the GC safepoint needs of a durable record.
+  struct gc_view {
+    bool finished = false;
+    model::tso_t start_ts = 0;
+    model::tso_t checkpoint_ts = 0;
+  };
 
   // -- member variables -------------------------------------------------------
 
-  struct record {
-    model::changefeed_info info;
-    model::changefeed_progress progress;
-  };
-  std::map<model::changefeed_key, record> records;
-  /// Told the lowest checkpoint of every feed that blocks GC.
+  /// Blocking calls: in a server the actor runs detached, on its own thread.
+  std::shared_ptr<store::meta_backend> backend;
   upstream_actor upstream;
+  meta_store_options options;
+  /// What the backend holds, kept in step with every successful commit.
+  std::map<model::changefeed_key, gc_view> durable;
+  /// The newest progress per feed that is not written yet.
+  std::map<model::changefeed_key, model::changefeed_progress> pending;
 
-  /// The service GC safepoint the feeds need: just below the lowest
+  // -- helpers ----------------------------------------------------------------
+
+  /// The service GC safepoint the feeds need: just below the lowest durable
   /// checkpoint of every feed that is not finished; nullopt with none.
   std::optional<model::tso_t> service_safepoint() const;
+
+  /// Takes over ops the backend committed into `durable`.
+  void note_committed(std::span<const store::meta_op> ops);
+
+  /// Writes one put or remove in a transaction of its own.
+  caf::result<bool> commit(store::meta_op op);
+
+  /// Writes the pending progress in one transaction; keeps it on failure.
+  void flush_progress();
 };
 
+/// Spawn detached in a server (the backend blocks on the disk); tests under
+/// the deterministic scheduler spawn it normally.
 meta_store_actor::behavior_type meta_store(meta_store_actor::stateful_pointer<meta_store_state> self,
-                                           upstream_actor upstream);
+                                           upstream_actor upstream, std::shared_ptr<store::meta_backend> backend,
+                                           meta_store_options options);
 
 } // namespace cdc::actors

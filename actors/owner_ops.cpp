@@ -101,7 +101,8 @@ caf::result<model::changefeed_detail> create_feed(owner_pointer self, model::cha
               auto key = info->key;
               st.creating.insert(key);
               // Durable before acknowledged: the changefeed exists once stored.
-              self->request(st.services.meta, timeout, atom::put_v, *info)
+              self->request(st.services.meta, timeout, atom::put_v, *info,
+                            model::changefeed_progress{info->start_ts, info->start_ts})
                 .then(
                   [self, info = *info, rp, key, timeout](bool) mutable {
                     self->state.creating.erase(key);
@@ -123,7 +124,7 @@ caf::result<model::changefeed_detail> create_feed(owner_pointer self, model::cha
                   },
                   [self, rp, key](const caf::error& e) mutable {
                     self->state.creating.erase(key);
-                    rp.deliver(to_error(model::fail(api_error::meta_store_failed, {caf::to_string(e)})));
+                    rp.deliver(meta_store_error(e));
                   });
             },
             fail);

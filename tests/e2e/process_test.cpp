@@ -61,7 +61,9 @@ BOOST_AUTO_TEST_CASE(a_taken_port_exits_1) {
   child_process first{cdc_binary(), server_args(dir)};
   auto addrs = listening_addresses(first, 1);
   BOOST_REQUIRE(addrs.size() == 1u);
-  auto [status, out] = run_command(cdc_binary(), {"server", "--addr=" + addrs[0], "--data-dir=" + dir.string()});
+  // Its own data dir: the first server holds the lock on this one.
+  auto other = temp_dir("port-2");
+  auto [status, out] = run_command(cdc_binary(), {"server", "--addr=" + addrs[0], "--data-dir=" + other.string()});
   BOOST_TEST(status == 1);
   BOOST_TEST(out.find("cannot listen on") != std::string::npos, out);
   first.signal(SIGTERM);

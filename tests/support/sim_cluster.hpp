@@ -13,6 +13,7 @@
 #include "actors/meta_store.hpp"
 #include "actors/sinks.hpp"
 #include "actors/upstream.hpp"
+#include "store/memory_backend.hpp"
 #include "tests/support/actor_fixture.hpp"
 
 namespace cdc::test {
@@ -23,11 +24,13 @@ inline constexpr std::int64_t sim_wall_start_ms = 1701153217279;
 struct sim_cluster : actor_fixture {
   explicit sim_cluster(std::size_t captures = 3,
                        model::upstream::catalog cat = model::upstream::default_catalog(),
-                       actors::sink_factory make_sink = actors::default_sink_factory()) {
+                       actors::sink_factory make_sink = actors::default_sink_factory(),
+                       std::shared_ptr<store::meta_backend> backend = std::make_shared<store::memory_backend>()) {
     using namespace cdc::actors;
     catalog = std::make_shared<const model::upstream::catalog>(std::move(cat));
     upstream_hdl = sys.spawn(upstream, catalog, sim_wall_start_ms);
-    meta = sys.spawn(meta_store, upstream_hdl);
+    // Not detached: under the test coordinator every actor runs on this thread.
+    meta = sys.spawn(meta_store, upstream_hdl, std::move(backend), actors::meta_store_options{});
     election_hdl = sys.spawn(election);
     services.upstream = upstream_hdl;
     services.meta = meta;

@@ -1,6 +1,8 @@
 // `cdc`: the server (`cdc server`) and its version (`cdc version`).
+#include <cerrno>
 #include <csignal>
 #include <cstdio>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -18,6 +20,7 @@
 #include "model/log_level.hpp"
 #include "model/upstream/catalog.hpp"
 #include "model/version.hpp"
+#include "store/sqlite_backend.hpp"
 #include "tools/cdc/options.hpp"
 
 namespace {
@@ -69,9 +72,10 @@ bool prepare_data_dir(const std::string& dir, std::string& error) {
     return false;
   }
   auto probe = std::filesystem::path(dir) / ".write-probe";
+  errno = 0;
   std::ofstream out(probe);
   if (!out || !(out << "ok") || (out.close(), !out)) {
-    error = "data dir " + dir + " is not writable";
+    error = "data dir " + dir + " is not writable" + (errno ? std::string(": ") + std::strerror(errno) : "");
     return false;
   }
   std::filesystem::remove(probe, ec);
@@ -103,6 +107,23 @@ int run_server(const std::vector<std::string>& args) {
   pthread_sigmask(SIG_BLOCK, &signals, nullptr);
   std::signal(SIGPIPE, SIG_IGN);
 
+  // The embedded meta store, opened before anything runs so a data dir that
+  // cannot hold it stops the server here, naming the file and the reason.
+  auto backend = store::sqlite_backend::open(flags->data_dir);
+  if (!backend) {
+    std::fprintf(stderr, "cdc server: %s\n", backend.error().message.c_str());
+    return 1;
+  }
+  // Every record is read once here too: one that cannot be decoded stops
+  // the server with its key, rather than its owner later.
+  auto stored = (*backend)->list();
+  if (!stored) {
+    std::fprintf(stderr, "cdc server: %s\n", stored.error().message.c_str());
+    return 1;
+  }
+  spdlog::info("meta store: {} holds {} changefeeds at revision {}", (*backend)->describe(), stored->records.size(),
+               stored->revision);
+
   caf::actor_system_config cfg;
   cfg.add_message_types<caf::id_block::cdc>();
   cfg.set("scheduler.max-threads", std::size_t{2});
@@ -123,6 +144,7 @@ int run_server(const std::vector<std::string>& args) {
     }
     opts.cluster.catalog = std::make_shared<const model::upstream::catalog>(std::move(*cat));
   }
+  opts.cluster.meta_backend = std::move(*backend);
   opts.host = flags->host;
   opts.port = flags->port;
   opts.captures = flags->captures;
