@@ -143,6 +143,7 @@ CAF_ADD_ATOM(cdc, cdc::atom, write, "write")
 CAF_ADD_ATOM(cdc, cdc::atom, load, "load")
 CAF_ADD_ATOM(cdc, cdc::atom, put, "put")
 CAF_ADD_ATOM(cdc, cdc::atom, flush, "flush")
+CAF_ADD_ATOM(cdc, cdc::atom, commit, "commit")
 
 namespace cdc::actors {
 
@@ -197,7 +198,9 @@ using meta_store_actor = caf::typed_actor<
   // Progress to persist in the next batch.
   caf::reacts_to<atom::progress, model::changefeed_key, model::changefeed_progress>,
   // Timer: write the pending progress batch.
-  caf::reacts_to<atom::flush>>;
+  caf::reacts_to<atom::flush>,
+  // To itself: commit the puts and removes queued so far in one transaction.
+  caf::reacts_to<atom::commit>>;
 
 /// The owner role: the single writer of cluster state for one election term.
 using owner_actor = caf::typed_actor<

@@ -10,6 +10,25 @@ namespace {
 
 using self_ptr = meta_store_actor::stateful_pointer<meta_store_state>;
 
+/// Group commit: a write joins the batch, and the first write of a batch
+/// sends `commit` to the actor itself. Every write already in the mailbox
+/// is handled before that message, so all writes that arrived while the
+/// last transaction was on the disk share the next one and its fsync. An
+/// idle store commits at once: nothing waits for a timer.
+caf::typed_response_promise<bool> enqueue(self_ptr self, store::meta_op op) {
+  auto& st = self->state;
+  auto rp = self->make_response_promise<bool>();
+  st.batch.push_back(std::move(op));
+  st.waiting.push_back(rp);
+  if (st.batch.size() >= st.options.max_batch) {
+    st.commit_batch();
+  } else if (!st.commit_queued) {
+    st.commit_queued = true;
+    self->send(self, atom::commit_v);
+  }
+  return rp;
+}
+
 } // namespace
 
 std::optional<model::tso_t> meta_store_state::service_safepoint() const {
@@ -40,11 +59,24 @@ void meta_store_state::note_committed(std::span<const store::meta_op> ops) {
   }
 }
 
-caf::result<bool> meta_store_state::commit(store::meta_op op) {
-  if (auto r = backend->apply({&op, 1}); !r)
-    return to_error(r.error());
-  note_committed({&op, 1});
-  return true;
+void meta_store_state::commit_batch() {
+  if (batch.empty())
+    return;
+  auto ops = std::move(batch);
+  auto answers = std::move(waiting);
+  batch.clear();
+  waiting.clear();
+  auto r = backend->apply(ops);
+  if (!r) {
+    spdlog::warn("meta store: a transaction of {} writes failed: {}", ops.size(), r.error().message);
+    auto err = to_error(r.error());
+    for (auto& rp : answers)
+      rp.deliver(err);
+    return;
+  }
+  note_committed(ops);
+  for (auto& rp : answers)
+    rp.deliver(true);
 }
 
 void meta_store_state::flush_progress() {
@@ -80,6 +112,7 @@ meta_store_actor::behavior_type meta_store(self_ptr self, upstream_actor upstrea
   }
   // A graceful exit still writes what it was given.
   self->set_exit_handler([self](const caf::exit_msg& msg) {
+    self->state.commit_batch();
     self->state.flush_progress();
     self->quit(msg.reason);
   });
@@ -87,6 +120,8 @@ meta_store_actor::behavior_type meta_store(self_ptr self, upstream_actor upstrea
   return {
     [self](atom::load) -> caf::result<feed_records> {
       auto& st = self->state;
+      // Writes that came before the load are part of what it sees.
+      st.commit_batch();
       auto snap = st.backend->list();
       if (!snap)
         return to_error(snap.error());
@@ -103,19 +138,25 @@ meta_store_actor::behavior_type meta_store(self_ptr self, upstream_actor upstrea
     [self](atom::put, model::changefeed_info& info, model::changefeed_progress progress) {
       // The put carries the feed's current progress; older pending progress is superseded.
       self->state.pending.erase(info.key);
-      return self->state.commit(store::put_record{std::move(info), progress});
+      return enqueue(self, store::put_record{std::move(info), progress});
     },
     [self](atom::remove, const model::changefeed_key& key) {
       self->state.pending.erase(key);
-      return self->state.commit(store::delete_record{key});
+      return enqueue(self, store::delete_record{key});
     },
     [self](atom::progress, const model::changefeed_key& key, const model::changefeed_progress& p) {
       // Progress of a feed the store does not hold (removed) is dropped.
       if (self->state.durable.count(key))
         self->state.pending[key] = p;
     },
+    [self](atom::commit) {
+      self->state.commit_queued = false;
+      self->state.commit_batch();
+    },
     [self](atom::flush) {
       auto& st = self->state;
+      // Queued writes first, so progress that came after a put lands after it.
+      st.commit_batch();
       st.flush_progress();
       if (auto sp = st.service_safepoint())
         self->send(st.upstream, atom::safepoint_v, *sp);

@@ -1,6 +1,6 @@
 // The META STORE actor: the only user of a store::meta_backend. Puts and
-// removes are answered once durable; progress is written in batches. It
-// also tells the upstream TiCDC's service GC safepoint.
+// removes are group-committed and answered once durable; progress is written
+// in batches. It also tells the upstream TiCDC's service GC safepoint.
 #pragma once
 
 #include <chrono>
@@ -8,6 +8,8 @@
 #include <memory>
 #include <optional>
 #include <vector>
+
+#include <caf/typed_response_promise.hpp>
 
 #include "actors/messages.hpp"
 #include "store/meta_backend.hpp"
@@ -18,6 +20,8 @@ struct meta_store_options {
   /// How often pending progress is written (one transaction for all feeds)
   /// and the GC safepoint is updated.
   std::chrono::milliseconds flush_interval{200};
+  /// At most this many puts and removes share one transaction.
+  std::size_t max_batch = 256;
 };
 
 struct meta_store_state {
@@ -44,6 +48,11 @@ struct meta_store_state {
   std::map<model::changefeed_key, gc_view> durable;
   /// The newest progress per feed that is not written yet.
   std::map<model::changefeed_key, model::changefeed_progress> pending;
+  /// Puts and removes waiting for the next group commit, and their answers.
+  std::vector<store::meta_op> batch;
+  std::vector<caf::typed_response_promise<bool>> waiting;
+  /// A commit message is in the mailbox, behind the writes that came first.
+  bool commit_queued = false;
 
   // -- helpers ----------------------------------------------------------------
 
@@ -54,8 +63,9 @@ struct meta_store_state {
   /// Takes over ops the backend committed into `durable`.
   void note_committed(std::span<const store::meta_op> ops);
 
-  /// Writes one put or remove in a transaction of its own.
-  caf::result<bool> commit(store::meta_op op);
+  /// Writes the queued puts and removes in one transaction and answers each:
+  /// true once durable, or the store's error (nothing of it was written).
+  void commit_batch();
 
   /// Writes the pending progress in one transaction; keeps it on failure.
   void flush_progress();
