@@ -1,0 +1,294 @@
+// The META STORE actor under the deterministic scheduler: group commit
+// answers every put once its transaction is durable, progress is written in
+// one transaction per interval, and a failing backend answers errors and
+// changes nothing.
+#include <boost/test/unit_test.hpp>
+
+#include "actors/errors.hpp"
+#include "actors/meta_store.hpp"
+#include "tests/support/actor_fixture.hpp"
+#include "tests/support/faulty_backend.hpp"
+#include "tests/support/meta_records.hpp"
+#include "tests/support/printers.hpp"
+
+using namespace cdc;
+using namespace cdc::actors;
+using namespace std::chrono_literals;
+using test::make_info;
+
+namespace {
+
+/// Stands in for the upstream: records the service GC safepoints it is told.
+upstream_actor::behavior_type fake_upstream(upstream_actor::pointer, std::shared_ptr<std::vector<model::tso_t>> seen) {
+  return {
+    [](atom::tso) { return model::tso_t{1}; },
+    [](atom::gc) { return model::tso_t{0}; },
+    [seen](atom::safepoint, model::tso_t ts) { seen->push_back(ts); },
+    [](atom::tick) {},
+    [](atom::subscribe, capture_actor&) {},
+  };
+}
+
+struct store_fixture : test::actor_fixture {
+  explicit store_fixture(meta_store_options options = {}) : options(options) {
+    upstream_hdl = sys.spawn(fake_upstream, safepoints);
+    store = sys.spawn(meta_store, upstream_hdl, backend, options);
+    run();
+  }
+
+  ~store_fixture() {
+    caf::anon_send_exit(store, caf::exit_reason::user_shutdown);
+    caf::anon_send_exit(upstream_hdl, caf::exit_reason::user_shutdown);
+    run();
+  }
+
+  using handle = decltype(std::declval<caf::scoped_actor&>()->request(
+    std::declval<meta_store_actor&>(), caf::infinite, atom::put_v, model::changefeed_info{}, model::changefeed_progress{}));
+
+  /// Sends a put without running anything; the answer is read with `answer`.
+  handle send_put(const std::string& id, model::tso_t checkpoint = 1000) {
+    return self->request(store, caf::infinite, atom::put_v, make_info(id), model::changefeed_progress{checkpoint, checkpoint});
+  }
+
+  /// The answer to a request sent earlier: true, or the error's API failure.
+  template <class Handle>
+  model::result<bool> answer(Handle& h) {
+    std::optional<model::result<bool>> out;
+    h.receive([&](bool ok) { out = ok; }, [&](caf::error& e) { out = to_failure(e); });
+    return *out;
+  }
+
+  /// A put run to its answer, which must be true.
+  void commit_put(const std::string& id, model::tso_t checkpoint = 1000,
+                  model::feed_state state = model::feed_state::normal) {
+    auto h = self->request(store, caf::infinite, atom::put_v, make_info(id, state, checkpoint),
+                           model::changefeed_progress{checkpoint, checkpoint});
+    run();
+    BOOST_REQUIRE(answer(h).value());
+  }
+
+  void progress(const std::string& id, model::tso_t ts) {
+    caf::anon_send(store, atom::progress_v, model::changefeed_key{"default", id}, model::changefeed_progress{ts, ts});
+  }
+
+  /// Moves time past one flush interval and runs what falls due.
+  void flush() {
+    sched.advance_time(options.flush_interval);
+    run();
+  }
+
+  model::changefeed_progress stored_progress(const std::string& id) {
+    return backend->get({"default", id}).value().value().progress;
+  }
+
+  meta_store_options options;
+  std::shared_ptr<test::faulty_backend> backend = std::make_shared<test::faulty_backend>();
+  std::shared_ptr<std::vector<model::tso_t>> safepoints = std::make_shared<std::vector<model::tso_t>>();
+  upstream_actor upstream_hdl;
+  meta_store_actor store;
+};
+
+} // namespace
+
+BOOST_AUTO_TEST_SUITE(meta_store_actor)
+
+BOOST_AUTO_TEST_CASE(puts_waiting_in_the_mailbox_share_one_transaction_and_each_is_answered) {
+  store_fixture f;
+  std::vector<store_fixture::handle> puts;
+  for (int i = 0; i < 16; ++i)
+    puts.push_back(f.send_put("cf-" + std::to_string(i)));
+  f.run();
+  BOOST_TEST(f.backend->batches() == std::vector<std::size_t>{16});
+  for (auto& h : puts)
+    BOOST_TEST(f.answer(h).value());
+  BOOST_TEST(f.backend->list().value().records.size() == 16u);
+}
+
+BOOST_AUTO_TEST_CASE(a_put_is_answered_only_after_its_transaction) {
+  store_fixture f;
+  auto h = f.send_put("cf-1");
+  f.sched.run_once(); // the put joins the batch
+  BOOST_TEST(f.backend->commits == 0u);
+  BOOST_TEST(f.self->mailbox().empty());
+  f.sched.run_once(); // the commit
+  BOOST_TEST(f.backend->commits == 1u);
+  BOOST_TEST(f.answer(h).value());
+}
+
+BOOST_AUTO_TEST_CASE(a_lone_put_commits_without_waiting_for_a_timer) {
+  store_fixture f;
+  auto h = f.send_put("cf-1");
+  f.run(); // no time passes
+  BOOST_TEST(f.answer(h).value());
+  BOOST_TEST(f.backend->commits == 1u);
+}
+
+BOOST_AUTO_TEST_CASE(a_full_batch_commits_at_once) {
+  meta_store_options o;
+  o.max_batch = 4;
+  store_fixture f{o};
+  std::vector<store_fixture::handle> puts;
+  for (int i = 0; i < 10; ++i)
+    puts.push_back(f.send_put("cf-" + std::to_string(i)));
+  f.run();
+  BOOST_TEST(f.backend->batches() == (std::vector<std::size_t>{4, 4, 2}));
+  for (auto& h : puts)
+    BOOST_TEST(f.answer(h).value());
+}
+
+BOOST_AUTO_TEST_CASE(puts_and_removes_of_one_batch_apply_in_arrival_order) {
+  store_fixture f;
+  auto a = f.send_put("cf-1");
+  auto b = f.self->request(f.store, caf::infinite, atom::remove_v, model::changefeed_key{"default", "cf-1"});
+  auto c = f.send_put("cf-2");
+  f.run();
+  BOOST_TEST(f.backend->batches() == std::vector<std::size_t>{3});
+  BOOST_TEST(f.answer(a).value());
+  BOOST_TEST(f.answer(b).value());
+  BOOST_TEST(f.answer(c).value());
+  auto records = f.backend->list().value().records;
+  BOOST_REQUIRE(records.size() == 1u);
+  BOOST_TEST(records[0].info.key.id == "cf-2");
+}
+
+BOOST_AUTO_TEST_CASE(a_failed_transaction_answers_every_waiting_write_with_meta_store_failed) {
+  store_fixture f;
+  f.backend->failing = true;
+  std::vector<store_fixture::handle> puts;
+  for (int i = 0; i < 3; ++i)
+    puts.push_back(f.send_put("cf-" + std::to_string(i)));
+  auto rm = f.self->request(f.store, caf::infinite, atom::remove_v, model::changefeed_key{"default", "x"});
+  f.run();
+  BOOST_TEST(f.backend->refused == 1u);
+  for (auto& h : puts) {
+    auto r = f.answer(h);
+    BOOST_REQUIRE(r.has_error());
+    BOOST_TEST(r.error().kind == model::api_error::meta_store_failed);
+    BOOST_TEST(r.error().message == "meta store operation failed: cannot commit to faulty: disk full");
+  }
+  BOOST_TEST(f.answer(rm).error().kind == model::api_error::meta_store_failed);
+  f.backend->failing = false;
+  BOOST_TEST(f.backend->list().value().records.empty());
+}
+
+BOOST_AUTO_TEST_CASE(writes_succeed_again_once_the_backend_recovers) {
+  store_fixture f;
+  f.backend->failing = true;
+  auto h = f.send_put("cf-1");
+  f.run();
+  BOOST_TEST(f.answer(h).has_error());
+  f.backend->failing = false;
+  auto again = f.send_put("cf-1");
+  f.run();
+  BOOST_TEST(f.answer(again).value());
+  BOOST_TEST(f.backend->list().value().records.size() == 1u);
+}
+
+BOOST_AUTO_TEST_CASE(progress_is_written_once_per_interval_in_one_transaction_for_all_feeds) {
+  store_fixture f;
+  std::vector<store_fixture::handle> puts{f.send_put("a"), f.send_put("b"), f.send_put("c")};
+  f.run();
+  BOOST_TEST(f.backend->commits == 1u);
+  for (model::tso_t ts = 2000; ts < 2010; ++ts)
+    for (auto id : {"a", "b", "c"})
+      f.progress(id, ts);
+  f.run();
+  BOOST_TEST(f.backend->commits == 1u); // nothing written per event
+  f.flush();
+  BOOST_TEST(f.backend->commits == 2u);
+  BOOST_TEST(f.backend->last_commit().size() == 3u);
+  for (auto id : {"a", "b", "c"})
+    BOOST_TEST(f.stored_progress(id).checkpoint_ts == 2009u);
+}
+
+BOOST_AUTO_TEST_CASE(an_interval_without_progress_writes_nothing) {
+  store_fixture f;
+  f.commit_put("a");
+  f.flush();
+  f.flush();
+  BOOST_TEST(f.backend->commits == 1u);
+}
+
+BOOST_AUTO_TEST_CASE(progress_of_a_removed_feed_is_dropped) {
+  store_fixture f;
+  f.commit_put("a");
+  f.progress("a", 5000);
+  auto rm = f.self->request(f.store, caf::infinite, atom::remove_v, model::changefeed_key{"default", "a"});
+  f.run();
+  BOOST_TEST(f.answer(rm).value());
+  f.progress("a", 6000);
+  f.flush();
+  BOOST_TEST(f.backend->commits == 2u); // the put and the remove
+  BOOST_TEST(!f.backend->get({"default", "a"}).value().has_value());
+}
+
+BOOST_AUTO_TEST_CASE(a_put_carries_the_progress_and_supersedes_older_pending_progress) {
+  store_fixture f;
+  f.commit_put("a", 1000);
+  f.progress("a", 3000);
+  // A resume that overwrites the checkpoint: info and progress in one write.
+  auto again = f.send_put("a", 1500);
+  f.run();
+  BOOST_TEST(f.answer(again).value());
+  BOOST_TEST(f.stored_progress("a").checkpoint_ts == 1500u);
+  f.flush();
+  BOOST_TEST(f.stored_progress("a").checkpoint_ts == 1500u);
+}
+
+BOOST_AUTO_TEST_CASE(a_failed_progress_flush_is_retried_with_the_newest_progress) {
+  store_fixture f;
+  f.commit_put("a");
+  f.progress("a", 2000);
+  f.backend->failing = true;
+  f.flush();
+  f.backend->failing = false;
+  f.progress("a", 2500);
+  f.flush();
+  BOOST_TEST(f.stored_progress("a").checkpoint_ts == 2500u);
+}
+
+BOOST_AUTO_TEST_CASE(load_answers_the_newest_progress_even_before_it_is_written) {
+  store_fixture f;
+  f.commit_put("a", 1000);
+  f.progress("a", 4000);
+  auto records = f.ask<feed_records>(f.store, atom::load_v);
+  BOOST_REQUIRE(records.size() == 1u);
+  BOOST_TEST(records[0].second.checkpoint_ts == 4000u);
+  BOOST_TEST(f.stored_progress("a").checkpoint_ts == 1000u);
+}
+
+BOOST_AUTO_TEST_CASE(load_fails_with_meta_store_failed_when_the_backend_cannot_read) {
+  store_fixture f;
+  f.backend->failing = true;
+  auto h = f.self->request(f.store, caf::infinite, atom::load_v);
+  f.run();
+  std::optional<model::api_failure> failure;
+  h.receive([](feed_records&) {}, [&](caf::error& e) { failure = to_failure(e); });
+  BOOST_REQUIRE(failure.has_value());
+  BOOST_TEST(failure->kind == model::api_error::meta_store_failed);
+}
+
+BOOST_AUTO_TEST_CASE(the_gc_safepoint_trails_the_lowest_durable_checkpoint_of_unfinished_feeds) {
+  store_fixture f;
+  f.commit_put("a", 5000);
+  f.commit_put("b", 7000);
+  f.commit_put("c", 100, model::feed_state::finished);
+  f.flush();
+  BOOST_REQUIRE(!f.safepoints->empty());
+  BOOST_TEST(f.safepoints->back() == 4999u);
+  // Progress counts once it is durable.
+  f.progress("a", 8000);
+  f.flush();
+  BOOST_TEST(f.safepoints->back() == 6999u);
+}
+
+BOOST_AUTO_TEST_CASE(a_graceful_exit_writes_pending_progress) {
+  store_fixture f;
+  f.commit_put("a", 1000);
+  f.progress("a", 3000);
+  caf::anon_send_exit(f.store, caf::exit_reason::user_shutdown);
+  f.run();
+  BOOST_TEST(f.stored_progress("a").checkpoint_ts == 3000u);
+}
+
+BOOST_AUTO_TEST_SUITE_END()

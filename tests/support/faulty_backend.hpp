@@ -1,0 +1,70 @@
+// A meta backend that fails on demand: wraps another one and, while
+// `failing` is set, refuses every transaction as a full disk would. Safe to
+// flip from a test thread while a detached store actor uses it.
+#pragma once
+
+#include <atomic>
+#include <memory>
+#include <mutex>
+
+#include "store/memory_backend.hpp"
+
+namespace cdc::test {
+
+class faulty_backend : public store::meta_backend {
+public:
+  explicit faulty_backend(std::shared_ptr<store::meta_backend> inner = std::make_shared<store::memory_backend>())
+    : inner_(std::move(inner)) {}
+
+  model::result<store::meta_snapshot> list() override {
+    if (failing)
+      return refuse();
+    return inner_->list();
+  }
+
+  model::result<std::optional<store::meta_record>> get(const model::changefeed_key& key) override {
+    if (failing)
+      return refuse();
+    return inner_->get(key);
+  }
+
+  model::result<std::uint64_t> apply(std::span<const store::meta_op> ops) override {
+    std::lock_guard<std::mutex> guard{mu_};
+    if (failing) {
+      ++refused;
+      return refuse();
+    }
+    ++commits;
+    batch_sizes.push_back(ops.size());
+    last.assign(ops.begin(), ops.end());
+    return inner_->apply(ops);
+  }
+
+  std::string describe() const override { return "faulty " + inner_->describe(); }
+
+  /// Copies of what the test reads (the store actor may write meanwhile).
+  std::vector<std::size_t> batches() {
+    std::lock_guard<std::mutex> guard{mu_};
+    return batch_sizes;
+  }
+  std::vector<store::meta_op> last_commit() {
+    std::lock_guard<std::mutex> guard{mu_};
+    return last;
+  }
+
+  std::atomic<bool> failing{false};
+  std::atomic<std::size_t> commits{0};
+  std::atomic<std::size_t> refused{0};
+
+private:
+  static model::api_failure refuse() {
+    return model::fail(model::api_error::meta_store_failed, {"cannot commit to faulty: disk full"});
+  }
+
+  std::shared_ptr<store::meta_backend> inner_;
+  std::mutex mu_;
+  std::vector<std::size_t> batch_sizes;
+  std::vector<store::meta_op> last;
+};
+
+} // namespace cdc::test
