@@ -16,8 +16,11 @@
 namespace cdc::test {
 
 struct server_fixture {
-  explicit server_fixture(std::size_t captures = 1)
-    : sys(configure(cfg)), srv(std::make_unique<http::server>(sys, options(captures))) {
+  explicit server_fixture(std::size_t captures = 1) : server_fixture(options(captures)) {}
+
+  /// A server with its own options (a meta backend, limits).
+  explicit server_fixture(http::server_options o)
+    : sys(configure(cfg)), srv(std::make_unique<http::server>(sys, std::move(o))) {
     srv->start();
   }
 
