@@ -1,6 +1,9 @@
 #include "store/sqlite_backend.hpp"
 
+#include <cerrno>
 #include <cstring>
+
+#include <unistd.h>
 
 #include <sqlite3.h>
 
@@ -66,6 +69,13 @@ model::result<std::unique_ptr<sqlite_backend>> sqlite_backend::open(const std::f
   int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX;
   if (sqlite3_open_v2(b->path_.c_str(), &b->db_, flags, nullptr) != SQLITE_OK)
     return b->failure("cannot open");
+  // SQLite quietly opens a file it may not write read-only; say so plainly
+  // instead of failing later with a puzzling I/O error.
+  if (sqlite3_db_readonly(b->db_, "main") == 1) {
+    std::string reason = ::access(b->path_.c_str(), W_OK) != 0 ? std::strerror(errno) : "opened read-only";
+    return model::fail(model::api_error::meta_store_failed,
+                       {"cannot open " + b->path_.string() + " for writing: " + reason});
+  }
   if (auto r = b->init(); !r)
     return r.error();
   return b;
