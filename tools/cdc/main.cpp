@@ -127,7 +127,8 @@ int run_server(const std::vector<std::string>& args) {
   caf::actor_system_config cfg;
   cfg.add_message_types<caf::id_block::cdc>();
   cfg.set("scheduler.max-threads", std::size_t{2});
-  caf::actor_system sys{cfg};
+  // Ended explicitly below, before the logger: actors may log while it winds down.
+  auto sys = std::make_unique<caf::actor_system>(cfg);
 
   http::server_options opts;
   if (!flags->upstream_config.empty()) {
@@ -150,7 +151,7 @@ int run_server(const std::vector<std::string>& args) {
   opts.captures = flags->captures;
   std::unique_ptr<http::server> srv;
   try {
-    srv = std::make_unique<http::server>(sys, opts);
+    srv = std::make_unique<http::server>(*sys, opts);
   } catch (const std::exception& e) {
     std::fprintf(stderr, "cdc server: cannot listen on %s:%u: %s\n", flags->host.c_str(),
                  flags->port, e.what());
@@ -171,6 +172,7 @@ int run_server(const std::vector<std::string>& args) {
   spdlog::info("received signal {}, shutting down gracefully", sig);
   srv->shutdown(std::chrono::seconds(10));
   srv.reset();
+  sys.reset();
   spdlog::info("server stopped");
   spdlog::shutdown();
   return 0;
