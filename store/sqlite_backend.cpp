@@ -57,7 +57,9 @@ std::string column_text(sqlite3_stmt* s, int i) {
 
 model::api_failure sqlite_backend::failure(const std::string& what) const {
   std::string reason = db_ ? sqlite3_errmsg(db_) : "out of memory";
-  if (db_)
+  if (db_ && (sqlite3_errcode(db_) & 0xff) == SQLITE_BUSY)
+    reason += " (another cdc server holds this data dir)";
+  else if (db_)
     if (int e = sqlite3_system_errno(db_); e != 0)
       reason += std::string(" (") + std::strerror(e) + ")";
   return model::fail(model::api_error::meta_store_failed, {what + " " + path_.string() + ": " + reason});

@@ -92,7 +92,7 @@ BOOST_AUTO_TEST_CASE(a_second_server_on_the_same_data_dir_exits_1) {
   BOOST_REQUIRE(listening_addresses(first, 1).size() == 1u);
   auto [status, out] = run_command(cdc_binary(), args);
   BOOST_TEST(status == 1, out);
-  BOOST_TEST(out.find("database is locked") != std::string::npos, out);
+  BOOST_TEST(out.find("database is locked (another cdc server holds this data dir)") != std::string::npos, out);
   first.signal(SIGTERM);
   BOOST_TEST(first.wait().value_or(-1) == 0);
 }
