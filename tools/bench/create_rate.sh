@@ -10,7 +10,8 @@ cdc=${3:-build/bin/cdc}
 bench=$(dirname "$cdc")/create-rate
 [ -x "$bench" ] || { scripts/deps.sh; scripts/build.sh >/dev/null; }
 
-data=$(mktemp -d /var/tmp/cdc-bench.XXXXXX)
+# BENCH_DIR=/dev/shm gives the ceiling without fsync cost (tmpfs syncs nothing).
+data=$(mktemp -d "${BENCH_DIR:-/var/tmp}/cdc-bench.XXXXXX")
 # One table at 1 row/s: every created feed replicates, but cheaply.
 cat >"$data.upstream.json" <<'JSON'
 {"rows_per_second": 1, "schemas": [{"name": "test0", "tables": [{"name": "t0",
@@ -28,4 +29,6 @@ for _ in $(seq 100); do
 done
 [ -n "$addr" ] || { cat "$data.out"; exit 1; }
 "$bench" "$addr" "$clients" "$per_client" "bench-$$"
-echo "$(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg), commit $(git rev-parse --short HEAD)"
+# The disk's fsync latency right after, for context: it bounds one-fsync-per-write.
+secs=$(dd if=/dev/zero of="$data/probe" bs=4k count=200 oflag=dsync 2>&1 | awk '/copied/ {print $(NF-3)}')
+echo "fsync $(echo "$secs * 5" | bc -l | cut -c1-5) ms (dd oflag=dsync), $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg), commit $(git rev-parse --short HEAD)"
