@@ -234,7 +234,7 @@ BOOST_AUTO_TEST_CASE(every_acknowledged_write_survives_sigkill_in_the_middle_of_
   BOOST_TEST(again.wait().value_or(-1) == 0);
 }
 
-BOOST_AUTO_TEST_CASE(a_graceful_restart_keeps_every_feed_and_the_latest_checkpoint) {
+BOOST_AUTO_TEST_CASE(a_graceful_restart_keeps_the_feed_and_its_checkpoint_within_the_persist_interval) {
   temp_dir dir{"restart"};
   std::uint64_t last = 0;
   {
