@@ -10,7 +10,7 @@
 #include "actors/meta_store.hpp"
 #include "actors/sinks.hpp"
 #include "actors/upstream.hpp"
-#include "store/memory_backend.hpp"
+#include "actors/store/memory_backend.hpp"
 
 namespace cdc::actors {
 

@@ -12,7 +12,7 @@
 #include <caf/typed_response_promise.hpp>
 
 #include "actors/messages.hpp"
-#include "store/meta_backend.hpp"
+#include "actors/store/meta_backend.hpp"
 
 namespace cdc::actors {
 

@@ -3,7 +3,7 @@
 #include <boost/test/unit_test.hpp>
 
 #include "actors/meta_store.hpp"
-#include "store/sqlite_backend.hpp"
+#include "actors/store/sqlite_backend.hpp"
 #include "tests/support/actor_fixture.hpp"
 #include "tests/support/counting_vfs.hpp"
 #include "tests/support/meta_records.hpp"

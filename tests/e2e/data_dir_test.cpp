@@ -9,7 +9,7 @@
 
 #include <boost/test/unit_test.hpp>
 
-#include "store/sqlite_backend.hpp"
+#include "actors/store/sqlite_backend.hpp"
 #include "tests/support/meta_records.hpp"
 #include "tests/support/process.hpp"
 

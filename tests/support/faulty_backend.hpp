@@ -7,7 +7,7 @@
 #include <memory>
 #include <mutex>
 
-#include "store/memory_backend.hpp"
+#include "actors/store/memory_backend.hpp"
 
 namespace cdc::test {
 

@@ -13,7 +13,7 @@
 #include "actors/meta_store.hpp"
 #include "actors/sinks.hpp"
 #include "actors/upstream.hpp"
-#include "store/memory_backend.hpp"
+#include "actors/store/memory_backend.hpp"
 #include "tests/support/actor_fixture.hpp"
 
 namespace cdc::test {

@@ -20,7 +20,7 @@
 #include "model/log_level.hpp"
 #include "model/upstream/catalog.hpp"
 #include "model/version.hpp"
-#include "store/sqlite_backend.hpp"
+#include "actors/store/sqlite_backend.hpp"
 #include "tools/cdc/options.hpp"
 
 namespace {

@@ -4,7 +4,7 @@
 
 #include <map>
 
-#include "store/meta_backend.hpp"
+#include "actors/store/meta_backend.hpp"
 
 namespace cdc::store {
 

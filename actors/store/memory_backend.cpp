@@ -1,4 +1,4 @@
-#include "store/memory_backend.hpp"
+#include "actors/store/memory_backend.hpp"
 
 namespace cdc::store {
 

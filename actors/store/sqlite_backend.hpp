@@ -6,7 +6,7 @@
 #include <filesystem>
 #include <memory>
 
-#include "store/meta_backend.hpp"
+#include "actors/store/meta_backend.hpp"
 
 struct sqlite3;
 struct sqlite3_stmt;

@@ -1,4 +1,4 @@
-#include "store/sqlite_backend.hpp"
+#include "actors/store/sqlite_backend.hpp"
 
 #include <cerrno>
 #include <cstring>
