@@ -8,6 +8,7 @@ packages=(
   libcaf-dev
   libboost1.81-dev libboost-json1.81-dev libboost-url1.81-dev libboost-test1.81-dev
   libspdlog-dev libre2-dev
+  libmariadb-dev mariadb-server
   python3 curl wrk
 )
 
