@@ -23,7 +23,8 @@ inline constexpr std::int64_t sim_wall_start_ms = 1701153217279;
 struct sim_cluster : actor_fixture {
   explicit sim_cluster(std::size_t captures = 3,
                        model::upstream::catalog cat = model::upstream::default_catalog(),
-                       actors::sink_factory make_sink = actors::default_sink_factory()) {
+                       actors::sink_factory make_sink = actors::default_sink_factory(),
+                       actors::checkpoint_sink_factory make_checkpoint_sink = {}) {
     using namespace cdc::actors;
     catalog = std::make_shared<const model::upstream::catalog>(std::move(cat));
     upstream_hdl = sys.spawn(upstream, catalog, sim_wall_start_ms);
@@ -34,6 +35,7 @@ struct sim_cluster : actor_fixture {
     services.catalog = catalog;
     services.tables = std::make_shared<const model::upstream::catalog_view>(model::upstream::make_catalog_view(*catalog));
     services.make_sink = std::move(make_sink);
+    services.make_checkpoint_sink = std::move(make_checkpoint_sink);
     services.upstream_id = 42;
     for (std::size_t i = 0; i < captures; ++i)
       add_capture();
