@@ -147,10 +147,13 @@ void aggregate(self_ptr self) {
   auto now = self->clock().now();
   if (now - st.last_persisted >= st.services.settings.progress_interval)
     persist_progress(self);
-  if (st.status.state == model::feed_state::error)
-    on_runtime_event(self, ev::checkpoint_advanced{st.progress.checkpoint_ts});
-  if (st.info->target_ts != 0 && st.progress.checkpoint_ts >= st.info->target_ts)
+  bool reached = st.info->target_ts != 0 && st.progress.checkpoint_ts >= st.info->target_ts;
+  // One event per step: both would be computed from the same (error) status
+  // and the later adoption would undo the earlier (finished, then normal).
+  if (reached)
     on_runtime_event(self, ev::target_reached{});
+  else if (st.status.state == model::feed_state::error)
+    on_runtime_event(self, ev::checkpoint_advanced{st.progress.checkpoint_ts});
 }
 
 /// (Re)makes the writer of the checkpoint at the sink; it ends with the feed.

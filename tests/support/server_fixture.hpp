@@ -21,6 +21,13 @@ struct server_fixture {
     srv->start();
   }
 
+  /// A server with its own options (catalog, settings; port 0 is forced).
+  explicit server_fixture(http::server_options o) : sys(configure(cfg)) {
+    o.port = 0;
+    srv = std::make_unique<http::server>(sys, std::move(o));
+    srv->start();
+  }
+
   ~server_fixture() { srv->shutdown(std::chrono::seconds(5)); }
 
   /// The first capture's address ("127.0.0.1:port").
