@@ -71,7 +71,7 @@ buffering_sink_actor::behavior_type storage_sink(self_ptr self, model::changefee
       }
       auto rp = self->make_response_promise<bool>();
       st.waiting.push_back(rp);
-      if (st.writer->full() || self->clock().now() - st.last_flush >= st.interval)
+      if (st.writer->full() || st.writer->backlog() || self->clock().now() - st.last_flush >= st.interval)
         flush(self);
       else
         arm_timer(self);

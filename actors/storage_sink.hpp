@@ -1,6 +1,7 @@
 // The storage sink (file://, TiCDC's cloud storage sink): buffers a batch
-// until its flush interval has passed since the last publish or a file
-// reached file-size, publishes the files, and only then answers the write.
+// until its flush interval has passed since the last publish, a file reached
+// file-size or the batch shows a backlog, publishes the files, and only then
+// answers the write.
 // It blocks on the file system, so production spawns it detached (its own
 // thread); the processor's one batch in flight is the back-pressure.
 #pragma once

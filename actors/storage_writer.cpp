@@ -61,6 +61,7 @@ model::result<void> storage_writer::add(const row_batch& batch, std::int64_t now
     for (const auto& row : rows.rows)
       append(t, row, now_ms);
     buffered_rows_ += rows.rows.size();
+    backlog_ = backlog_ || rows.through == rows.rows.back().commit_ts;
   }
   return {};
 }
@@ -168,6 +169,7 @@ model::result<void> storage_writer::flush() {
     t.pending.clear();
   }
   buffered_rows_ = 0;
+  backlog_ = false;
   return outcome;
 }
 

@@ -25,6 +25,10 @@ public:
 
   /// Some buffer reached file-size: publish without waiting for the interval.
   bool full() const noexcept;
+  /// A table's rows were cut short by the processor's batch limit (its
+  /// `through` is its last row's commit TS): the upstream is ahead, so the
+  /// interval, a bound on latency, must not throttle the catch-up.
+  bool backlog() const noexcept { return backlog_; }
   bool empty() const noexcept { return buffered_rows_ == 0; }
   std::uint64_t buffered_rows() const noexcept { return buffered_rows_; }
 
@@ -64,6 +68,7 @@ private:
   std::map<std::int64_t, table_state> tables_;
   std::map<std::string, std::uint64_t> next_index_;
   std::uint64_t buffered_rows_ = 0;
+  bool backlog_ = false;
 };
 
 } // namespace cdc::actors

@@ -76,6 +76,19 @@ BOOST_AUTO_TEST_CASE(a_file_is_cut_once_it_reaches_file_size) {
                           "\\N");
 }
 
+BOOST_AUTO_TEST_CASE(a_batch_cut_short_by_the_processor_limit_shows_a_backlog) {
+  actors::storage_writer w{settings()};
+  BOOST_REQUIRE(w.add(batch(0, 100), 0).has_value());
+  BOOST_TEST(!w.backlog()); // complete up to its horizon: the interval may wait
+  auto cut = batch(0, 0);
+  model::upstream::table_workload wl{*catalog->find(700)};
+  cut.tables[0].through = wl.changes(model::compose_tso(100, 0), model::compose_tso(4000, 0), 10, cut.tables[0].rows);
+  BOOST_REQUIRE(w.add(cut, 0).has_value());
+  BOOST_TEST(w.backlog()); // more is waiting upstream: publish now
+  BOOST_REQUIRE(w.flush().has_value());
+  BOOST_TEST(!w.backlog());
+}
+
 BOOST_AUTO_TEST_CASE(a_new_writer_continues_the_numbering_in_the_same_version) {
   {
     actors::storage_writer w{settings()};
