@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <functional>
 
+#include <caf/exit_reason.hpp>
+#include <caf/send.hpp>
 #include <spdlog/spdlog.h>
 
 #include "actors/errors.hpp"
@@ -136,6 +138,8 @@ void aggregate(self_ptr self) {
   st.progress.resolved_ts = std::max({st.progress.resolved_ts, rs, st.progress.checkpoint_ts});
   if (st.progress.checkpoint_ts == old)
     return;
+  if (st.checkpoint_sink)
+    self->send(st.checkpoint_sink, atom::progress_v, st.progress.checkpoint_ts);
   // A retrying feed learns through the state machine whether it got past
   // the point where it failed; otherwise the status just follows.
   if (st.status.state != model::feed_state::error)
@@ -143,10 +147,26 @@ void aggregate(self_ptr self) {
   auto now = self->clock().now();
   if (now - st.last_persisted >= st.services.settings.progress_interval)
     persist_progress(self);
-  if (st.status.state == model::feed_state::error)
-    on_runtime_event(self, ev::checkpoint_advanced{st.progress.checkpoint_ts});
-  if (st.info->target_ts != 0 && st.progress.checkpoint_ts >= st.info->target_ts)
+  bool reached = st.info->target_ts != 0 && st.progress.checkpoint_ts >= st.info->target_ts;
+  // One event per step: both would be computed from the same (error) status
+  // and the later adoption would undo the earlier (finished, then normal).
+  if (reached)
     on_runtime_event(self, ev::target_reached{});
+  else if (st.status.state == model::feed_state::error)
+    on_runtime_event(self, ev::checkpoint_advanced{st.progress.checkpoint_ts});
+}
+
+/// (Re)makes the writer of the checkpoint at the sink; it ends with the feed.
+void open_checkpoint_sink(self_ptr self) {
+  auto& st = self->state;
+  if (st.checkpoint_sink)
+    caf::anon_send_exit(st.checkpoint_sink, caf::exit_reason::user_shutdown);
+  st.checkpoint_sink = checkpoint_sink_actor{};
+  if (!st.services.make_checkpoint_sink)
+    return;
+  st.checkpoint_sink = st.services.make_checkpoint_sink(self->home_system(), *st.info);
+  if (st.checkpoint_sink)
+    self->attach_functor([w = st.checkpoint_sink] { caf::anon_send_exit(w, caf::exit_reason::user_shutdown); });
 }
 
 } // namespace
@@ -206,6 +226,7 @@ changefeed_actor::behavior_type changefeed(self_ptr self, model::changefeed_info
   st.services = std::move(services);
   st.owner = std::move(owner);
   st.last_persisted = self->clock().now();
+  open_checkpoint_sink(self);
   return {
     [self](atom::get) { return self->state.detail(); },
     [self](atom::summary) { return self->state.summary(); },
@@ -253,7 +274,10 @@ changefeed_actor::behavior_type changefeed(self_ptr self, model::changefeed_info
       self->request(st.services.meta, st.services.settings.request_timeout, atom::put_v, *updated, st.progress)
         .await(
           [self, rp, next = *updated](bool) mutable {
+            bool new_sink = next.sink_uri != self->state.info->sink_uri;
             self->state.info = std::make_shared<const model::changefeed_info>(std::move(next));
+            if (new_sink)
+              open_checkpoint_sink(self);
             rp.deliver(outcome(self));
           },
           [rp](const caf::error& e) mutable { rp.deliver(meta_store_error(e)); });

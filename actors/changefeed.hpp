@@ -37,6 +37,8 @@ struct changefeed_state {
   caf::actor_clock::time_point last_persisted{};
   cluster_services services;
   owner_actor owner;
+  /// Keeps the checkpoint at the sink (storage sinks); may be invalid.
+  checkpoint_sink_actor checkpoint_sink;
 
   // -- helpers ----------------------------------------------------------------
 

@@ -39,7 +39,10 @@ cluster spawn_cluster(caf::actor_system& sys, const cluster_config& cfg) {
   services.meta = c.meta;
   services.catalog = cfg.catalog;
   services.tables = std::make_shared<const model::upstream::catalog_view>(model::upstream::make_catalog_view(*cfg.catalog));
-  services.make_sink = cfg.make_sink ? cfg.make_sink : default_sink_factory();
+  sink_options sinks;
+  sinks.max_hold = cfg.settings.sink_timeout / 2;
+  services.make_sink = cfg.make_sink ? cfg.make_sink : default_sink_factory(nullptr, sinks);
+  services.make_checkpoint_sink = default_checkpoint_sink_factory(sinks);
   services.upstream_id = simulated_upstream_id;
   services.settings = cfg.settings;
   for (const auto& node : cfg.nodes) {

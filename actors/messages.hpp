@@ -81,6 +81,8 @@ struct table_rows {
 /// What a processor hands its sink in one go.
 struct row_batch {
   model::changefeed_key key;
+  /// The tables' definitions (sinks need column names and keys).
+  std::shared_ptr<const model::upstream::catalog> catalog;
   std::vector<table_rows> tables;
   std::size_t row_count = 0;
 };
@@ -155,6 +157,20 @@ namespace cdc::actors {
 using sink_actor = caf::typed_actor<
   // Write a batch; the answer means every row in it is flushed.
   caf::replies_to<atom::write, row_batch_ptr>::with<bool>>;
+
+/// A sink that buffers up to its flush interval (storage sinks): a sink_actor
+/// with a timer of its own.
+using buffering_sink_actor = sink_actor::extend<
+  // Timer: the flush interval has elapsed; publish what is buffered.
+  caf::reacts_to<atom::flush>>;
+
+/// Keeps a changefeed's checkpoint at its sink (a storage sink's `metadata`
+/// file), as TiCDC's owner does through its DDL sink.
+using checkpoint_sink_actor = caf::typed_actor<
+  // The changefeed's checkpoint moved here.
+  caf::reacts_to<atom::progress, model::tso_t>,
+  // Write the newest checkpoint received (sent to itself, so bursts coalesce).
+  caf::reacts_to<atom::flush>>;
 
 /// A changefeed: owns its info, state and progress (spawned by the owner).
 using changefeed_actor = caf::typed_actor<

@@ -99,6 +99,7 @@ model::tso_t processor_state::horizon() const noexcept {
 row_batch processor_state::next_batch() const {
   row_batch batch;
   batch.key = info->key;
+  batch.catalog = catalog;
   auto limit = horizon();
   for (const auto& [id, t] : tables) {
     if (t.checkpoint_ts >= limit)

@@ -18,6 +18,11 @@ namespace cdc::actors {
 /// Makes the sink a processor writes to (tests inject failing sinks here).
 using sink_factory = std::function<sink_actor(caf::actor_system&, const model::changefeed_info&)>;
 
+/// Makes the writer of a changefeed's checkpoint at its sink (a changefeed
+/// actor asks once); an invalid handle when the sink keeps none.
+using checkpoint_sink_factory =
+  std::function<checkpoint_sink_actor(caf::actor_system&, const model::changefeed_info&)>;
+
 struct replication_settings {
   /// Rows a processor pulls per table per batch, and per batch in all.
   std::size_t rows_per_table = 4096;
@@ -39,6 +44,8 @@ struct cluster_services {
   /// The addresses our upstream's PD answers on (a body's pd_addrs must name it).
   std::vector<std::string> pd_addrs{"http://127.0.0.1:2379"};
   sink_factory make_sink;
+  /// May be empty: then no changefeed keeps a checkpoint at its sink.
+  checkpoint_sink_factory make_checkpoint_sink;
   /// The default upstream's PD cluster ID (our upstream is the only one).
   std::uint64_t upstream_id = 0;
   replication_settings settings;

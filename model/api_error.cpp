@@ -88,6 +88,12 @@ constexpr std::array catalog{
   api_error_spec{kafka_invalid_required_acks, "CDC:ErrKafkaInvalidRequiredAcks",
                  "invalid required acks %d, only support these values: 0(NoResponse),1(WaitForLocal),-1(WaitForAll)", 500},
   api_error_spec{kafka_invalid_client_id, "CDC:ErrKafkaInvalidClientID", "invalid kafka client ID '%s'", 500},
+  api_error_spec{mysql_txn_error, "CDC:ErrMySQLTxnError", "MySQL txn error", 500},
+  api_error_spec{mysql_query_error, "CDC:ErrMySQLQueryError", "MySQL query error", 500},
+  // TiCDC's ErrExternalStorageAPI carries the code of its S3 ancestor.
+  api_error_spec{external_storage_api, "CDC:ErrS3StorageAPI", "external storage api", 500},
+  api_error_spec{storage_sink_invalid_file_name, "CDC:ErrStorageSinkInvalidFileName",
+                 "filename in storage sink is invalid", 500},
 };
 
 // The table is indexed by enumerator value; a mismatch is a compile error.

@@ -71,6 +71,10 @@ enum class api_error : std::uint8_t {
   kafka_invalid_partition_num,
   kafka_invalid_required_acks,
   kafka_invalid_client_id,
+  mysql_txn_error,
+  mysql_query_error,
+  external_storage_api,
+  storage_sink_invalid_file_name,
 };
 
 /// What TiCDC prints for an error kind.

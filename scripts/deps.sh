@@ -8,6 +8,8 @@ packages=(
   libcaf-dev
   libboost1.81-dev libboost-json1.81-dev libboost-url1.81-dev libboost-test1.81-dev
   libspdlog-dev libre2-dev libsqlite3-dev
+  libspdlog-dev libre2-dev
+  libmariadb-dev mariadb-server
   python3 curl wrk
 )
 

@@ -18,9 +18,11 @@ namespace cdc::test {
 struct server_fixture {
   explicit server_fixture(std::size_t captures = 1) : server_fixture(options(captures)) {}
 
-  /// A server with its own options (a meta backend, limits).
-  explicit server_fixture(http::server_options o)
-    : sys(configure(cfg)), srv(std::make_unique<http::server>(sys, std::move(o))) {
+  /// A server with its own options (meta backend, catalog, limits); port 0
+  /// is forced so tests never collide on a fixed port.
+  explicit server_fixture(http::server_options o) : sys(configure(cfg)) {
+    o.port = 0;
+    srv = std::make_unique<http::server>(sys, std::move(o));
     srv->start();
   }
 

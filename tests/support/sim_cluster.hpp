@@ -25,7 +25,8 @@ struct sim_cluster : actor_fixture {
   explicit sim_cluster(std::size_t captures = 3,
                        model::upstream::catalog cat = model::upstream::default_catalog(),
                        actors::sink_factory make_sink = actors::default_sink_factory(),
-                       std::shared_ptr<store::meta_backend> backend = std::make_shared<store::memory_backend>()) {
+                       std::shared_ptr<store::meta_backend> backend = std::make_shared<store::memory_backend>(),
+                       actors::checkpoint_sink_factory make_checkpoint_sink = {}) {
     using namespace cdc::actors;
     catalog = std::make_shared<const model::upstream::catalog>(std::move(cat));
     upstream_hdl = sys.spawn(upstream, catalog, sim_wall_start_ms);
@@ -37,6 +38,7 @@ struct sim_cluster : actor_fixture {
     services.catalog = catalog;
     services.tables = std::make_shared<const model::upstream::catalog_view>(model::upstream::make_catalog_view(*catalog));
     services.make_sink = std::move(make_sink);
+    services.make_checkpoint_sink = std::move(make_checkpoint_sink);
     services.upstream_id = 42;
     for (std::size_t i = 0; i < captures; ++i)
       add_capture();
