@@ -20,6 +20,16 @@ namespace ev = model::feed_event;
 // The retry "epoch" that means: the back-off gave up, the feed fails.
 constexpr std::uint64_t stuck_epoch = ~std::uint64_t{0};
 
+bool by_table(const table_progress& a, const table_progress& b) { return a.table_id < b.table_id; }
+bool same_table(const table_progress& a, const table_progress& b) { return a.table_id == b.table_id; }
+
+/// The progress of `id` in the sorted `tables`, or null.
+table_progress* find_table(std::vector<table_progress>& tables, std::int64_t id) {
+  auto it = std::lower_bound(tables.begin(), tables.end(), id,
+                             [](const table_progress& t, std::int64_t v) { return t.table_id < v; });
+  return it != tables.end() && it->table_id == id ? &*it : nullptr;
+}
+
 admin_outcome outcome(self_ptr self, bool removed = false) {
   const auto& st = self->state;
   return {st.info, st.progress, !removed && st.holds_tables(), removed};
@@ -123,7 +133,7 @@ void aggregate(self_ptr self) {
     return;
   auto cp = ~model::tso_t{0};
   auto rs = ~model::tso_t{0};
-  for (const auto& [id, t] : st.tables) {
+  for (const auto& t : st.tables) {
     cp = std::min(cp, t.checkpoint_ts);
     rs = std::min(rs, t.resolved_ts);
   }
@@ -263,25 +273,27 @@ changefeed_actor::behavior_type changefeed(self_ptr self, model::changefeed_info
     },
     [self](atom::assign, std::vector<model::scheduling::capture_tables>& placement) {
       auto& st = self->state;
-      std::map<std::int64_t, table_progress> kept;
+      std::vector<table_progress> kept;
       for (const auto& p : placement)
-        for (auto id : p.table_ids) {
-          auto it = st.tables.find(id);
-          kept[id] = it != st.tables.end()
-                       ? it->second
-                       : table_progress{id, st.progress.checkpoint_ts, st.progress.checkpoint_ts};
-        }
+        for (auto id : p.table_ids)
+          kept.push_back({id, st.progress.checkpoint_ts, st.progress.checkpoint_ts});
+      std::sort(kept.begin(), kept.end(), by_table);
+      kept.erase(std::unique(kept.begin(), kept.end(), same_table), kept.end());
+      // Tables that stay keep their progress.
+      for (auto& t : kept)
+        if (auto* old = find_table(st.tables, t.table_id))
+          t = *old;
       st.tables = std::move(kept);
       st.placement = std::move(placement);
     },
     [self](atom::progress, const std::string& capture_id, const std::vector<table_progress>& reports) {
       auto& st = self->state;
       for (const auto& r : reports) {
-        auto it = st.tables.find(r.table_id);
-        if (it == st.tables.end())
+        auto* t = find_table(st.tables, r.table_id);
+        if (!t)
           continue;
-        it->second.checkpoint_ts = std::max(it->second.checkpoint_ts, r.checkpoint_ts);
-        it->second.resolved_ts = std::max(it->second.resolved_ts, r.resolved_ts);
+        t->checkpoint_ts = std::max(t->checkpoint_ts, r.checkpoint_ts);
+        t->resolved_ts = std::max(t->resolved_ts, r.resolved_ts);
       }
       aggregate(self);
     },

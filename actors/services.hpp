@@ -28,6 +28,11 @@ struct replication_settings {
   std::chrono::milliseconds sink_timeout{std::chrono::seconds(30)};
   /// How often a changefeed persists its progress (the meta store batches it further).
   std::chrono::milliseconds progress_interval{std::chrono::milliseconds(200)};
+  /// Processors a capture wakes per upstream tick, round robin: with more
+  /// processors than this, each is woken every few ticks (and pulls what
+  /// accumulated meanwhile), so the cost of a tick stays bounded however
+  /// many feeds there are (10,000 feeds: each woken once a second).
+  std::size_t wakeups_per_tick = 1000;
 };
 
 struct cluster_services {
