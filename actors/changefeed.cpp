@@ -35,6 +35,14 @@ admin_outcome outcome(self_ptr self, bool removed = false) {
   return {st.info, st.progress, !removed && st.holds_tables(), removed};
 }
 
+/// Makes the current view what GET reads (a pointer swap; JSON is made
+/// later, on the first read).
+void publish(self_ptr self) {
+  auto& st = self->state;
+  if (st.slot)
+    st.slot->current.store(std::make_shared<const feed_snapshot>(st.view()));
+}
+
 void persist_progress(self_ptr self) {
   auto& st = self->state;
   st.last_persisted = self->clock().now();
@@ -70,6 +78,7 @@ void adopt(self_ptr self, const model::feed_transition& t, model::changefeed_inf
       self->send(self, atom::retry_v, stuck_epoch);
     }
   }
+  publish(self);
 }
 
 /// Runs `event` through the state machine; makes the new info durable
@@ -142,8 +151,11 @@ void aggregate(self_ptr self) {
     rs = std::min(rs, st.info->target_ts);
   }
   auto old = st.progress.checkpoint_ts;
+  auto old_resolved = st.progress.resolved_ts;
   st.progress.checkpoint_ts = std::max(old, cp);
   st.progress.resolved_ts = std::max({st.progress.resolved_ts, rs, st.progress.checkpoint_ts});
+  if (st.progress.resolved_ts != old_resolved || st.progress.checkpoint_ts != old)
+    publish(self);
   if (st.progress.checkpoint_ts == old)
     return;
   // A retrying feed learns through the state machine whether it got past
@@ -166,23 +178,14 @@ bool changefeed_state::holds_tables() const noexcept {
          || (status.state == model::feed_state::error && !status.awaiting_retry);
 }
 
-model::changefeed_detail changefeed_state::detail() const {
-  model::detail_options options;
-  if (status.state == model::feed_state::normal) {
-    std::vector<model::capture_task_status> ts;
-    ts.reserve(placement.size());
-    for (const auto& p : placement)
-      ts.push_back({p.capture_id, p.table_ids});
-    options.task_status = std::move(ts);
-  }
-  auto d = model::make_detail(*info, progress, options);
-  // A feed waiting out its back-off stores "stop", as TiCDC's pending does.
-  d.admin_job_type = model::admin_job_of(status);
-  return d;
-}
-
-model::changefeed_list_item changefeed_state::summary() const {
-  return model::make_list_item(*info, progress);
+feed_view changefeed_state::view() const {
+  feed_view v;
+  v.info = info;
+  v.progress = progress;
+  v.admin_job_type = model::admin_job_of(status);
+  if (status.state == model::feed_state::normal)
+    v.task_status = task_status;
+  return v;
 }
 
 model::changefeed_info changefeed_state::next_info(const model::feed_transition& t,
@@ -199,7 +202,7 @@ model::changefeed_info changefeed_state::next_info(const model::feed_transition&
 
 changefeed_actor::behavior_type changefeed(self_ptr self, model::changefeed_info info,
                                            model::changefeed_progress progress, cluster_services services,
-                                           owner_actor owner) {
+                                           owner_actor owner, std::shared_ptr<feed_directory::slot> slot) {
   auto& st = self->state;
   st.status.state = info.state;
   st.status.checkpoint_ts = progress.checkpoint_ts;
@@ -216,6 +219,8 @@ changefeed_actor::behavior_type changefeed(self_ptr self, model::changefeed_info
   st.services = std::move(services);
   st.owner = std::move(owner);
   st.last_persisted = self->clock().now();
+  st.slot = std::move(slot);
+  publish(self);
   return {
     [self](atom::get) { return self->state.detail(); },
     [self](atom::summary) { return self->state.summary(); },
@@ -264,6 +269,7 @@ changefeed_actor::behavior_type changefeed(self_ptr self, model::changefeed_info
         .await(
           [self, rp, next = *updated](bool) mutable {
             self->state.info = std::make_shared<const model::changefeed_info>(std::move(next));
+            publish(self);
             rp.deliver(outcome(self));
           },
           [rp](const caf::error& e) mutable {
@@ -284,7 +290,13 @@ changefeed_actor::behavior_type changefeed(self_ptr self, model::changefeed_info
         if (auto* old = find_table(st.tables, t.table_id))
           t = *old;
       st.tables = std::move(kept);
+      std::vector<model::capture_task_status> ts;
+      ts.reserve(placement.size());
+      for (const auto& p : placement)
+        ts.push_back({p.capture_id, p.table_ids});
+      st.task_status = std::make_shared<const std::vector<model::capture_task_status>>(std::move(ts));
       st.placement = std::move(placement);
+      publish(self);
     },
     [self](atom::progress, const std::string& capture_id, const std::vector<table_progress>& reports) {
       auto& st = self->state;

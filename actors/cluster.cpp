@@ -7,6 +7,7 @@
 #include "actors/bridge.hpp"
 #include "actors/capture.hpp"
 #include "actors/election.hpp"
+#include "actors/feed_directory.hpp"
 #include "actors/meta_store.hpp"
 #include "actors/sinks.hpp"
 #include "actors/upstream.hpp"
@@ -36,6 +37,8 @@ cluster spawn_cluster(caf::actor_system& sys, const cluster_config& cfg) {
   services.catalog = cfg.catalog;
   services.tables = std::make_shared<const model::upstream::catalog_view>(model::upstream::make_catalog_view(*cfg.catalog));
   services.make_sink = cfg.make_sink ? cfg.make_sink : default_sink_factory();
+  c.directory = std::make_shared<feed_directory>();
+  services.directory = c.directory;
   services.upstream_id = simulated_upstream_id;
   services.settings = cfg.settings;
   for (const auto& node : cfg.nodes) {

@@ -35,6 +35,8 @@ struct cluster {
   meta_store_actor meta;
   std::vector<capture_actor> captures;
   std::vector<bridge_actor> bridges;
+  /// The changefeeds as GET reads them (actors/feed_directory.hpp).
+  std::shared_ptr<feed_directory> directory;
 };
 
 cluster spawn_cluster(caf::actor_system& sys, const cluster_config& cfg);

@@ -15,6 +15,8 @@
 
 namespace cdc::actors {
 
+class feed_directory;
+
 /// Makes the sink a processor writes to (tests inject failing sinks here).
 using sink_factory = std::function<sink_actor(caf::actor_system&, const model::changefeed_info&)>;
 
@@ -44,6 +46,8 @@ struct cluster_services {
   /// The addresses our upstream's PD answers on (a body's pd_addrs must name it).
   std::vector<std::string> pd_addrs{"http://127.0.0.1:2379"};
   sink_factory make_sink;
+  /// Where changefeeds publish what GET shows (may be null in tests).
+  std::shared_ptr<feed_directory> directory;
   /// The default upstream's PD cluster ID (our upstream is the only one).
   std::uint64_t upstream_id = 0;
   replication_settings settings;
