@@ -22,6 +22,15 @@ model::filter::dml_kind kind_of(row_op op) {
   }
 }
 
+/// What the filter drops of `t` by kind (ignores_dml without the start ts).
+void decide_drops(const processor_state& st, processor_state::table& t) {
+  const auto& def = t.workload.table();
+  for (auto kind : {model::filter::dml_kind::insert, model::filter::dml_kind::update, model::filter::dml_kind::delete_})
+    t.drops[static_cast<std::size_t>(kind)] =
+      st.filter && (!st.filter->is_table_replicated(def.schema, def.name)
+                    || st.filter->events().ignores_dml(def.schema, def.name, kind));
+}
+
 void set_info(self_ptr self, std::shared_ptr<const model::changefeed_info> info) {
   auto& st = self->state;
   st.info = std::move(info);
@@ -33,6 +42,8 @@ void set_info(self_ptr self, std::shared_ptr<const model::changefeed_info> info)
     else
       spdlog::warn("processor {}: filter does not compile: {}", st.info->key.display(), f.error().message);
   }
+  for (auto& [id, t] : st.tables)
+    decide_drops(st, t);
 }
 
 void report(self_ptr self) {
@@ -133,12 +144,12 @@ row_batch processor_state::next_batch() const {
     out.table_id = id;
     auto budget = std::min(settings.rows_per_table, settings.rows_per_batch - batch.row_count);
     out.through = t.workload.changes(t.checkpoint_ts, limit, budget, out.rows);
-    if (filter && !out.rows.empty()) {
-      const auto& def = t.workload.table();
+    // ignores_dml, with the table's part decided once per filter.
+    bool by_txn = filter && filter->ignores_some_txn();
+    if (!out.rows.empty() && (by_txn || t.drops[0] || t.drops[1] || t.drops[2]))
       std::erase_if(out.rows, [&](const model::upstream::row_change& c) {
-        return filter->ignores_dml(def.schema, def.name, kind_of(c.op), c.start_ts);
+        return t.drops[static_cast<std::size_t>(kind_of(c.op))] || (by_txn && filter->ignores_txn(c.start_ts));
       });
-    }
     batch.row_count += out.rows.size();
     batch.tables.push_back(std::move(out));
   }
@@ -177,8 +188,10 @@ processor_actor::behavior_type processor(self_ptr self, std::shared_ptr<const mo
         const auto* def = st.catalog->find(s.table_id);
         if (!def || st.tables.count(s.table_id))
           continue;
-        st.tables.emplace(s.table_id, processor_state::table{model::upstream::table_workload{*def},
-                                                             s.checkpoint_ts, s.checkpoint_ts});
+        auto& t = st.tables.emplace(s.table_id, processor_state::table{model::upstream::table_workload{*def},
+                                                                       s.checkpoint_ts, s.checkpoint_ts})
+                    .first->second;
+        decide_drops(st, t);
       }
       pump(self);
     },
