@@ -34,8 +34,10 @@ run_one() { # config -> one table row
   [ "$config" != default ] && args+=(--upstream-config="$config")
   "$bin/cdc" "${args[@]}" >"$data/out" 2>"$data/err" &
   pid=$!
-  trap 'kill $pid 2>/dev/null; rm -rf "$data"' RETURN
+  # The next run reuses the port: wait until this server is gone.
+  trap 'kill $pid 2>/dev/null; while kill -0 $pid 2>/dev/null; do sleep 0.1; done; rm -rf "$data"' RETURN
   for _ in $(seq 100); do grep -q listening "$data/out" && break; sleep 0.1; done
+  grep -q listening "$data/out" || { cat "$data/err" >&2; return 1; }
   sleep 1
   rss0=$(awk '/VmRSS/ {print $2}' /proc/$pid/status)
   "$bin/cdc-load" create "$feeds" --addr=127.0.0.1:$port -c "$clients" --json="$data/create.json" \
