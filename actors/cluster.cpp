@@ -53,6 +53,11 @@ cluster spawn_cluster(caf::actor_system& sys, const cluster_config& cfg) {
   return c;
 }
 
+void configure_scheduler(caf::actor_system_config& cfg, std::size_t threads) {
+  cfg.set("scheduler.max-threads", threads);
+  cfg.set("work-stealing.moderate-poll-attempts", std::size_t{10});
+}
+
 void begin_shutdown(const cluster& c) {
   for (const auto& cap : c.captures)
     caf::anon_send(cap, atom::stopping_v);

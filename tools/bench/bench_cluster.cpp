@@ -15,7 +15,7 @@ namespace cdc::bench {
 
 system_config::system_config() {
   add_message_types<caf::id_block::cdc>();
-  set("scheduler.max-threads", std::size_t{2}); // as `cdc server`
+  actors::configure_scheduler(*this); // as `cdc server`
 }
 
 bench_cluster::bench_cluster(std::size_t captures, model::upstream::catalog catalog, actors::sink_factory make_sink)

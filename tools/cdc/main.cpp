@@ -13,6 +13,7 @@
 #include <spdlog/sinks/stdout_color_sinks.h>
 #include <spdlog/spdlog.h>
 
+#include "actors/cluster.hpp"
 #include "actors/messages.hpp"
 #include "http/server.hpp"
 #include "model/log_level.hpp"
@@ -105,7 +106,7 @@ int run_server(const std::vector<std::string>& args) {
 
   caf::actor_system_config cfg;
   cfg.add_message_types<caf::id_block::cdc>();
-  cfg.set("scheduler.max-threads", std::size_t{2});
+  actors::configure_scheduler(cfg);
   caf::actor_system sys{cfg};
 
   http::server_options opts;
