@@ -57,12 +57,17 @@ run_one() { # config -> one table row
   cores=$(python3 -c "print(round(($t1 - $t0) / ($hz * $idle_s), 3))")
   list_p50=$(json_field "$data/list.json" "d['latency_ms']['p50']")
   list_max=$(json_field "$data/list.json" "d['latency_ms']['max']")
-  total=$(curl -s "http://127.0.0.1:$port/api/v2/changefeeds" | python3 -c "import json,sys; print(json.load(sys.stdin)['total'])")
-  echo "| $(basename "$config") | $total | $create_s s ($rate/s, p99 $p99 ms) | $(( rss0 / 1024 )) → $(( rss1 / 1024 )) MiB | $kib KiB | $cores | $list_p50 ms (max $list_max) |"
+  # Feeds listed, and how far their checkpoints trail the wall clock.
+  read -r total lag_p50 lag_max < <(curl -s "http://127.0.0.1:$port/api/v2/changefeeds" | python3 -c "
+import json, sys, time
+d = json.load(sys.stdin); now = time.time() * 1000
+lags = sorted((now - (i['checkpoint_tso'] >> 18)) / 1000 for i in d['items'])
+print(d['total'], round(lags[len(lags) // 2], 2), round(lags[-1], 2))")
+  echo "| $(basename "$config") | $total | $create_s s ($rate/s, p99 $p99 ms) | $(( rss0 / 1024 )) → $(( rss1 / 1024 )) MiB | $kib KiB | $cores | $list_p50 ms (max $list_max) | $lag_p50 s / $lag_max s |"
 }
 
-echo "| upstream | feeds listed | create $feeds ($clients clients) | server RSS before → after | RSS per feed | CPU over ${idle_s} s after (cores) | list all (p50 of 10) |"
-echo "|---|---|---|---|---|---|---|"
+echo "| upstream | feeds listed | create $feeds ($clients clients) | server RSS before → after | RSS per feed | CPU over ${idle_s} s after (cores) | list all (p50 of 10) | checkpoint lag p50 / max |"
+echo "|---|---|---|---|---|---|---|---|"
 for c in "${configs[@]}"; do
   run_one "$c"
 done
