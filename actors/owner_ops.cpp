@@ -74,6 +74,7 @@ void forget(owner_pointer self, const model::changefeed_key& key) {
   if (it == self->state.feeds.end())
     return;
   auto queue = std::move(it->second.queue);
+  self->state.place(it->second, {});
   // Unlisted before the delete answers.
   if (self->state.services.directory)
     self->state.services.directory->remove(key);

@@ -61,7 +61,9 @@ void gather_reports(owner_pointer self) {
             model::scheduling::capture_tables ct{capture_id, {}};
             for (const auto& t : r.tables)
               ct.table_ids.push_back(t.table_id);
-            e->placement.push_back(std::move(ct));
+            auto placement = e->placement;
+            placement.push_back(std::move(ct));
+            self->state.place(*e, std::move(placement));
           }
           done();
         },

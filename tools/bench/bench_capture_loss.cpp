@@ -46,10 +46,12 @@ int main(int argc, char** argv) {
   bench::bench_cluster bc(captures, bench::make_catalog(feeds, tables / feeds, 0));
 
   auto start = clock_type::now();
+  std::vector<std::string> bodies;
   for (std::size_t f = 0; f < feeds; ++f)
-    bc.create(R"({"changefeed_id":"cf-)" + std::to_string(f)
-              + R"(","sink_uri":"blackhole://","replica_config":{"filter":{"rules":["s)" + std::to_string(f)
-              + R"(.*"]}}})");
+    bodies.push_back(R"({"changefeed_id":"cf-)" + std::to_string(f)
+                     + R"(","sink_uri":"blackhole://","replica_config":{"filter":{"rules":["s)" + std::to_string(f)
+                     + R"(.*"]}}})");
+  bc.create_all(bodies);
   auto created_ms = ms_since(start);
   auto before = placement(bc, feeds);
   std::size_t placed = 0;

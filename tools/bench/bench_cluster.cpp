@@ -53,6 +53,27 @@ model::changefeed_detail bench_cluster::create(const std::string& body) {
   return ask<model::changefeed_detail>(owner(), atom::create_v, std::move(*cfg));
 }
 
+void bench_cluster::create_all(const std::vector<std::string>& bodies) {
+  auto owner_hdl = owner();
+  caf::scoped_actor self{sys_};
+  std::string failure;
+  for (std::size_t at = 0; at < bodies.size(); at += 64) {
+    std::vector<decltype(self->request(owner_hdl, std::chrono::seconds(60), atom::create_v,
+                                       model::changefeed_config{}))>
+      pending;
+    for (std::size_t i = at; i < std::min(bodies.size(), at + 64); ++i) {
+      auto cfg = model::parse_create_body(bodies[i]);
+      if (!cfg)
+        throw std::runtime_error(cfg.error().message);
+      pending.push_back(self->request(owner_hdl, std::chrono::seconds(60), atom::create_v, std::move(*cfg)));
+    }
+    for (auto& h : pending)
+      h.receive([](model::changefeed_detail&) {}, [&](caf::error& e) { failure = actors::to_failure(e).message; });
+    if (!failure.empty())
+      throw std::runtime_error(failure);
+  }
+}
+
 model::upstream::catalog make_catalog(std::size_t schemas, std::size_t tables_per_schema, double rows_per_second) {
   auto base = model::upstream::default_catalog();
   model::upstream::catalog c;

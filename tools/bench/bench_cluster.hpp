@@ -33,6 +33,8 @@ public:
   actors::owner_actor owner();
   /// Creates a changefeed from a POST /changefeeds body; throws on failure.
   model::changefeed_detail create(const std::string& body);
+  /// Creates many, up to 64 at a time (as concurrent API clients would).
+  void create_all(const std::vector<std::string>& bodies);
 
   /// Asks `dest` and waits; throws with the API failure on error.
   template <class T, class Handle, class... Ts>

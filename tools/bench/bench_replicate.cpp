@@ -25,8 +25,10 @@ int main(int argc, char** argv) {
   std::size_t tables = argc > 5 ? std::stoul(argv[5]) : 8;
   auto rows = std::make_shared<std::atomic<std::uint64_t>>(0);
   bench::bench_cluster bc(1, bench::make_catalog(schemas, tables, rate), actors::default_sink_factory(rows));
+  std::vector<std::string> bodies;
   for (std::size_t f = 0; f < feeds; ++f)
-    bc.create(R"({"changefeed_id":"cf-)" + std::to_string(f) + R"(","sink_uri":"blackhole://"})");
+    bodies.push_back(R"({"changefeed_id":"cf-)" + std::to_string(f) + R"(","sink_uri":"blackhole://"})");
+  bc.create_all(bodies);
 
   std::this_thread::sleep_for(std::chrono::seconds(3)); // warm up
   auto r0 = rows->load();
