@@ -50,6 +50,9 @@ struct owner_state {
   std::map<model::changefeed_key, feed_entry> feeds;
   /// Tables per capture over every feed's placement (kept by place()).
   model::scheduling::capture_load load;
+  /// The config of the latest create: an equal one (bulk creates from one
+  /// template) shares it instead of holding a copy per feed.
+  std::shared_ptr<const model::config::replica_config> last_config;
   /// Keys of feeds being created (persisting), so a second create fails.
   std::set<model::changefeed_key> creating;
   cluster_services services;

@@ -105,6 +105,9 @@ caf::result<model::changefeed_detail> create_feed(owner_pointer self, model::cha
                 return;
               }
               auto info = &created->info;
+              if (st.last_config && info->config && *st.last_config == *info->config)
+                info->config = st.last_config;
+              st.last_config = info->config;
               auto key = info->key;
               st.creating.insert(key);
               // Durable before acknowledged: the changefeed exists once stored.
