@@ -100,11 +100,15 @@ request_source request_source::mixing(std::shared_ptr<const request_builder> b, 
 }
 
 request_spec request_source::churn() {
-  // Round robin over the owned feeds: each advances one step per turn.
-  auto slot = turn_++ % owned_.size();
+  // One feed goes through its whole cycle, then the next owned feed: with
+  // thousands of feeds per connection, stepping them in turn would pause
+  // every one of them before the first update.
+  auto slot = turn_ % owned_.size();
   auto feed = owned_[slot];
   auto step = steps_[slot];
   steps_[slot] = after(step);
+  if (step == churn_step::create)
+    ++turn_;
   switch (step) {
     case churn_step::pause: return build_->pause(feed);
     case churn_step::update: return build_->update(feed, rounds_[slot]);

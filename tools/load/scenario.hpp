@@ -96,7 +96,7 @@ private:
   std::vector<std::uint64_t> owned_;
   std::vector<churn_step> steps_;   ///< next step per owned feed
   std::vector<std::uint64_t> rounds_; ///< completed cycles per owned feed
-  std::size_t turn_ = 0;            ///< owned feed whose step is next
+  std::size_t turn_ = 0;            ///< owned feed whose cycle is under way
   std::mt19937_64 random_;
 };
 
