@@ -4,7 +4,9 @@
 #include <boost/json/value_from.hpp>
 #include <boost/test/unit_test.hpp>
 
+#include "model/changefeed/views.hpp"
 #include "model/cluster_views.hpp"
+#include "model/list_response.hpp"
 #include "model/json/text.hpp"
 
 using namespace cdc::model;
@@ -32,6 +34,12 @@ BOOST_AUTO_TEST_CASE(status_text_equals_the_serialized_view) {
       st.live = live;
       BOOST_TEST(to_json_text(st) == boost::json::serialize(boost::json::value_from(st)));
     }
+}
+
+BOOST_AUTO_TEST_CASE(processor_list_text_equals_the_serialized_envelope) {
+  std::vector<processor_item> items{{"default", "cf-1", "c1"}, {"ns\"x", "cf-2", "c2"}};
+  BOOST_TEST(processor_list_text(items) == boost::json::serialize(list_response_of(items)));
+  BOOST_TEST(processor_list_text({}) == boost::json::serialize(list_response_of(std::vector<processor_item>{})));
 }
 
 BOOST_AUTO_TEST_SUITE_END()
