@@ -1,6 +1,9 @@
 #include "actors/capture.hpp"
 
+#include <algorithm>
+
 #include <caf/exit_reason.hpp>
+#include <caf/send.hpp>
 #include <spdlog/spdlog.h>
 
 #include "actors/owner.hpp"
@@ -59,6 +62,34 @@ bool apply_dispatch(self_ptr self, std::shared_ptr<const model::changefeed_info>
     st.processors.erase(it);
   }
   return true;
+}
+
+/// Tells processors the upstream's resolved TS: all of them while they are
+/// at most wakeups_per_tick, else the next wakeups_per_tick in key order,
+/// continuing where the last tick stopped.
+///
+/// Sent anonymously, i.e. from outside the scheduler: CAF's work stealing
+/// runs what an actor sends from a worker next (LIFO), so a tick's
+/// thousand wake-ups went ahead of every owner, changefeed and capture
+/// message already waiting, and each hop of a create or resume waited out
+/// a tick of replication. Anonymous sends queue at the back (FIFO, spread
+/// over the workers), behind the control plane.
+void wake_processors(self_ptr self, model::tso_t ts) {
+  auto& st = self->state;
+  auto& procs = st.processors;
+  auto budget = std::max<std::size_t>(1, st.services.settings.wakeups_per_tick);
+  if (procs.size() <= budget) {
+    for (const auto& [key, hosted] : procs)
+      caf::anon_send(hosted.actor, atom::resolved_v, ts);
+    return;
+  }
+  auto it = procs.lower_bound(st.next_wakeup);
+  for (std::size_t i = 0; i < budget; ++i, ++it) {
+    if (it == procs.end())
+      it = procs.begin();
+    caf::anon_send(it->second.actor, atom::resolved_v, ts);
+  }
+  st.next_wakeup = it == procs.end() ? procs.begin()->first : it->first;
 }
 
 } // namespace
@@ -138,8 +169,7 @@ capture_actor::behavior_type capture(self_ptr self, std::shared_ptr<node_state> 
     [self](atom::resolved, model::tso_t ts) {
       auto& st = self->state;
       st.resolved_ts = ts;
-      for (const auto& [key, hosted] : st.processors)
-        self->send(hosted.actor, atom::resolved_v, ts);
+      wake_processors(self, ts);
     },
   };
 }

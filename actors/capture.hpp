@@ -37,6 +37,8 @@ struct capture_state {
   std::uint64_t dispatch_term = 0;
   std::map<model::changefeed_key, hosted> processors;
   model::tso_t resolved_ts = 0;
+  /// Where the next tick's round of wake-ups starts (settings.wakeups_per_tick).
+  model::changefeed_key next_wakeup;
 };
 
 capture_actor::behavior_type capture(capture_actor::stateful_pointer<capture_state> self,

@@ -22,9 +22,27 @@ namespace ev = model::feed_event;
 // The retry "epoch" that means: the back-off gave up, the feed fails.
 constexpr std::uint64_t stuck_epoch = ~std::uint64_t{0};
 
+bool by_table(const table_progress& a, const table_progress& b) { return a.table_id < b.table_id; }
+bool same_table(const table_progress& a, const table_progress& b) { return a.table_id == b.table_id; }
+
+/// The progress of `id` in the sorted `tables`, or null.
+table_progress* find_table(std::vector<table_progress>& tables, std::int64_t id) {
+  auto it = std::lower_bound(tables.begin(), tables.end(), id,
+                             [](const table_progress& t, std::int64_t v) { return t.table_id < v; });
+  return it != tables.end() && it->table_id == id ? &*it : nullptr;
+}
+
 admin_outcome outcome(self_ptr self, bool removed = false) {
   const auto& st = self->state;
   return {st.info, st.progress, !removed && st.holds_tables(), removed};
+}
+
+/// Makes the current view what GET reads (a pointer swap; JSON is made
+/// later, on the first read).
+void publish(self_ptr self) {
+  auto& st = self->state;
+  if (st.slot)
+    st.slot->current.store(std::make_shared<const feed_snapshot>(st.view()));
 }
 
 void persist_progress(self_ptr self) {
@@ -62,6 +80,7 @@ void adopt(self_ptr self, const model::feed_transition& t, model::changefeed_inf
       self->send(self, atom::retry_v, stuck_epoch);
     }
   }
+  publish(self);
 }
 
 /// Runs `event` through the state machine; makes the new info durable
@@ -125,7 +144,7 @@ void aggregate(self_ptr self) {
     return;
   auto cp = ~model::tso_t{0};
   auto rs = ~model::tso_t{0};
-  for (const auto& [id, t] : st.tables) {
+  for (const auto& t : st.tables) {
     cp = std::min(cp, t.checkpoint_ts);
     rs = std::min(rs, t.resolved_ts);
   }
@@ -134,8 +153,11 @@ void aggregate(self_ptr self) {
     rs = std::min(rs, st.info->target_ts);
   }
   auto old = st.progress.checkpoint_ts;
+  auto old_resolved = st.progress.resolved_ts;
   st.progress.checkpoint_ts = std::max(old, cp);
   st.progress.resolved_ts = std::max({st.progress.resolved_ts, rs, st.progress.checkpoint_ts});
+  if (st.progress.resolved_ts != old_resolved || st.progress.checkpoint_ts != old)
+    publish(self);
   if (st.progress.checkpoint_ts == old)
     return;
   if (st.checkpoint_sink)
@@ -176,23 +198,14 @@ bool changefeed_state::holds_tables() const noexcept {
          || (status.state == model::feed_state::error && !status.awaiting_retry);
 }
 
-model::changefeed_detail changefeed_state::detail() const {
-  model::detail_options options;
-  if (status.state == model::feed_state::normal) {
-    std::vector<model::capture_task_status> ts;
-    ts.reserve(placement.size());
-    for (const auto& p : placement)
-      ts.push_back({p.capture_id, p.table_ids});
-    options.task_status = std::move(ts);
-  }
-  auto d = model::make_detail(*info, progress, options);
-  // A feed waiting out its back-off stores "stop", as TiCDC's pending does.
-  d.admin_job_type = model::admin_job_of(status);
-  return d;
-}
-
-model::changefeed_list_item changefeed_state::summary() const {
-  return model::make_list_item(*info, progress);
+feed_view changefeed_state::view() const {
+  feed_view v;
+  v.info = info;
+  v.progress = progress;
+  v.admin_job_type = model::admin_job_of(status);
+  if (status.state == model::feed_state::normal)
+    v.task_status = task_status;
+  return v;
 }
 
 model::changefeed_info changefeed_state::next_info(const model::feed_transition& t,
@@ -209,7 +222,7 @@ model::changefeed_info changefeed_state::next_info(const model::feed_transition&
 
 changefeed_actor::behavior_type changefeed(self_ptr self, model::changefeed_info info,
                                            model::changefeed_progress progress, cluster_services services,
-                                           owner_actor owner) {
+                                           owner_actor owner, std::shared_ptr<feed_directory::slot> slot) {
   auto& st = self->state;
   st.status.state = info.state;
   st.status.checkpoint_ts = progress.checkpoint_ts;
@@ -226,7 +239,9 @@ changefeed_actor::behavior_type changefeed(self_ptr self, model::changefeed_info
   st.services = std::move(services);
   st.owner = std::move(owner);
   st.last_persisted = self->clock().now();
+  st.slot = std::move(slot);
   open_checkpoint_sink(self);
+  publish(self);
   return {
     [self](atom::get) { return self->state.detail(); },
     [self](atom::summary) { return self->state.summary(); },
@@ -278,6 +293,7 @@ changefeed_actor::behavior_type changefeed(self_ptr self, model::changefeed_info
             self->state.info = std::make_shared<const model::changefeed_info>(std::move(next));
             if (new_sink)
               open_checkpoint_sink(self);
+            publish(self);
             rp.deliver(outcome(self));
           },
           [rp](const caf::error& e) mutable { rp.deliver(meta_store_error(e)); });
@@ -285,25 +301,33 @@ changefeed_actor::behavior_type changefeed(self_ptr self, model::changefeed_info
     },
     [self](atom::assign, std::vector<model::scheduling::capture_tables>& placement) {
       auto& st = self->state;
-      std::map<std::int64_t, table_progress> kept;
+      std::vector<table_progress> kept;
       for (const auto& p : placement)
-        for (auto id : p.table_ids) {
-          auto it = st.tables.find(id);
-          kept[id] = it != st.tables.end()
-                       ? it->second
-                       : table_progress{id, st.progress.checkpoint_ts, st.progress.checkpoint_ts};
-        }
+        for (auto id : p.table_ids)
+          kept.push_back({id, st.progress.checkpoint_ts, st.progress.checkpoint_ts});
+      std::sort(kept.begin(), kept.end(), by_table);
+      kept.erase(std::unique(kept.begin(), kept.end(), same_table), kept.end());
+      // Tables that stay keep their progress.
+      for (auto& t : kept)
+        if (auto* old = find_table(st.tables, t.table_id))
+          t = *old;
       st.tables = std::move(kept);
+      std::vector<model::capture_task_status> ts;
+      ts.reserve(placement.size());
+      for (const auto& p : placement)
+        ts.push_back({p.capture_id, p.table_ids});
+      st.task_status = std::make_shared<const std::vector<model::capture_task_status>>(std::move(ts));
       st.placement = std::move(placement);
+      publish(self);
     },
     [self](atom::progress, const std::string& capture_id, const std::vector<table_progress>& reports) {
       auto& st = self->state;
       for (const auto& r : reports) {
-        auto it = st.tables.find(r.table_id);
-        if (it == st.tables.end())
+        auto* t = find_table(st.tables, r.table_id);
+        if (!t)
           continue;
-        it->second.checkpoint_ts = std::max(it->second.checkpoint_ts, r.checkpoint_ts);
-        it->second.resolved_ts = std::max(it->second.resolved_ts, r.resolved_ts);
+        t->checkpoint_ts = std::max(t->checkpoint_ts, r.checkpoint_ts);
+        t->resolved_ts = std::max(t->resolved_ts, r.resolved_ts);
       }
       aggregate(self);
     },

@@ -4,12 +4,13 @@
 // tells the owner when it starts or stops needing tables.
 #pragma once
 
-#include <map>
 #include <memory>
 #include <random>
+#include <vector>
 
 #include <caf/actor_clock.hpp>
 
+#include "actors/feed_directory.hpp"
 #include "actors/messages.hpp"
 #include "actors/services.hpp"
 #include "model/changefeed/backoff.hpp"
@@ -29,7 +30,14 @@ struct changefeed_state {
   model::changefeed_progress progress;
   /// Where each table runs (from the owner), and how far it has come.
   std::vector<model::scheduling::capture_tables> placement;
-  std::map<std::int64_t, table_progress> tables;
+  /// The placement as task_status shows it (built once per placement).
+  std::shared_ptr<const std::vector<model::capture_task_status>> task_status =
+    std::make_shared<const std::vector<model::capture_task_status>>();
+  /// Where GET reads this feed from (null when nobody reads it so).
+  std::shared_ptr<feed_directory::slot> slot;
+  /// Sorted by table ID: a flat vector, because every progress report walks
+  /// it and 10,000 feeds' worth of map nodes miss the cache on every walk.
+  std::vector<table_progress> tables;
   model::backoff retry_backoff;
   /// Bumped per retry timer, so a stale timer does nothing.
   std::uint64_t retry_epoch = 0;
@@ -44,15 +52,19 @@ struct changefeed_state {
 
   /// Whether the feed replicates right now (holds tables).
   bool holds_tables() const noexcept;
-  model::changefeed_detail detail() const;
-  model::changefeed_list_item summary() const;
+  /// What the detail and the list item are made of now.
+  feed_view view() const;
+  model::changefeed_detail detail() const { return view().detail(); }
+  model::changefeed_list_item summary() const { return view().item(); }
   /// The info after `t`, not yet adopted (it must be made durable first).
   model::changefeed_info next_info(const model::feed_transition& t, const model::feed_event_t& event) const;
 };
 
-/// Spawned by the owner for a feed loaded from the meta store or just created.
+/// Spawned by the owner for a feed loaded from the meta store or just
+/// created; publishes into `slot` (may be null) whenever its view changes.
 changefeed_actor::behavior_type changefeed(changefeed_actor::stateful_pointer<changefeed_state> self,
                                            model::changefeed_info info, model::changefeed_progress progress,
-                                           cluster_services services, owner_actor owner);
+                                           cluster_services services, owner_actor owner,
+                                           std::shared_ptr<feed_directory::slot> slot);
 
 } // namespace cdc::actors

@@ -7,6 +7,7 @@
 #include "actors/bridge.hpp"
 #include "actors/capture.hpp"
 #include "actors/election.hpp"
+#include "actors/feed_directory.hpp"
 #include "actors/meta_store.hpp"
 #include "actors/sinks.hpp"
 #include "actors/upstream.hpp"
@@ -43,6 +44,8 @@ cluster spawn_cluster(caf::actor_system& sys, const cluster_config& cfg) {
   sinks.max_hold = cfg.settings.sink_timeout / 2;
   services.make_sink = cfg.make_sink ? cfg.make_sink : default_sink_factory(nullptr, sinks);
   services.make_checkpoint_sink = default_checkpoint_sink_factory(sinks);
+  c.directory = std::make_shared<feed_directory>();
+  services.directory = c.directory;
   services.upstream_id = simulated_upstream_id;
   services.settings = cfg.settings;
   for (const auto& node : cfg.nodes) {
@@ -55,6 +58,11 @@ cluster spawn_cluster(caf::actor_system& sys, const cluster_config& cfg) {
   for (std::size_t i = 0; i < cfg.bridges; ++i)
     c.bridges.push_back(sys.spawn(bridge, c.election));
   return c;
+}
+
+void configure_scheduler(caf::actor_system_config& cfg, std::size_t threads) {
+  cfg.set("scheduler.max-threads", threads);
+  cfg.set("work-stealing.moderate-poll-attempts", std::size_t{10});
 }
 
 void begin_shutdown(const cluster& c) {

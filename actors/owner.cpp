@@ -37,6 +37,23 @@ owner_state::feed_entry* owner_state::find(const model::changefeed_key& key) {
   return it == feeds.end() ? nullptr : &it->second;
 }
 
+void owner_state::place(feed_entry& e, std::vector<model::scheduling::capture_tables> placement) {
+  for (const auto& p : e.placement)
+    if (auto it = load.find(p.capture_id); it != load.end())
+      it->second -= std::min(it->second, p.table_ids.size());
+  e.placement = std::move(placement);
+  for (const auto& p : e.placement)
+    load[p.capture_id] += p.table_ids.size();
+}
+
+model::scheduling::capture_load owner_state::load_without(const feed_entry& e) const {
+  auto out = load;
+  for (const auto& p : e.placement)
+    if (auto it = out.find(p.capture_id); it != out.end())
+      it->second -= std::min(it->second, p.table_ids.size());
+  return out;
+}
+
 owner_actor::behavior_type owner(owner_pointer self, std::uint64_t term, std::string capture_id,
                                  std::vector<capture_member> members, cluster_services services,
                                  capture_actor home) {

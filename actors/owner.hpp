@@ -30,6 +30,9 @@ struct owner_state {
     std::vector<std::int64_t> tables;
     /// Where its tables are, per capture (every eligible capture listed).
     std::vector<model::scheduling::capture_tables> placement;
+    /// Every capture holding its tables has heard of it from this term's
+    /// owner (then only captures whose tables change need a dispatch).
+    bool announced = false;
     /// Operations on this feed run one at a time, in arrival order.
     std::deque<std::function<void()>> queue;
     bool busy = false;
@@ -45,6 +48,11 @@ struct owner_state {
   /// Every capture of the cluster, by ID.
   std::map<std::string, capture_member> members;
   std::map<model::changefeed_key, feed_entry> feeds;
+  /// Tables per capture over every feed's placement (kept by place()).
+  model::scheduling::capture_load load;
+  /// The config of the latest create: an equal one (bulk creates from one
+  /// template) shares it instead of holding a copy per feed.
+  std::shared_ptr<const model::config::replica_config> last_config;
   /// Keys of feeds being created (persisting), so a second create fails.
   std::set<model::changefeed_key> creating;
   cluster_services services;
@@ -58,6 +66,13 @@ struct owner_state {
   /// Alive captures that may take tables, in ID order.
   std::vector<std::string> eligible_captures() const;
   feed_entry* find(const model::changefeed_key& key);
+
+  // -- updates ----------------------------------------------------------------
+
+  /// Sets the feed's placement and keeps `load` in step.
+  void place(feed_entry& e, std::vector<model::scheduling::capture_tables> placement);
+  /// `load` without what `e` holds: the other feeds' tables per capture.
+  model::scheduling::capture_load load_without(const feed_entry& e) const;
 };
 
 using owner_pointer = owner_actor::stateful_pointer<owner_state>;

@@ -8,6 +8,7 @@
 
 #include "actors/changefeed.hpp"
 #include "actors/errors.hpp"
+#include "actors/feed_directory.hpp"
 #include "actors/sinks.hpp"
 #include "model/changefeed/create_rules.hpp"
 #include "model/version.hpp"
@@ -53,8 +54,10 @@ void spawn_feed(owner_pointer self, model::changefeed_info info, model::changefe
   auto key = info.key;
   auto shared = std::make_shared<const model::changefeed_info>(info);
   bool running = info.state == model::feed_state::normal || info.state == model::feed_state::error;
+  // Listed before the create answers (the slot is published at spawn).
+  auto slot = st.services.directory ? st.services.directory->add(key) : nullptr;
   auto actor = self->spawn<caf::linked>(changefeed, std::move(info), progress, st.services,
-                                        caf::actor_cast<owner_actor>(self));
+                                        caf::actor_cast<owner_actor>(self), std::move(slot));
   auto& e = st.feeds[key];
   e.actor = actor;
   e.info = shared;
@@ -71,6 +74,10 @@ void forget(owner_pointer self, const model::changefeed_key& key) {
   if (it == self->state.feeds.end())
     return;
   auto queue = std::move(it->second.queue);
+  self->state.place(it->second, {});
+  // Unlisted before the delete answers.
+  if (self->state.services.directory)
+    self->state.services.directory->remove(key);
   self->send_exit(it->second.actor, caf::exit_reason::user_shutdown);
   self->unlink_from(it->second.actor);
   self->state.feeds.erase(it);
@@ -98,6 +105,9 @@ caf::result<model::changefeed_detail> create_feed(owner_pointer self, model::cha
                 return;
               }
               auto info = &created->info;
+              if (st.last_config && info->config && *st.last_config == *info->config)
+                info->config = st.last_config;
+              st.last_config = info->config;
               auto key = info->key;
               st.creating.insert(key);
               // Durable before acknowledged: the changefeed exists once stored.

@@ -22,19 +22,24 @@ void dispatch(owner_pointer self, const model::changefeed_key& key, sched::feed_
   std::map<std::string, sched::capture_moves> work;
   for (auto& m : plan.moves)
     work[m.capture_id] = std::move(m);
-  // Captures keeping their tables still hear from a new term's owner, so
-  // their processors report to the new changefeed actor.
-  for (const auto& a : plan.assignment)
-    if (!a.table_ids.empty())
-      work.try_emplace(a.capture_id, sched::capture_moves{a.capture_id, {}, {}});
-  for (const auto& p : e->placement)
-    if (!p.table_ids.empty())
-      work.try_emplace(p.capture_id, sched::capture_moves{p.capture_id, {}, {}});
+  // Captures keeping their tables still hear from a new term's owner once,
+  // so their processors report to the new changefeed actor; after that only
+  // captures whose tables change do (a lost capture then costs a message
+  // per capture that takes tables over, not one per capture and feed).
+  if (!e->announced) {
+    for (const auto& a : plan.assignment)
+      if (!a.table_ids.empty())
+        work.try_emplace(a.capture_id, sched::capture_moves{a.capture_id, {}, {}});
+    for (const auto& p : e->placement)
+      if (!p.table_ids.empty())
+        work.try_emplace(p.capture_id, sched::capture_moves{p.capture_id, {}, {}});
+  }
 
   auto left = std::make_shared<std::size_t>(0);
   auto finish = [self, key, placement = plan.assignment, done]() {
     if (auto* e = self->state.find(key)) {
-      e->placement = placement;
+      self->state.place(*e, placement);
+      e->announced = true;
       self->send(e->actor, atom::assign_v, placement);
     }
     done();
@@ -104,7 +109,7 @@ void reschedule(owner_pointer self, const model::changefeed_key& key, std::funct
   in.tables = e->running ? e->tables : std::vector<std::int64_t>{};
   in.current = e->placement;
   auto captures = st.eligible_captures();
-  auto plans = sched::schedule_tables({&in, 1}, captures);
+  auto plans = sched::schedule_tables({&in, 1}, captures, st.load_without(*e));
   auto plan = std::move(plans.front());
   bool adds = std::any_of(plan.moves.begin(), plan.moves.end(), [](const auto& m) { return !m.add.empty(); });
   if (!adds)

@@ -1,8 +1,11 @@
 // How an owner takes over a term: load every changefeed from the meta store,
 // learn from the captures what they replicate, and only then take requests.
+#include <set>
+
 #include <spdlog/spdlog.h>
 
 #include "actors/changefeed.hpp"
+#include "actors/feed_directory.hpp"
 #include "actors/owner.hpp"
 
 namespace cdc::actors {
@@ -58,7 +61,9 @@ void gather_reports(owner_pointer self) {
             model::scheduling::capture_tables ct{capture_id, {}};
             for (const auto& t : r.tables)
               ct.table_ids.push_back(t.table_id);
-            e->placement.push_back(std::move(ct));
+            auto placement = e->placement;
+            placement.push_back(std::move(ct));
+            self->state.place(*e, std::move(placement));
           }
           done();
         },
@@ -73,8 +78,14 @@ void start_term(owner_pointer self) {
   self->request(st.services.meta, st.services.settings.request_timeout, atom::load_v)
     .then(
       [self](records_t& records) {
-        for (auto& [info, progress] : records)
+        std::set<model::changefeed_key> keys;
+        for (auto& [info, progress] : records) {
+          keys.insert(info.key);
           spawn_feed(self, std::move(info), progress);
+        }
+        // What an earlier term listed but the store no longer holds is gone.
+        if (self->state.services.directory)
+          self->state.services.directory->retain(keys);
         gather_reports(self);
       },
       [self](const caf::error& err) {

@@ -22,6 +22,15 @@ model::filter::dml_kind kind_of(row_op op) {
   }
 }
 
+/// What the filter drops of `t` by kind (ignores_dml without the start ts).
+void decide_drops(const processor_state& st, processor_state::table& t) {
+  const auto& def = t.workload.table();
+  for (auto kind : {model::filter::dml_kind::insert, model::filter::dml_kind::update, model::filter::dml_kind::delete_})
+    t.drops[static_cast<std::size_t>(kind)] =
+      st.filter && (!st.filter->is_table_replicated(def.schema, def.name)
+                    || st.filter->events().ignores_dml(def.schema, def.name, kind));
+}
+
 void set_info(self_ptr self, std::shared_ptr<const model::changefeed_info> info) {
   auto& st = self->state;
   st.info = std::move(info);
@@ -33,6 +42,8 @@ void set_info(self_ptr self, std::shared_ptr<const model::changefeed_info> info)
     else
       spdlog::warn("processor {}: filter does not compile: {}", st.info->key.display(), f.error().message);
   }
+  for (auto& [id, t] : st.tables)
+    decide_drops(st, t);
 }
 
 void report(self_ptr self) {
@@ -50,11 +61,35 @@ void apply(self_ptr self, const row_batch& batch, model::tso_t horizon) {
   }
 }
 
+/// With no change in any table up to `horizon`, every table is complete up
+/// to it: move the checkpoints without building a batch (most ticks of an
+/// idle feed end here). Returns false when there are rows to write.
+bool advance_idle(self_ptr self, model::tso_t horizon) {
+  auto& st = self->state;
+  bool moved = false;
+  for (const auto& [id, t] : st.tables)
+    if (t.checkpoint_ts < horizon) {
+      if (t.workload.count(t.checkpoint_ts, horizon) != 0)
+        return false;
+      moved = true;
+    }
+  if (!moved)
+    return true;
+  for (auto& [id, t] : st.tables) {
+    t.checkpoint_ts = std::max(t.checkpoint_ts, horizon);
+    t.resolved_ts = std::max(t.resolved_ts, horizon);
+  }
+  report(self);
+  return true;
+}
+
 void pump(self_ptr self) {
   auto& st = self->state;
   if (st.writing || st.failed || st.tables.empty())
     return;
   auto horizon = st.horizon();
+  if (advance_idle(self, horizon))
+    return;
   auto batch = std::make_shared<row_batch>(st.next_batch());
   if (batch->tables.empty())
     return;
@@ -110,12 +145,12 @@ row_batch processor_state::next_batch() const {
     out.table_id = id;
     auto budget = std::min(settings.rows_per_table, settings.rows_per_batch - batch.row_count);
     out.through = t.workload.changes(t.checkpoint_ts, limit, budget, out.rows);
-    if (filter && !out.rows.empty()) {
-      const auto& def = t.workload.table();
+    // ignores_dml, with the table's part decided once per filter.
+    bool by_txn = filter && filter->ignores_some_txn();
+    if (!out.rows.empty() && (by_txn || t.drops[0] || t.drops[1] || t.drops[2]))
       std::erase_if(out.rows, [&](const model::upstream::row_change& c) {
-        return filter->ignores_dml(def.schema, def.name, kind_of(c.op), c.start_ts);
+        return t.drops[static_cast<std::size_t>(kind_of(c.op))] || (by_txn && filter->ignores_txn(c.start_ts));
       });
-    }
     batch.row_count += out.rows.size();
     batch.tables.push_back(std::move(out));
   }
@@ -154,8 +189,10 @@ processor_actor::behavior_type processor(self_ptr self, std::shared_ptr<const mo
         const auto* def = st.catalog->find(s.table_id);
         if (!def || st.tables.count(s.table_id))
           continue;
-        st.tables.emplace(s.table_id, processor_state::table{model::upstream::table_workload{*def},
-                                                             s.checkpoint_ts, s.checkpoint_ts});
+        auto& t = st.tables.emplace(s.table_id, processor_state::table{model::upstream::table_workload{*def},
+                                                                       s.checkpoint_ts, s.checkpoint_ts})
+                    .first->second;
+        decide_drops(st, t);
       }
       pump(self);
     },

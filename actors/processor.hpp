@@ -4,6 +4,7 @@
 // has flushed it reports the new checkpoints to the changefeed.
 #pragma once
 
+#include <array>
 #include <map>
 #include <memory>
 #include <optional>
@@ -25,6 +26,9 @@ struct processor_state {
     model::upstream::table_workload workload;
     model::tso_t checkpoint_ts = 0;
     model::tso_t resolved_ts = 0;
+    /// The filter drops every insert, update, delete of this table (decided
+    /// once per filter, not per row).
+    std::array<bool, 3> drops{};
   };
 
   // -- member variables -------------------------------------------------------

@@ -15,6 +15,8 @@
 
 namespace cdc::actors {
 
+class feed_directory;
+
 /// Makes the sink a processor writes to (tests inject failing sinks here).
 using sink_factory = std::function<sink_actor(caf::actor_system&, const model::changefeed_info&)>;
 
@@ -33,6 +35,11 @@ struct replication_settings {
   std::chrono::milliseconds sink_timeout{std::chrono::seconds(30)};
   /// How often a changefeed persists its progress (the meta store batches it further).
   std::chrono::milliseconds progress_interval{std::chrono::milliseconds(200)};
+  /// Processors a capture wakes per upstream tick, round robin: with more
+  /// processors than this, each is woken every few ticks (and pulls what
+  /// accumulated meanwhile), so the cost of a tick stays bounded however
+  /// many feeds there are (10,000 feeds: each woken once a second).
+  std::size_t wakeups_per_tick = 1000;
 };
 
 struct cluster_services {
@@ -46,6 +53,8 @@ struct cluster_services {
   sink_factory make_sink;
   /// May be empty: then no changefeed keeps a checkpoint at its sink.
   checkpoint_sink_factory make_checkpoint_sink;
+  /// Where changefeeds publish what GET shows (may be null in tests).
+  std::shared_ptr<feed_directory> directory;
   /// The default upstream's PD cluster ID (our upstream is the only one).
   std::uint64_t upstream_id = 0;
   replication_settings settings;

@@ -9,6 +9,7 @@
 #include <caf/send.hpp>
 
 #include "actors/errors.hpp"
+#include "actors/feed_directory.hpp"
 #include "actors/messages.hpp"
 #include "http/reply.hpp"
 #include "http/request_context.hpp"
@@ -18,6 +19,9 @@ namespace cdc::http {
 struct api_context {
   std::vector<actors::bridge_actor> bridges;
   actors::election_actor election;
+  /// Changefeed reads are served from here, on the I/O thread (null: ask
+  /// the actors).
+  std::shared_ptr<const actors::feed_directory> directory;
   /// How long a request may wait for the cluster before it answers 500.
   std::chrono::milliseconds actor_timeout{std::chrono::seconds(10)};
 };

@@ -45,6 +45,7 @@ server::server(caf::actor_system& sys, server_options opts)
   cluster_ = actors::spawn_cluster(sys, cfg);
   api_.bridges = cluster_.bridges;
   api_.election = cluster_.election;
+  api_.directory = cluster_.directory;
 }
 
 server::~server() { shutdown(std::chrono::milliseconds(0)); }

@@ -2,6 +2,8 @@
 
 #include <boost/json/object.hpp>
 
+#include "model/json/text.hpp"
+
 namespace cdc::model {
 
 void tag_invoke(boost::json::value_from_tag, boost::json::value& jv, const capture_view& x) {
@@ -23,6 +25,27 @@ void tag_invoke(boost::json::value_from_tag, boost::json::value& jv, const serve
     {"is_owner", x.is_owner},
     {"liveness", static_cast<int>(x.live)},
   };
+}
+
+std::string to_json_text(const server_status& x) {
+  std::string out;
+  out.reserve(64 + x.version.size() + x.git_hash.size() + x.id.size() + x.cluster_id.size());
+  out += "{\"version\":";
+  json::append_quoted(out, x.version);
+  out += ",\"git_hash\":";
+  json::append_quoted(out, x.git_hash);
+  out += ",\"id\":";
+  json::append_quoted(out, x.id);
+  out += ",\"cluster_id\":";
+  json::append_quoted(out, x.cluster_id);
+  out += ",\"pid\":";
+  out += std::to_string(x.pid);
+  out += ",\"is_owner\":";
+  out += x.is_owner ? "true" : "false";
+  out += ",\"liveness\":";
+  out += std::to_string(static_cast<int>(x.live));
+  out += '}';
+  return out;
 }
 
 } // namespace cdc::model

@@ -39,4 +39,8 @@ struct server_status {
 void tag_invoke(boost::json::value_from_tag, boost::json::value& jv, const capture_view& x);
 void tag_invoke(boost::json::value_from_tag, boost::json::value& jv, const server_status& x);
 
+/// The same JSON as serializing value_from(x), written straight into a
+/// string (GET /api/v2/status is the hottest read there is).
+std::string to_json_text(const server_status& x);
+
 } // namespace cdc::model

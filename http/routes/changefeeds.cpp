@@ -39,12 +39,22 @@ void create(request_context& rc, const reply& rep) {
   ask_owner(rc, rep, send_detail(rep), atom::create_v, std::move(*body));
 }
 
-/// Asks every changefeed for its list item (on the bridge, in parallel),
-/// keeps those the ?state= filter selects, and answers in ID order.
+/// The list from the directory: snapshots in key order, each item's JSON
+/// made once per change and appended (no JSON tree, no actor hop).
+void list_published(const actors::feed_directory& dir, const std::optional<std::string>& state, const reply& rep) {
+  auto feeds = dir.all();
+  std::erase_if(feeds, [&](const auto& f) { return !model::matches_state_filter(f->state(), state); });
+  rep.send(200, actors::list_body(feeds));
+}
+
+/// Keeps the feeds the ?state= filter selects and answers in ID order.
 void list(request_context& rc, const reply& rep) {
   std::optional<std::string> state;
   if (auto s = rc.query_param("state"))
     state = std::string(*s);
+  if (rc.api->directory)
+    return list_published(*rc.api->directory, state, rep);
+  // Without a directory: ask every changefeed for its item, in parallel.
   auto timeout = rc.api->actor_timeout;
   post_job(rc, {[=](actors::bridge_actor::pointer self, const actors::owner_actor& owner) {
                   if (!owner)
@@ -88,23 +98,29 @@ void list(request_context& rc, const reply& rep) {
                 true});
 }
 
-/// Asks the owner for the changefeed's actor, then the actor itself.
-template <class OnFeed>
-void with_feed(request_context& rc, const reply& rep, OnFeed on_feed) {
+void get(request_context& rc, const reply& rep) {
   auto key = key_of(rc);
   if (!key)
     return rep.send_failure(key.error());
+  if (rc.api->directory) {
+    // What the feed published last, with its JSON made at most once.
+    if (auto snap = rc.api->directory->find(*key))
+      return rep.send(200, snap->detail_json());
+    return rep.send_failure(model::fail(model::api_error::changefeed_not_exists, {key->display()}));
+  }
+  // Without a directory: the owner names the feed's actor, then we ask it.
+  auto timeout = rc.api->actor_timeout;
   ask_owner_then(
     rc, rep,
-    [on_feed](actors::bridge_actor::pointer self, const actors::changefeed_actor& feed) { on_feed(self, feed); },
+    [rep, timeout, name = key->display()](actors::bridge_actor::pointer self, const actors::changefeed_actor& feed) {
+      self->request(feed, timeout, atom::get_v).then(send_detail(rep), [rep, name](const caf::error& err) {
+        // The feed ended between the owner's answer and ours: it is gone.
+        if (err == caf::sec::request_receiver_down)
+          return rep.send_failure(model::fail(model::api_error::changefeed_not_exists, {name}));
+        rep.send_failure(actors::to_failure(err));
+      });
+    },
     atom::get_v, *key);
-}
-
-void get(request_context& rc, const reply& rep) {
-  auto timeout = rc.api->actor_timeout;
-  with_feed(rc, rep, [rep, timeout](actors::bridge_actor::pointer self, const actors::changefeed_actor& feed) {
-    self->request(feed, timeout, atom::get_v).then(send_detail(rep), fail_reply(rep));
-  });
 }
 
 void update(request_context& rc, const reply& rep) {

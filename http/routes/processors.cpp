@@ -4,7 +4,6 @@
 #include "http/api_context.hpp"
 #include "http/routes.hpp"
 #include "model/ids.hpp"
-#include "model/list_response.hpp"
 
 namespace cdc::http {
 
@@ -12,7 +11,7 @@ void set_processor_routes(router& r) {
   using boost::beast::http::verb;
   r.add(verb::get, "/api/v2/processors", [](request_context& rc, const reply& rep) {
     ask_owner(
-      rc, rep, [rep](const std::vector<model::processor_item>& items) { rep.send_json(model::list_response_of(items)); },
+      rc, rep, [rep](const std::vector<model::processor_item>& items) { rep.send(200, model::processor_list_text(items)); },
       atom::processors_v);
   });
   r.add(verb::get, "/api/v2/processors/{changefeed_id}/{capture_id}", [](request_context& rc, const reply& rep) {

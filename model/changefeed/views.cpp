@@ -3,6 +3,8 @@
 #include <boost/json/array.hpp>
 #include <boost/json/object.hpp>
 
+#include "model/json/text.hpp"
+
 namespace cdc::model {
 
 namespace {
@@ -90,6 +92,26 @@ void tag_invoke(boost::json::value_from_tag, boost::json::value& jv, const proce
 void tag_invoke(boost::json::value_from_tag, boost::json::value& jv, const processor_detail& x) {
   auto& obj = jv.emplace_object();
   put_ids(obj["table_ids"], x.table_ids);
+}
+
+std::string processor_list_text(const std::vector<processor_item>& items) {
+  std::string out;
+  out.reserve(32 + items.size() * 120);
+  out += "{\"total\":";
+  out += std::to_string(items.size());
+  out += ",\"items\":[";
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    const auto& x = items[i];
+    out += i ? ",{\"namespace\":" : "{\"namespace\":";
+    json::append_quoted(out, x.namespace_);
+    out += ",\"changefeed_id\":";
+    json::append_quoted(out, x.changefeed_id);
+    out += ",\"capture_id\":";
+    json::append_quoted(out, x.capture_id);
+    out += '}';
+  }
+  out += "]}";
+  return out;
 }
 
 } // namespace cdc::model

@@ -98,4 +98,9 @@ void tag_invoke(boost::json::value_from_tag, boost::json::value& jv, const chang
 void tag_invoke(boost::json::value_from_tag, boost::json::value& jv, const processor_item& x);
 void tag_invoke(boost::json::value_from_tag, boost::json::value& jv, const processor_detail& x);
 
+/// GET /processors' body, {"total":N,"items":[...]}, written straight into
+/// a string (the same bytes as serializing list_response_of(items); with
+/// 10,000 feeds a JSON tree of it cost more than gathering it).
+std::string processor_list_text(const std::vector<processor_item>& items);
+
 } // namespace cdc::model

@@ -38,6 +38,9 @@ public:
 
   /// Is the transaction with this start ts dropped (ignore_txn_start_ts)?
   bool ignores_txn(std::uint64_t start_ts) const noexcept;
+  /// Whether ignore_txn_start_ts lists any transaction (else ignores_dml
+  /// depends on the table and kind only, and callers may decide per table).
+  bool ignores_some_txn() const noexcept { return !ignore_txn_start_ts_.empty(); }
 
   /// TiCDC's ShouldIgnoreDMLEvent before values: dropped by start ts, by the
   /// table filter, or by an event filter's ignore_event.

@@ -193,10 +193,18 @@ feed_plan plan_feed(const feed_input& feed, feed_work& work) {
 
 std::vector<feed_plan> schedule_tables(std::span<const feed_input> feeds,
                                        std::span<const std::string> captures) {
+  return schedule_tables(feeds, captures, capture_load{});
+}
+
+std::vector<feed_plan> schedule_tables(std::span<const feed_input> feeds,
+                                       std::span<const std::string> captures, const capture_load& other_load) {
   std::vector<std::string> eligible(captures.begin(), captures.end());
   std::sort(eligible.begin(), eligible.end());
   eligible.erase(std::unique(eligible.begin(), eligible.end()), eligible.end());
   std::vector<std::size_t> global_load(eligible.size(), 0);
+  for (std::size_t i = 0; i < eligible.size(); ++i)
+    if (auto it = other_load.find(eligible[i]); it != other_load.end())
+      global_load[i] = it->second;
   feed_work work{eligible, global_load};
 
   std::vector<const feed_input*> order;

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <span>
 #include <string>
 #include <vector>
@@ -65,5 +66,16 @@ struct feed_plan {
 /// order of the input lists does not matter. O(T log T) for T tables.
 std::vector<feed_plan> schedule_tables(std::span<const feed_input> feeds,
                                        std::span<const std::string> captures);
+
+/// Tables each capture holds for feeds that are not being scheduled now.
+using capture_load = std::map<std::string, std::size_t>;
+
+/// The same, for some feeds of many: `other_load` counts what every capture
+/// already holds for the other feeds, so the ties above go to the captures
+/// least loaded over all feeds (an owner rescheduling one feed at a time
+/// would otherwise put every small feed's tables on the first captures by
+/// ID, and leave the last ones empty).
+std::vector<feed_plan> schedule_tables(std::span<const feed_input> feeds,
+                                       std::span<const std::string> captures, const capture_load& other_load);
 
 } // namespace cdc::model::scheduling

@@ -1,6 +1,7 @@
 #include "model/upstream/workload.hpp"
 
 #include <algorithm>
+#include <charconv>
 #include <cmath>
 #include <cstdio>
 
@@ -21,6 +22,19 @@ std::uint64_t mix(std::uint64_t x) noexcept {
 }
 
 std::int64_t ceil_div(std::int64_t a, std::int64_t b) noexcept { return a <= 0 ? 0 : (a + b - 1) / b; }
+
+/// prefix + a [+ infix + b] without temporaries: no allocation up to 15
+/// characters (the generator's hot path makes millions of these a second).
+std::string text_of(std::string_view prefix, std::uint64_t a, std::string_view infix, std::uint64_t b) {
+  char digits[20]; // 2^64 has 20 digits
+  std::string out{prefix};
+  out.append(digits, std::to_chars(digits, digits + sizeof digits, a).ptr);
+  if (!infix.empty()) {
+    out.append(infix);
+    out.append(digits, std::to_chars(digits, digits + sizeof digits, b).ptr);
+  }
+  return out;
+}
 
 } // namespace
 
@@ -93,7 +107,7 @@ row_values table_workload::values_of(std::uint64_t k) const {
     auto h = mix(k * 31 + i);
     if (i == key_column_) {
       if (col.type == column_type::varchar || col.type == column_type::text)
-        out.emplace_back("key-" + std::to_string(key + 1));
+        out.emplace_back(std::in_place_type<std::string>, text_of("key-", key + 1, {}, 0));
       else
         out.emplace_back(static_cast<std::int64_t>(key + 1));
       continue;
@@ -116,7 +130,7 @@ row_values table_workload::values_of(std::uint64_t k) const {
         out.emplace_back(std::string(buf));
         break;
       }
-      default: out.emplace_back("v" + std::to_string(k) + "-" + std::to_string(h % 997)); break;
+      default: out.emplace_back(std::in_place_type<std::string>, text_of("v", k, "-", h % 997)); break;
     }
   }
   return out;
@@ -132,8 +146,9 @@ tso_t table_workload::changes(tso_t from, tso_t to, std::size_t limit, std::vect
     last = first + limit - 1;
     to = commit_ts_of(last);
   }
+  out.reserve(out.size() + static_cast<std::size_t>(last - first + 1));
   for (auto k = first; k <= last; ++k) {
-    row_change c;
+    auto& c = out.emplace_back();
     c.table_id = def_->id;
     c.op = op_of(k);
     c.commit_ts = commit_ts_of(k);
@@ -142,7 +157,6 @@ tso_t table_workload::changes(tso_t from, tso_t to, std::size_t limit, std::vect
       c.new_values = values_of(k);
     if (c.op != row_op::insert)
       c.old_values = values_of(k - def_->key_space);
-    out.push_back(std::move(c));
   }
   return to;
 }

@@ -189,3 +189,31 @@ BOOST_AUTO_TEST_CASE(rescheduling_a_plan_moves_nothing) {
 }
 
 BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(scheduling_other_load)
+
+BOOST_AUTO_TEST_CASE(ties_go_to_the_capture_least_loaded_by_other_feeds) {
+  auto caps = names({"c1", "c2", "c3"});
+  feed_input one{"small", feed_state::normal, {7}, {}};
+  capture_load other{{"c1", 5}, {"c2", 0}, {"c3", 2}};
+  auto plan = schedule_tables(std::span{&one, 1}, caps, other).at(0);
+  BOOST_TEST(plan.assignment.at(1).table_ids == (std::vector<table_id>{7}));
+  BOOST_TEST(plan.assignment.at(0).table_ids.empty());
+}
+
+BOOST_AUTO_TEST_CASE(without_other_load_ties_go_by_capture_id) {
+  auto caps = names({"c1", "c2", "c3"});
+  feed_input one{"small", feed_state::normal, {7}, {}};
+  auto plan = schedule_tables(std::span{&one, 1}, caps).at(0);
+  BOOST_TEST(plan.assignment.at(0).table_ids == (std::vector<table_id>{7}));
+}
+
+BOOST_AUTO_TEST_CASE(other_load_never_breaks_the_per_feed_balance) {
+  auto caps = names({"c1", "c2"});
+  feed_input feed{"f", feed_state::normal, range(1, 11), {}};
+  capture_load other{{"c1", 1000}};
+  auto plan = schedule_tables(std::span{&feed, 1}, caps, other).at(0);
+  check_invariants(feed, plan, caps);
+}
+
+BOOST_AUTO_TEST_SUITE_END()

@@ -1,6 +1,8 @@
 // The floor: a bare Boost.Beast keep-alive server answering a fixed JSON body
-// of the size of /api/v2/status, with the same thread count as `cdc server`.
-// Our API is measured against it on the same machine in the same run.
+// of the size of /api/v2/status (or of BYTES), with the same thread count as
+// `cdc server`. Our API is measured against it on the same machine in the
+// same run.   beast-floor [port=8400] [threads=2] [bytes]
+#include <algorithm>
 #include <cstdio>
 #include <memory>
 #include <string>
@@ -18,7 +20,7 @@ using tcp = net::ip::tcp;
 
 namespace {
 
-const std::string body =
+std::string body =
   R"({"version":"v0.1.0","git_hash":"0000000000000000000000000000000000000000","id":"82a0e38f-130c-4bd3-bad2-f968e7394d9e","cluster_id":"default","pid":4711,"is_owner":true,"liveness":0})";
 
 class session : public std::enable_shared_from_this<session> {
@@ -72,6 +74,8 @@ void accept(tcp::acceptor& acc, net::io_context& ioc) {
 int main(int argc, char** argv) {
   unsigned short port = argc > 1 ? static_cast<unsigned short>(std::stoi(argv[1])) : 8400;
   int threads = argc > 2 ? std::stoi(argv[2]) : 2;
+  if (argc > 3) // a body as large as another endpoint's answer, e.g. a changefeed's detail
+    body = R"({"pad":")" + std::string(std::max(0, std::stoi(argv[3]) - 11), 'x') + R"("})";
   net::io_context ioc{threads};
   tcp::acceptor acc{ioc, {net::ip::make_address("127.0.0.1"), port}};
   accept(acc, ioc);

@@ -15,6 +15,7 @@
 #include <spdlog/sinks/stdout_color_sinks.h>
 #include <spdlog/spdlog.h>
 
+#include "actors/cluster.hpp"
 #include "actors/messages.hpp"
 #include "http/server.hpp"
 #include "model/log_level.hpp"
@@ -126,7 +127,7 @@ int run_server(const std::vector<std::string>& args) {
 
   caf::actor_system_config cfg;
   cfg.add_message_types<caf::id_block::cdc>();
-  cfg.set("scheduler.max-threads", std::size_t{2});
+  actors::configure_scheduler(cfg);
   // Ended explicitly below, before the logger: actors may log while it winds down.
   auto sys = std::make_unique<caf::actor_system>(cfg);
 

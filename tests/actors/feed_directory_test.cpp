@@ -1,0 +1,91 @@
+// The directory HTTP reads changefeeds from: slots replaced per owner term,
+// keys kept in step with the registry, bodies made once per snapshot.
+#include <boost/json/parse.hpp>
+#include <boost/test/unit_test.hpp>
+
+#include "actors/feed_directory.hpp"
+
+using namespace cdc;
+using namespace cdc::actors;
+
+namespace {
+
+std::shared_ptr<const feed_snapshot> snapshot(const std::string& id, model::feed_state state = model::feed_state::normal,
+                                              model::tso_t checkpoint = 1000) {
+  auto info = std::make_shared<model::changefeed_info>();
+  info->key = {"default", id};
+  info->sink_uri = "blackhole://";
+  info->state = state;
+  feed_view v;
+  v.info = info;
+  v.progress = {checkpoint, checkpoint};
+  return std::make_shared<const feed_snapshot>(v);
+}
+
+model::changefeed_key key(const std::string& id) { return {"default", id}; }
+
+} // namespace
+
+BOOST_AUTO_TEST_SUITE(feed_directory_suite)
+
+BOOST_AUTO_TEST_CASE(a_feed_is_found_once_it_published) {
+  feed_directory dir;
+  auto slot = dir.add(key("a"));
+  BOOST_TEST(!dir.find(key("a")));
+  slot->current.store(snapshot("a"));
+  BOOST_REQUIRE(dir.find(key("a")));
+  BOOST_TEST(dir.find(key("a"))->view().info->key.id == "a");
+  BOOST_TEST(!dir.find(key("b")));
+}
+
+BOOST_AUTO_TEST_CASE(a_new_slot_for_a_key_hides_the_old_one) {
+  feed_directory dir;
+  auto old = dir.add(key("a"));
+  old->current.store(snapshot("a", model::feed_state::normal, 1));
+  auto fresh = dir.add(key("a"));
+  fresh->current.store(snapshot("a", model::feed_state::normal, 2));
+  old->current.store(snapshot("a", model::feed_state::normal, 3)); // a stale actor of an earlier term
+  BOOST_TEST(dir.find(key("a"))->view().progress.checkpoint_ts == 2u);
+  BOOST_TEST(dir.all().size() == 1u);
+}
+
+BOOST_AUTO_TEST_CASE(removed_and_unretained_keys_are_gone) {
+  feed_directory dir;
+  for (auto id : {"a", "b", "c"})
+    dir.add(key(id))->current.store(snapshot(id));
+  dir.remove(key("a"));
+  dir.retain({key("c")});
+  auto all = dir.all();
+  BOOST_REQUIRE(all.size() == 1u);
+  BOOST_TEST(all[0]->view().info->key.id == "c");
+}
+
+BOOST_AUTO_TEST_CASE(all_lists_published_feeds_in_key_order) {
+  feed_directory dir;
+  for (auto id : {"b", "c", "a"})
+    dir.add(key(id))->current.store(snapshot(id));
+  dir.add(key("d")); // not published yet
+  std::vector<std::string> ids;
+  for (const auto& s : dir.all())
+    ids.push_back(s->view().info->key.id);
+  BOOST_TEST(ids == (std::vector<std::string>{"a", "b", "c"}), boost::test_tools::per_element());
+}
+
+BOOST_AUTO_TEST_CASE(the_list_body_is_ticdcs_envelope_of_the_items) {
+  std::vector<std::shared_ptr<const feed_snapshot>> feeds{snapshot("a"), snapshot("b", model::feed_state::stopped)};
+  auto body = boost::json::parse(list_body(feeds)).as_object();
+  BOOST_TEST(body.at("total").as_int64() == 2);
+  BOOST_TEST(body.at("items").at(1).at("id").as_string() == "b");
+  BOOST_TEST(body.at("items").at(1).at("state").as_string() == "stopped");
+  BOOST_TEST(list_body({}) == R"({"total":0,"items":[]})");
+}
+
+BOOST_AUTO_TEST_CASE(a_snapshot_serializes_its_detail_once) {
+  auto s = snapshot("a");
+  const auto& first = s->detail_json();
+  BOOST_TEST(&first == &s->detail_json());
+  BOOST_TEST(boost::json::parse(first).at("id").as_string() == "a");
+  BOOST_TEST(boost::json::parse(s->item_json()).at("checkpoint_tso").to_number<std::uint64_t>() == 1000u);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
