@@ -5,5 +5,5 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/deps.sh
-scripts/build.sh
+TARGETS=cdc scripts/build.sh
 exec build/bin/cdc server "$@"
