@@ -36,8 +36,9 @@ bool apply_dispatch(self_ptr self, std::shared_ptr<const model::changefeed_info>
   if (it == st.processors.end()) {
     if (add.empty() || !feed)
       return true;
-    // Linked: processors (and their sinks) end with their capture.
-    auto p = self->spawn<caf::linked>(processor, info, feed, st.node->capture_id, st.node->address, st.services);
+    // Adopted: processors (and their sinks) end with their capture.
+    auto p = self->spawn(processor, info, feed, st.node->capture_id, st.node->address, st.services);
+    st.processor_actors.adopt(self, p);
     it = st.processors.emplace(info->key, capture_state::hosted{p, {}}).first;
     if (st.resolved_ts != 0)
       self->send(p, atom::resolved_v, st.resolved_ts);
@@ -57,7 +58,7 @@ bool apply_dispatch(self_ptr self, std::shared_ptr<const model::changefeed_info>
     self->send(hosted.actor, atom::add_v, std::move(add));
   }
   if (hosted.tables.empty()) {
-    self->unlink_from(hosted.actor);
+    st.processor_actors.release(hosted.actor);
     self->send_exit(hosted.actor, caf::exit_reason::user_shutdown);
     st.processors.erase(it);
   }
@@ -101,6 +102,13 @@ capture_actor::behavior_type capture(self_ptr self, std::shared_ptr<node_state> 
   st.election = std::move(election);
   st.services = std::move(services);
   self->send(st.services.upstream, atom::subscribe_v, caf::actor_cast<capture_actor>(self));
+  st.processor_actors.bind(self);
+  // A processor that fails on its own takes its capture down, as a link
+  // would: the owner then moves the capture's tables elsewhere.
+  self->set_down_handler([self](caf::down_msg& msg) {
+    if (self->state.processor_actors.failed(msg))
+      self->quit(msg.reason);
+  });
   return {
     [self](atom::elected, std::uint64_t term, std::vector<capture_member>& members) {
       auto& st = self->state;

@@ -7,6 +7,7 @@
 #include <memory>
 #include <set>
 
+#include "actors/children.hpp"
 #include "actors/messages.hpp"
 #include "actors/node_state.hpp"
 #include "actors/services.hpp"
@@ -36,6 +37,8 @@ struct capture_state {
   /// The latest term an owner dispatched from: older owners are fenced out.
   std::uint64_t dispatch_term = 0;
   std::map<model::changefeed_key, hosted> processors;
+  /// The processors' actors, which end with this capture (see children.hpp).
+  children processor_actors;
   model::tso_t resolved_ts = 0;
   /// Where the next tick's round of wake-ups starts (settings.wakeups_per_tick).
   model::changefeed_key next_wakeup;

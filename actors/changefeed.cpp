@@ -220,16 +220,34 @@ model::changefeed_info changefeed_state::next_info(const model::feed_transition&
   return next;
 }
 
+model::feed_status starting_status(const model::changefeed_info& info) {
+  model::feed_status s;
+  s.state = info.state;
+  // A feed that was retrying when its owner went away restarts at once.
+  s.retrying = info.state == model::feed_state::error;
+  return s;
+}
+
+model::changefeed_progress starting_progress(model::changefeed_progress progress) {
+  progress.resolved_ts = std::max(progress.resolved_ts, progress.checkpoint_ts);
+  return progress;
+}
+
+feed_view starting_view(std::shared_ptr<const model::changefeed_info> info, const model::changefeed_progress& progress) {
+  changefeed_state st;
+  st.status = starting_status(*info);
+  st.progress = starting_progress(progress);
+  st.info = std::move(info);
+  return st.view();
+}
+
 changefeed_actor::behavior_type changefeed(self_ptr self, model::changefeed_info info,
                                            model::changefeed_progress progress, cluster_services services,
                                            owner_actor owner, std::shared_ptr<feed_directory::slot> slot) {
   auto& st = self->state;
-  st.status.state = info.state;
+  st.status = starting_status(info);
   st.status.checkpoint_ts = progress.checkpoint_ts;
-  // A feed that was retrying when its owner went away restarts at once.
-  st.status.retrying = info.state == model::feed_state::error;
-  st.progress = progress;
-  st.progress.resolved_ts = std::max(progress.resolved_ts, progress.checkpoint_ts);
+  st.progress = starting_progress(progress);
   auto stuck = std::chrono::minutes(30);
   st.retry_backoff = model::backoff{model::changefeed_backoff_policy(
     info.config && info.config->changefeed_error_stuck_duration ? *info.config->changefeed_error_stuck_duration

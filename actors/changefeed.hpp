@@ -60,6 +60,14 @@ struct changefeed_state {
   model::changefeed_info next_info(const model::feed_transition& t, const model::feed_event_t& event) const;
 };
 
+/// What a feed shows from the moment it is spawned: its status and
+/// progress as the actor starts from them. The owner publishes this into the
+/// feed's slot at spawn, so a feed is listed (and a restarted server lists
+/// every stored feed) before its actor first runs.
+model::feed_status starting_status(const model::changefeed_info& info);
+model::changefeed_progress starting_progress(model::changefeed_progress progress);
+feed_view starting_view(std::shared_ptr<const model::changefeed_info> info, const model::changefeed_progress& progress);
+
 /// Spawned by the owner for a feed loaded from the meta store or just
 /// created; publishes into `slot` (may be null) whenever its view changes.
 changefeed_actor::behavior_type changefeed(changefeed_actor::stateful_pointer<changefeed_state> self,

@@ -65,6 +65,13 @@ owner_actor::behavior_type owner(owner_pointer self, std::uint64_t term, std::st
   for (auto& m : members)
     st.members.emplace(m.info.id, std::move(m));
   spdlog::info("owner: term {} starting on capture {} with {} captures", term, st.capture_id, st.members.size());
+  st.feed_actors.bind(self);
+  // A feed that fails on its own takes its owner down, as a link would: the
+  // next term reloads every feed from the meta store.
+  self->set_down_handler([self](caf::down_msg& msg) {
+    if (self->state.feed_actors.failed(msg))
+      self->quit(msg.reason);
+  });
   start_term(self);
   return {
     [self](atom::captures) { return self->state.capture_views(); },

@@ -10,6 +10,7 @@
 #include <set>
 #include <string>
 
+#include "actors/children.hpp"
 #include "actors/messages.hpp"
 #include "actors/services.hpp"
 
@@ -48,6 +49,8 @@ struct owner_state {
   /// Every capture of the cluster, by ID.
   std::map<std::string, capture_member> members;
   std::map<model::changefeed_key, feed_entry> feeds;
+  /// The feeds' actors, which end with this owner (see children.hpp).
+  children feed_actors;
   /// Tables per capture over every feed's placement (kept by place()).
   model::scheduling::capture_load load;
   /// The config of the latest create: an equal one (bulk creates from one

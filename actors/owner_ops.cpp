@@ -56,8 +56,11 @@ void spawn_feed(owner_pointer self, model::changefeed_info info, model::changefe
   bool running = info.state == model::feed_state::normal || info.state == model::feed_state::error;
   // Listed before the create answers (the slot is published at spawn).
   auto slot = st.services.directory ? st.services.directory->add(key) : nullptr;
-  auto actor = self->spawn<caf::linked>(changefeed, std::move(info), progress, st.services,
-                                        caf::actor_cast<owner_actor>(self), std::move(slot));
+  if (slot)
+    slot->current.store(std::make_shared<const feed_snapshot>(starting_view(shared, progress)));
+  auto actor = self->spawn(changefeed, std::move(info), progress, st.services, caf::actor_cast<owner_actor>(self),
+                           std::move(slot));
+  st.feed_actors.adopt(self, actor);
   auto& e = st.feeds[key];
   e.actor = actor;
   e.info = shared;
@@ -78,8 +81,8 @@ void forget(owner_pointer self, const model::changefeed_key& key) {
   // Unlisted before the delete answers.
   if (self->state.services.directory)
     self->state.services.directory->remove(key);
+  self->state.feed_actors.release(it->second.actor);
   self->send_exit(it->second.actor, caf::exit_reason::user_shutdown);
-  self->unlink_from(it->second.actor);
   self->state.feeds.erase(it);
   for (auto& op : queue)
     op();

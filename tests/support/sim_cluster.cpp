@@ -4,22 +4,19 @@
 
 namespace cdc::test {
 
-sim_cluster::sim_cluster(std::size_t captures, model::upstream::catalog cat,
-                         actors::sink_factory make_sink,
+sim_cluster::sim_cluster(std::size_t captures, model::upstream::catalog cat, actors::sink_factory make_sink,
                          std::shared_ptr<store::meta_backend> backend,
                          actors::checkpoint_sink_factory make_checkpoint_sink) {
   using namespace cdc::actors;
   catalog = std::make_shared<const model::upstream::catalog>(std::move(cat));
   upstream_hdl = sys.spawn(upstream, catalog, sim_wall_start_ms);
   // Not detached: under the test coordinator every actor runs on this thread.
-  meta = sys.spawn(meta_store, upstream_hdl, std::move(backend),
-                   actors::meta_store_options{});
+  meta = sys.spawn(meta_store, upstream_hdl, std::move(backend), actors::meta_store_options{});
   election_hdl = sys.spawn(election);
   services.upstream = upstream_hdl;
   services.meta = meta;
   services.catalog = catalog;
-  services.tables = std::make_shared<const model::upstream::catalog_view>(
-      model::upstream::make_catalog_view(*catalog));
+  services.tables = std::make_shared<const model::upstream::catalog_view>(model::upstream::make_catalog_view(*catalog));
   services.make_sink = std::move(make_sink);
   services.make_checkpoint_sink = std::move(make_checkpoint_sink);
   services.upstream_id = 42;
@@ -30,7 +27,7 @@ sim_cluster::sim_cluster(std::size_t captures, model::upstream::catalog cat,
 }
 
 sim_cluster::~sim_cluster() {
-  for (auto &c : capture_hdls)
+  for (auto& c : capture_hdls)
     caf::anon_send_exit(c, caf::exit_reason::user_shutdown);
   caf::anon_send_exit(bridge_hdl, caf::exit_reason::user_shutdown);
   caf::anon_send_exit(election_hdl, caf::exit_reason::user_shutdown);
@@ -42,11 +39,9 @@ sim_cluster::~sim_cluster() {
 void sim_cluster::add_capture() {
   using namespace cdc::actors;
   auto i = nodes.size();
-  auto node = std::make_shared<node_state>(
-      "capture-" + std::to_string(i), "127.0.0.1:" + std::to_string(8300 + i));
+  auto node = std::make_shared<node_state>("capture-" + std::to_string(i), "127.0.0.1:" + std::to_string(8300 + i));
   auto cap = sys.spawn(capture, node, election_hdl, services);
-  caf::anon_send(election_hdl, atom::campaign_v,
-                 capture_info{node->capture_id, node->address}, cap);
+  caf::anon_send(election_hdl, atom::campaign_v, capture_info{node->capture_id, node->address}, cap);
   nodes.push_back(node);
   capture_hdls.push_back(cap);
 }
@@ -61,7 +56,7 @@ void sim_cluster::advance(std::chrono::milliseconds d) {
 
 std::vector<std::string> sim_cluster::claimed_owners() const {
   std::vector<std::string> out;
-  for (const auto &n : nodes)
+  for (const auto& n : nodes)
     if (n->is_owner)
       out.push_back(n->capture_id);
   return out;

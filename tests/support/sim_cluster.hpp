@@ -22,13 +22,10 @@ namespace cdc::test {
 inline constexpr std::int64_t sim_wall_start_ms = 1701153217279;
 
 struct sim_cluster : actor_fixture {
-  explicit sim_cluster(
-      std::size_t captures = 3,
-      model::upstream::catalog cat = model::upstream::default_catalog(),
-      actors::sink_factory make_sink = actors::default_sink_factory(),
-      std::shared_ptr<store::meta_backend> backend =
-          std::make_shared<store::memory_backend>(),
-      actors::checkpoint_sink_factory make_checkpoint_sink = {});
+  explicit sim_cluster(std::size_t captures = 3, model::upstream::catalog cat = model::upstream::default_catalog(),
+                       actors::sink_factory make_sink = actors::default_sink_factory(),
+                       std::shared_ptr<store::meta_backend> backend = std::make_shared<store::memory_backend>(),
+                       actors::checkpoint_sink_factory make_checkpoint_sink = {});
 
   ~sim_cluster();
 
@@ -44,22 +41,20 @@ struct sim_cluster : actor_fixture {
 
   /// Asks the current owner through the bridge, as an HTTP request would.
   /// Returns the answer, or the API failure it gave.
-  template <class T, class... Ts> model::result<T> ask_owner(Ts... xs) {
+  template <class T, class... Ts>
+  model::result<T> ask_owner(Ts... xs) {
     std::optional<model::result<T>> out;
-    caf::anon_send(
-        bridge_hdl,
-        actors::bridge_job{
-            [&, xs...](actors::bridge_actor::pointer self,
-                       const actors::owner_actor &owner) {
-              if (!owner) {
-                out = model::fail(model::api_error::owner_not_found);
-                return;
-              }
-              self->request(owner, std::chrono::seconds(10), xs...)
-                  .then([&](T &v) { out = std::move(v); },
-                        [&](caf::error &e) { out = actors::to_failure(e); });
-            },
-            true});
+    caf::anon_send(bridge_hdl,
+                   actors::bridge_job{[&, xs...](actors::bridge_actor::pointer self, const actors::owner_actor& owner) {
+                                        if (!owner) {
+                                          out = model::fail(model::api_error::owner_not_found);
+                                          return;
+                                        }
+                                        self->request(owner, std::chrono::seconds(10), xs...)
+                                          .then([&](T& v) { out = std::move(v); },
+                                                [&](caf::error& e) { out = actors::to_failure(e); });
+                                      },
+                                      true});
     run();
     if (!out)
       throw std::runtime_error("the owner did not answer");
@@ -68,15 +63,14 @@ struct sim_cluster : actor_fixture {
 
   /// Asks a changefeed actor (found through the owner).
   template <class T, class... Ts>
-  model::result<T> ask_feed(const model::changefeed_key &key, Ts... xs) {
+  model::result<T> ask_feed(const model::changefeed_key& key, Ts... xs) {
     auto feed = ask_owner<actors::changefeed_actor>(atom::get_v, key);
     if (!feed)
       return feed.error();
     std::optional<model::result<T>> out;
     auto rh = self->request(*feed, caf::infinite, xs...);
     run();
-    rh.receive([&](T &v) { out = std::move(v); },
-               [&](caf::error &e) { out = actors::to_failure(e); });
+    rh.receive([&](T& v) { out = std::move(v); }, [&](caf::error& e) { out = actors::to_failure(e); });
     return std::move(*out);
   }
 
