@@ -57,8 +57,6 @@ public:
     return msg.reason && msg.reason != caf::exit_reason::normal;
   }
 
-  std::size_t size() const noexcept { return live_->size(); }
-
 private:
   std::shared_ptr<std::unordered_map<caf::actor_id, caf::actor>> live_
     = std::make_shared<std::unordered_map<caf::actor_id, caf::actor>>();
