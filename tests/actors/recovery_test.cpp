@@ -24,22 +24,7 @@ struct cluster_on : test::sim_cluster {
     : sim_cluster(2, model::upstream::default_catalog(), test::recording_factory(l), std::move(backend)),
       log(std::move(l)) {}
 
-  model::changefeed_detail detail(const std::string& id) {
-    auto d = ask_feed<model::changefeed_detail>(key(id), atom::get_v);
-    BOOST_REQUIRE_MESSAGE(d.has_value(), id << ": " << (d.has_error() ? d.error().message : std::string()));
-    return *d;
-  }
-
   bool exists(const std::string& id) { return ask_owner<changefeed_actor>(atom::get_v, key(id)).has_value(); }
-
-  std::size_t processors(const std::string& id) {
-    std::size_t n = 0;
-    for (const auto& p : ask_owner<std::vector<model::processor_item>>(atom::processors_v).value())
-      n += p.changefeed_id == id;
-    return n;
-  }
-
-  static changefeed_key key(const std::string& id) { return {"default", id}; }
 
   /// The lowest commit TS any sink received.
   model::tso_t first_commit_ts() {

@@ -33,14 +33,6 @@ struct feeds_fixture : test::sim_cluster {
     return *d;
   }
 
-  model::changefeed_detail detail(const std::string& id) {
-    auto d = ask_feed<model::changefeed_detail>(key(id), atom::get_v);
-    BOOST_REQUIRE_MESSAGE(d.has_value(), (d.has_error() ? d.error().message : std::string()));
-    return *d;
-  }
-
-  static changefeed_key key(const std::string& id) { return {"default", id}; }
-
   /// table -> captures holding it, from the owner's processor view.
   std::map<std::int64_t, std::vector<std::string>> placement(const std::string& id) {
     std::map<std::int64_t, std::vector<std::string>> out;

@@ -68,10 +68,6 @@ struct storage_fixture : test::sim_cluster {
     return *d;
   }
 
-  model::changefeed_detail detail(const std::string& id) {
-    return ask_feed<model::changefeed_detail>({"default", id}, atom::get_v).value();
-  }
-
   model::upstream::table_workload workload(std::int64_t id) const { return model::upstream::table_workload{*catalog->find(id)}; }
 };
 

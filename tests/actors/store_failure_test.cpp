@@ -27,17 +27,6 @@ struct failing_store_fixture : test::sim_cluster {
     return ask_owner<model::changefeed_detail>(atom::create_v, std::move(*body));
   }
 
-  model::changefeed_detail detail(const std::string& id) { return ask_feed<model::changefeed_detail>(key(id), atom::get_v).value(); }
-
-  std::size_t processors(const std::string& id) {
-    std::size_t n = 0;
-    for (const auto& p : ask_owner<std::vector<model::processor_item>>(atom::processors_v).value())
-      n += p.changefeed_id == id;
-    return n;
-  }
-
-  static changefeed_key key(const std::string& id) { return {"default", id}; }
-
   std::shared_ptr<test::faulty_backend> backend;
 };
 

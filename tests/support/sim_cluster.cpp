@@ -62,4 +62,18 @@ std::vector<std::string> sim_cluster::claimed_owners() const {
   return out;
 }
 
+model::changefeed_detail sim_cluster::detail(const std::string& id) {
+  auto d = ask_feed<model::changefeed_detail>(key(id), atom::get_v);
+  if (!d)
+    throw std::runtime_error(id + ": " + d.error().message);
+  return *d;
+}
+
+std::size_t sim_cluster::processors(const std::string& id) {
+  std::size_t n = 0;
+  for (const auto& p : ask_owner<std::vector<model::processor_item>>(atom::processors_v).value())
+    n += p.changefeed_id == id;
+  return n;
+}
+
 } // namespace cdc::test

@@ -14,6 +14,7 @@
 #include "actors/sinks.hpp"
 #include "actors/store/memory_backend.hpp"
 #include "actors/upstream.hpp"
+#include "model/ids.hpp"
 #include "tests/support/actor_fixture.hpp"
 
 namespace cdc::test {
@@ -38,6 +39,16 @@ struct sim_cluster : actor_fixture {
 
   /// The IDs of the nodes that currently claim ownership.
   std::vector<std::string> claimed_owners() const;
+
+  /// A changefeed ID's key in the default namespace.
+  static model::changefeed_key key(const std::string& id) { return {std::string(model::default_namespace), id}; }
+
+  /// The feed's detail as GET shows it; throws (failing the test) with the
+  /// API error when it has none.
+  model::changefeed_detail detail(const std::string& id);
+
+  /// How many captures run a processor for `id`.
+  std::size_t processors(const std::string& id);
 
   /// Asks the current owner through the bridge, as an HTTP request would.
   /// Returns the answer, or the API failure it gave.
