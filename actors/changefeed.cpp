@@ -198,26 +198,20 @@ bool changefeed_state::holds_tables() const noexcept {
          || (status.state == model::feed_state::error && !status.awaiting_retry);
 }
 
-feed_view changefeed_state::view() const {
+namespace {
+
+/// The view of a feed with this status and progress; tables show for
+/// normal feeds only.
+feed_view make_view(std::shared_ptr<const model::changefeed_info> info, const model::feed_status& status,
+                    const model::changefeed_progress& progress,
+                    std::shared_ptr<const std::vector<model::capture_task_status>> task_status) {
   feed_view v;
-  v.info = info;
+  v.info = std::move(info);
   v.progress = progress;
   v.admin_job_type = model::admin_job_of(status);
   if (status.state == model::feed_state::normal)
-    v.task_status = task_status;
+    v.task_status = std::move(task_status);
   return v;
-}
-
-model::changefeed_info changefeed_state::next_info(const model::feed_transition& t,
-                                                   const model::feed_event_t&) const {
-  auto next = *info;
-  next.state = t.status.state;
-  ++next.epoch;
-  if (t.effects.clear_error)
-    next.error.reset();
-  if (t.effects.apply_overwrite_checkpoint)
-    next.start_ts = t.overwrite_checkpoint_ts;
-  return next;
 }
 
 model::feed_status starting_status(const model::changefeed_info& info) {
@@ -233,12 +227,27 @@ model::changefeed_progress starting_progress(model::changefeed_progress progress
   return progress;
 }
 
+} // namespace
+
+feed_view changefeed_state::view() const { return make_view(info, status, progress, task_status); }
+
+model::changefeed_info changefeed_state::next_info(const model::feed_transition& t,
+                                                   const model::feed_event_t&) const {
+  auto next = *info;
+  next.state = t.status.state;
+  ++next.epoch;
+  if (t.effects.clear_error)
+    next.error.reset();
+  if (t.effects.apply_overwrite_checkpoint)
+    next.start_ts = t.overwrite_checkpoint_ts;
+  return next;
+}
+
 feed_view starting_view(std::shared_ptr<const model::changefeed_info> info, const model::changefeed_progress& progress) {
-  changefeed_state st;
-  st.status = starting_status(*info);
-  st.progress = starting_progress(progress);
-  st.info = std::move(info);
-  return st.view();
+  auto status = starting_status(*info);
+  // No tables are placed yet: an empty task_status, as the actor starts with.
+  return make_view(std::move(info), status, starting_progress(progress),
+                   std::make_shared<const std::vector<model::capture_task_status>>());
 }
 
 changefeed_actor::behavior_type changefeed(self_ptr self, model::changefeed_info info,

@@ -64,8 +64,6 @@ struct changefeed_state {
 /// progress as the actor starts from them. The owner publishes this into the
 /// feed's slot at spawn, so a feed is listed (and a restarted server lists
 /// every stored feed) before its actor first runs.
-model::feed_status starting_status(const model::changefeed_info& info);
-model::changefeed_progress starting_progress(model::changefeed_progress progress);
 feed_view starting_view(std::shared_ptr<const model::changefeed_info> info, const model::changefeed_progress& progress);
 
 /// Spawned by the owner for a feed loaded from the meta store or just
