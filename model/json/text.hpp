@@ -9,6 +9,8 @@ namespace cdc::model::json {
 
 /// Appends `s` as a JSON string (quoted; ", \ and control characters
 /// escaped exactly as boost::json::serialize escapes them).
+/// Deliberately not codec::append_json_string, which escapes as Go does
+/// (<, >, &, U+2028) for encoders that must match TiCDC byte for byte.
 void append_quoted(std::string& out, std::string_view s);
 
 } // namespace cdc::model::json
