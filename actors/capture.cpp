@@ -1,6 +1,7 @@
 #include "actors/capture.hpp"
 
 #include <algorithm>
+#include <chrono>
 
 #include <caf/exit_reason.hpp>
 #include <caf/send.hpp>
@@ -15,11 +16,13 @@ namespace {
 
 using self_ptr = capture_actor::stateful_pointer<capture_state>;
 
+constexpr auto owner_restart_delay = std::chrono::milliseconds(200);
+
 void stop_owner(self_ptr self) {
   auto& st = self->state;
   if (!st.owner)
     return;
-  self->unlink_from(st.owner);
+  st.owner_role.release(st.owner);
   self->send_exit(st.owner, caf::exit_reason::user_shutdown);
   st.owner = owner_actor{};
   st.node->is_owner = false;
@@ -103,20 +106,45 @@ capture_actor::behavior_type capture(self_ptr self, std::shared_ptr<node_state> 
   st.services = std::move(services);
   self->send(st.services.upstream, atom::subscribe_v, caf::actor_cast<capture_actor>(self));
   st.processor_actors.bind(self);
-  // A processor that fails on its own takes its capture down, as a link
-  // would: the owner then moves the capture's tables elsewhere.
+  st.owner_role.bind(self);
+  // The node stops claiming anything once its capture is gone, so /status
+  // and /health tell the truth.
+  self->attach_functor([node = st.node] {
+    node->is_owner = false;
+    node->owner_ready = false;
+    node->capture_up = false;
+  });
   self->set_down_handler([self](caf::down_msg& msg) {
-    if (self->state.processor_actors.failed(msg))
+    auto& st = self->state;
+    // An owner role that fails (e.g. it cannot load the registry) ends its
+    // term, not the capture: the capture stays a member and the election
+    // moves on, as TiCDC's capture resigns and campaigns again.
+    if (st.owner && msg.source == st.owner.address()) {
+      st.owner_role.release(st.owner);
+      spdlog::warn("capture {}: owner of term {} failed: {}", st.node->capture_id, st.owner_term,
+                   caf::to_string(msg.reason));
+      st.owner = owner_actor{};
+      st.node->is_owner = false;
+      st.node->owner_ready = false;
+      // After a pause, so an owner that fails at once again cannot spin
+      // the election.
+      self->delayed_send(st.election, owner_restart_delay, atom::resign_v, st.owner_term);
+      return;
+    }
+    // A processor that fails on its own takes its capture down, as a link
+    // would: the owner then moves the capture's tables elsewhere.
+    if (st.processor_actors.failed(msg))
       self->quit(msg.reason);
   });
   return {
     [self](atom::elected, std::uint64_t term, std::vector<capture_member>& members) {
       auto& st = self->state;
       stop_owner(self);
-      // Linked: an owner that crashes takes its capture down, and the
-      // election then moves ownership on (as a lost etcd session would).
-      st.owner = self->spawn<caf::linked>(owner, term, st.node->capture_id, std::move(members), st.services,
-                                          caf::actor_cast<capture_actor>(self));
+      // Adopted: it ends with its capture, but its failure ends only its
+      // term (see the down handler).
+      st.owner = self->spawn(owner, term, st.node->capture_id, std::move(members), st.services,
+                             caf::actor_cast<capture_actor>(self));
+      st.owner_role.adopt(self, st.owner);
       st.owner_term = term;
       st.node->is_owner = true;
     },

@@ -34,6 +34,8 @@ struct capture_state {
   /// The owner role while this capture holds it, and the term it serves.
   owner_actor owner;
   std::uint64_t owner_term = 0;
+  /// The owner role's actor, which ends with this capture.
+  children owner_role;
   /// The latest term an owner dispatched from: older owners are fenced out.
   std::uint64_t dispatch_term = 0;
   std::map<model::changefeed_key, hosted> processors;

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <utility>
 
 #include <caf/system_messages.hpp>
 #include <spdlog/spdlog.h>
@@ -33,6 +34,7 @@ void set_owner(self_ptr self, owner_actor owner) {
 void elect(self_ptr self) {
   auto& st = self->state;
   st.owner_id.clear();
+  st.resign_pending = false;
   if (st.line.empty())
     return;
   auto it = std::find_if(st.line.begin(), st.line.end(), [](const auto& m) { return m.info.alive; });
@@ -45,11 +47,9 @@ void elect(self_ptr self) {
 }
 
 /// Moves the owner to the back of the line, waits until it has let go, then
-/// elects the next one. A resign during a handover is absorbed by it.
-void resign_owner(self_ptr self) {
+/// elects the next one.
+void hand_over(self_ptr self) {
   auto& st = self->state;
-  if (st.handing_over || st.owner_id.empty())
-    return;
   auto it = std::find_if(st.line.begin(), st.line.end(),
                          [&](const auto& m) { return m.info.id == st.owner_id; });
   if (it == st.line.end()) {
@@ -68,6 +68,19 @@ void resign_owner(self_ptr self) {
   };
   self->request(old.handle, resign_timeout, atom::resign_v, st.term)
     .then([done](bool) { done(); }, [done](const caf::error&) { done(); });
+}
+
+/// A resign from the API. One during a handover is absorbed by it; one
+/// while the owner is still starting waits for it (see resign_pending).
+void resign_owner(self_ptr self) {
+  auto& st = self->state;
+  if (st.handing_over || st.owner_id.empty())
+    return;
+  if (!st.owner) {
+    st.resign_pending = true;
+    return;
+  }
+  hand_over(self);
 }
 
 } // namespace
@@ -108,10 +121,21 @@ election_actor::behavior_type election(self_ptr self) {
       for (const auto& m : st.line)
         self->send(owner, atom::joined_v, m);
       set_owner(self, std::move(owner));
+      if (std::exchange(st.resign_pending, false))
+        resign_owner(self);
     },
     [self](atom::resign) {
       resign_owner(self);
       return true;
+    },
+    [self](atom::resign, std::uint64_t term) {
+      // The owner of `term` failed on its capture: elect again (the capture
+      // stays in line, so it may win the next term itself).
+      auto& st = self->state;
+      if (term != st.term || st.owner_id.empty() || st.handing_over)
+        return;
+      spdlog::warn("election: the owner of term {} failed; electing again", term);
+      hand_over(self);
     },
     [self](atom::stopping, const std::string& id) {
       auto& st = self->state;

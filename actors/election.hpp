@@ -1,7 +1,9 @@
 // The election: stands in for etcd's capture registry and owner campaign.
 // Captures join in order; the earliest alive one owns; resign sends the owner
 // to the back of the line. At most one capture claims ownership at a time:
-// a new owner is elected only after the old one has let go.
+// a new owner is elected only after the old one has let go, and a term that
+// is still starting is never cut short: resigns that arrive meanwhile
+// collapse into one, carried out once the owner reports in.
 #pragma once
 
 #include <deque>
@@ -32,6 +34,9 @@ struct election_state {
   owner_actor owner;
   /// True while the old owner is letting go and no new one is elected yet.
   bool handing_over = false;
+  /// A resign arrived while the term's owner was still starting: it steps
+  /// down as soon as it reports in (any number of resigns count as one).
+  bool resign_pending = false;
   /// Actors told about every owner change (the HTTP bridges).
   std::vector<bridge_actor> subscribers;
 

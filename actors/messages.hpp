@@ -247,7 +247,9 @@ using owner_actor = caf::typed_actor<
   // One processor's tables.
   caf::replies_to<atom::processor, model::changefeed_key, std::string>::with<model::processor_detail>,
   // A changefeed's state changed by itself (error, finished, retry).
-  caf::reacts_to<atom::state, model::changefeed_key, bool>>;
+  caf::reacts_to<atom::state, model::changefeed_key, bool>,
+  // Timer: load the registry again (the last load failed).
+  caf::reacts_to<atom::load>>;
 
 /// One capture: a node of the cluster with its own ID and address.
 using capture_actor = caf::typed_actor<
@@ -305,6 +307,8 @@ using election_actor = caf::typed_actor<
   caf::reacts_to<atom::owner, std::uint64_t, owner_actor>,
   // The current owner steps down; another capture (or the same, if alone) wins.
   caf::replies_to<atom::resign>::with<bool>,
+  // From a capture: its owner role of term N failed; elect again.
+  caf::reacts_to<atom::resign, std::uint64_t>,
   // A capture began a graceful shutdown.
   caf::reacts_to<atom::stopping, std::string>,
   // Tell this bridge about every owner change.

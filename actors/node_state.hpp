@@ -20,6 +20,8 @@ struct node_state {
   std::atomic<bool> is_owner{false};
   /// Set once an owner hosted here has loaded the cluster and takes requests.
   std::atomic<bool> owner_ready{false};
+  /// Cleared when the capture actor ends: the node then serves no cluster.
+  std::atomic<bool> capture_up{true};
   /// Only ever moves from alive to stopping.
   std::atomic<model::liveness> live{model::liveness::alive};
 };

@@ -74,6 +74,7 @@ owner_actor::behavior_type owner(owner_pointer self, std::uint64_t term, std::st
   });
   start_term(self);
   return {
+    [self](atom::load) { start_term(self); },
     [self](atom::captures) { return self->state.capture_views(); },
     [self](atom::health) { return self->state.healthy(); },
     [self](atom::joined, capture_member& m) {

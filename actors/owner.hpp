@@ -4,6 +4,7 @@
 // captures (model/scheduling), rebalancing when captures come and go.
 #pragma once
 
+#include <chrono>
 #include <deque>
 #include <functional>
 #include <map>
@@ -61,6 +62,8 @@ struct owner_state {
   cluster_services services;
   /// Set once the registry is loaded and the captures have reported.
   bool ready = false;
+  /// The wait before loading the registry again after a failed load.
+  std::chrono::milliseconds load_backoff{50};
 
   // -- queries ----------------------------------------------------------------
 

@@ -1,5 +1,7 @@
 // How an owner takes over a term: load every changefeed from the meta store,
 // learn from the captures what they replicate, and only then take requests.
+#include <algorithm>
+#include <chrono>
 #include <set>
 
 #include <spdlog/spdlog.h>
@@ -13,6 +15,9 @@ namespace cdc::actors {
 namespace {
 
 using records_t = feed_records;
+
+constexpr std::chrono::milliseconds min_load_backoff{100};
+constexpr std::chrono::milliseconds max_load_backoff{2000};
 
 /// Processors of feeds this owner does not know (removed while no owner
 /// was there to tell the captures) are stopped.
@@ -89,10 +94,13 @@ void start_term(owner_pointer self) {
         gather_reports(self);
       },
       [self](const caf::error& err) {
-        // Without the registry this owner cannot serve; its capture goes
-        // down with it and the election moves ownership on.
-        spdlog::error("owner: term {} cannot load changefeeds: {}", self->state.term, caf::to_string(err));
-        self->quit(err);
+        // A slow or failing store must not cost the cluster its owner: try
+        // again, backing off, until the registry loads or the term ends.
+        auto& st = self->state;
+        st.load_backoff = std::clamp(st.load_backoff * 2, min_load_backoff, max_load_backoff);
+        spdlog::warn("owner: term {} cannot load changefeeds ({}); retrying in {} ms", st.term, caf::to_string(err),
+                     st.load_backoff.count());
+        self->delayed_send(self, st.load_backoff, atom::load_v);
       });
 }
 

@@ -11,6 +11,7 @@
 #include "actors/errors.hpp"
 #include "actors/feed_directory.hpp"
 #include "actors/messages.hpp"
+#include "actors/node_state.hpp"
 #include "http/reply.hpp"
 #include "http/request_context.hpp"
 
@@ -22,6 +23,9 @@ struct api_context {
   /// Changefeed reads are served from here, on the I/O thread (null: ask
   /// the actors).
   std::shared_ptr<const actors::feed_directory> directory;
+  /// Every node this process serves (a node whose capture is gone makes the
+  /// cluster unhealthy: nobody else would notice it missing).
+  std::vector<const actors::node_state*> nodes;
   /// How long a request may wait for the cluster before it answers 500.
   std::chrono::milliseconds actor_timeout{std::chrono::seconds(10)};
 };

@@ -46,6 +46,8 @@ server::server(caf::actor_system& sys, server_options opts)
   api_.bridges = cluster_.bridges;
   api_.election = cluster_.election;
   api_.directory = cluster_.directory;
+  for (const auto& n : nodes_)
+    api_.nodes.push_back(n.get());
 }
 
 server::~server() { shutdown(std::chrono::milliseconds(0)); }

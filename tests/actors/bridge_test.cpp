@@ -23,6 +23,7 @@ election_actor::behavior_type fake_election(election_actor::stateful_pointer<fak
     [](atom::campaign, capture_info&, capture_actor&) {},
     [](atom::owner, std::uint64_t, owner_actor&) {},
     [](atom::resign) { return true; },
+    [](atom::resign, std::uint64_t) {},
     [](atom::stopping, const std::string&) {},
     [self](atom::subscribe, bridge_actor& b) { self->state.subscribers.push_back(b); },
   };

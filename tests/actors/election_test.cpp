@@ -4,6 +4,7 @@
 #include "actors/bridge.hpp"
 #include "actors/capture.hpp"
 #include "actors/election.hpp"
+#include "tests/support/faulty_backend.hpp"
 #include "tests/support/sim_cluster.hpp"
 #include "tests/support/printers.hpp"
 
@@ -13,7 +14,9 @@ using namespace cdc::actors;
 namespace {
 
 struct cluster_fixture : test::sim_cluster {
-  explicit cluster_fixture(std::size_t n = 3) : sim_cluster(n) {}
+  explicit cluster_fixture(std::size_t n = 3,
+                           std::shared_ptr<store::meta_backend> backend = std::make_shared<store::memory_backend>())
+    : sim_cluster(n, model::upstream::default_catalog(), actors::default_sink_factory(), std::move(backend)) {}
 
   std::vector<model::capture_view> owner_captures() {
     auto caps = ask_owner<std::vector<model::capture_view>>(atom::captures_v);
@@ -133,6 +136,65 @@ BOOST_AUTO_TEST_CASE(a_dead_follower_is_dropped_from_the_owners_list) {
   f.run();
   BOOST_TEST(f.owner_captures().size() == 2u);
   BOOST_TEST(f.claimed_owners() == std::vector<std::string>{"capture-0"});
+}
+
+BOOST_AUTO_TEST_CASE(an_owner_that_cannot_load_the_registry_keeps_its_capture_and_retries) {
+  auto backend = std::make_shared<test::faulty_backend>();
+  cluster_fixture f{3, backend};
+  backend->failing = true;
+  f.ask<bool>(f.election_hdl, atom::resign_v);
+  f.advance(std::chrono::seconds(3));
+  // The store refuses: the new owner waits, its capture lives on.
+  BOOST_TEST(f.claimed_owners() == std::vector<std::string>{"capture-1"});
+  BOOST_TEST(!f.nodes[1]->owner_ready);
+  backend->failing = false;
+  f.advance(std::chrono::seconds(3));
+  BOOST_TEST(f.nodes[1]->owner_ready);
+  BOOST_TEST(f.owner_captures().size() == 3u);
+  for (const auto& n : f.nodes)
+    BOOST_TEST(n->capture_up);
+}
+
+BOOST_AUTO_TEST_CASE(resigns_while_an_owner_starts_collapse_into_one_handover) {
+  auto backend = std::make_shared<test::faulty_backend>();
+  cluster_fixture f{3, backend};
+  backend->failing = true; // holds the next owner in its start
+  f.ask<bool>(f.election_hdl, atom::resign_v);
+  for (int i = 0; i < 1000; ++i)
+    f.ask<bool>(f.election_hdl, atom::resign_v);
+  f.advance(std::chrono::seconds(1));
+  BOOST_TEST(f.claimed_owners() == std::vector<std::string>{"capture-1"});
+  backend->failing = false;
+  f.advance(std::chrono::seconds(3));
+  // The thousand resigns counted as one, carried out once capture-1 was up.
+  BOOST_TEST(f.claimed_owners() == std::vector<std::string>{"capture-2"});
+  BOOST_TEST(f.nodes[2]->owner_ready);
+  BOOST_TEST(f.owner_captures().size() == 3u);
+}
+
+BOOST_AUTO_TEST_CASE(a_failed_owner_role_ends_its_term_not_its_capture) {
+  cluster_fixture f;
+  actors::owner_actor owner;
+  caf::anon_send(f.bridge_hdl, actors::bridge_job{[&](actors::bridge_actor::pointer, const actors::owner_actor& o) {
+                                                   owner = o;
+                                                 },
+                                                 true});
+  f.run();
+  BOOST_REQUIRE(owner);
+  // The owner role crashes on its own (its capture is fine).
+  caf::anon_send_exit(owner, caf::exit_reason::kill);
+  f.advance(std::chrono::seconds(1));
+  BOOST_TEST(f.claimed_owners() == std::vector<std::string>{"capture-1"});
+  BOOST_TEST(f.owner_captures().size() == 3u);
+  BOOST_TEST(f.nodes[0]->capture_up);
+}
+
+BOOST_AUTO_TEST_CASE(a_dead_capture_no_longer_claims_ownership) {
+  cluster_fixture f;
+  caf::anon_send_exit(f.captures[0], caf::exit_reason::kill);
+  f.run();
+  BOOST_TEST(!f.nodes[0]->is_owner);
+  BOOST_TEST(!f.nodes[0]->capture_up);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

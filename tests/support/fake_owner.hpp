@@ -28,6 +28,7 @@ inline actors::owner_actor::behavior_type fake_owner() {
     [no](atom::processor, const model::changefeed_key&, const std::string&)
       -> caf::result<model::processor_detail> { return no(); },
     [](atom::state, const model::changefeed_key&, bool) {},
+    [](atom::load) {},
   };
 }
 

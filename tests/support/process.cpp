@@ -56,8 +56,17 @@ child_process::~child_process() {
 
 std::optional<std::string> child_process::wait_for_line(const std::string& needle,
                                                         std::chrono::milliseconds timeout) {
+  std::size_t from = 0;
+  return next_line(needle, from, timeout);
+}
+
+std::optional<std::string> child_process::next_line(const std::string& needle, std::chrono::milliseconds timeout) {
+  return next_line(needle, next_line_, timeout);
+}
+
+std::optional<std::string> child_process::next_line(const std::string& needle, std::size_t& scanned,
+                                                    std::chrono::milliseconds timeout) {
   auto deadline = std::chrono::steady_clock::now() + timeout;
-  std::size_t scanned = 0;
   while (true) {
     // Look for a complete line containing the needle.
     std::size_t start = scanned;
@@ -121,7 +130,7 @@ std::vector<std::string> listening_addresses(child_process& p, std::size_t captu
   std::vector<std::string> out;
   const std::string marker = "cdc server listening on ";
   for (std::size_t i = 0; i < captures; ++i) {
-    auto line = p.wait_for_line(marker);
+    auto line = p.next_line(marker);
     if (!line)
       break;
     auto rest = line->substr(line->find(marker) + marker.size());

@@ -26,6 +26,11 @@ public:
   std::optional<std::string> wait_for_line(const std::string& needle,
                                            std::chrono::milliseconds timeout = std::chrono::seconds(10));
 
+  /// Like wait_for_line, but each call returns a line after the one the
+  /// previous call returned.
+  std::optional<std::string> next_line(const std::string& needle,
+                                       std::chrono::milliseconds timeout = std::chrono::seconds(10));
+
   void signal(int sig);
   /// Waits for the exit; returns the exit status (128+signal when killed), or
   /// nullopt on timeout.
@@ -38,7 +43,11 @@ public:
   pid_t pid() const { return pid_; }
 
 private:
+  std::optional<std::string> next_line(const std::string& needle, std::size_t& scanned,
+                                       std::chrono::milliseconds timeout);
+
   pid_t pid_ = -1;
+  std::size_t next_line_ = 0;
   int out_fd_ = -1;
   int err_fd_ = -1;
   std::string out_;
