@@ -8,6 +8,7 @@
 #include "actors/capture.hpp"
 #include "actors/election.hpp"
 #include "actors/feed_directory.hpp"
+#include "actors/memory_quota.hpp"
 #include "actors/meta_store.hpp"
 #include "actors/sinks.hpp"
 #include "actors/upstream.hpp"
@@ -48,6 +49,8 @@ cluster spawn_cluster(caf::actor_system& sys, const cluster_config& cfg) {
   services.directory = c.directory;
   services.upstream_id = simulated_upstream_id;
   services.settings = cfg.settings;
+  if (cfg.memory_quota != 0)
+    services.memory = std::make_shared<memory_quota>(cfg.memory_quota);
   for (const auto& node : cfg.nodes) {
     auto cap = sys.spawn(capture, node, c.election, services);
     // Campaigns are sent from this one thread in order, so the mailbox keeps

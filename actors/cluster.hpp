@@ -26,6 +26,10 @@ struct cluster_config {
     std::make_shared<const model::upstream::catalog>(model::upstream::default_catalog());
   /// The upstream's wall clock at start, in ms; 0 reads the system clock.
   std::int64_t wall_now_ms = 0;
+  /// Bytes of row changes this server's processors may hold at once, read
+  /// and not yet flushed by their sinks (actors/memory_quota.hpp); 0 sets
+  /// no bound. It is what bounds memory while feeds catch up after downtime.
+  std::size_t memory_quota = 32 << 20;
   /// Processors' sinks; empty uses the default factory.
   sink_factory make_sink;
   replication_settings settings;

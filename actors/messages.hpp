@@ -85,6 +85,8 @@ struct row_batch {
   std::shared_ptr<const model::upstream::catalog> catalog;
   std::vector<table_rows> tables;
   std::size_t row_count = 0;
+  /// What the rows cost in memory (model/upstream/row_size.hpp).
+  std::size_t bytes = 0;
 };
 using row_batch_ptr = std::shared_ptr<const row_batch>;
 
@@ -201,7 +203,9 @@ using processor_actor = caf::typed_actor<
   // The changefeed's actor or info changed (new owner term, update).
   caf::reacts_to<atom::update, std::shared_ptr<const model::changefeed_info>, changefeed_actor>,
   // The tables and their progress (for a new owner).
-  caf::replies_to<atom::report>::with<std::vector<table_progress>>>;
+  caf::replies_to<atom::report>::with<std::vector<table_progress>>,
+  // The memory quota granted what this processor waited for: pull on.
+  caf::reacts_to<atom::run>>;
 
 /// Durable changefeed metadata (store/: SQLite in the data dir; memory in tests).
 using meta_store_actor = caf::typed_actor<

@@ -1,11 +1,15 @@
 #include "actors/processor.hpp"
 
 #include <algorithm>
+#include <utility>
+
+#include <caf/send.hpp>
 
 #include <spdlog/spdlog.h>
 
 #include "actors/errors.hpp"
 #include "model/changefeed/compile_filter.hpp"
+#include "model/upstream/row_size.hpp"
 
 namespace cdc::actors {
 
@@ -83,6 +87,21 @@ bool advance_idle(self_ptr self, model::tso_t horizon) {
   return true;
 }
 
+/// Takes from the memory quota what a batch needs; 0 when the processor
+/// must wait (it is woken with atom::run once bytes are free).
+std::size_t take_memory(self_ptr self) {
+  auto& st = self->state;
+  auto want = st.batch_want();
+  if (!st.memory)
+    return want;
+  return st.memory->take(want, st.batch_least());
+}
+
+void give_back_memory(self_ptr self, std::size_t bytes) {
+  if (self->state.memory)
+    self->state.memory->give_back(bytes);
+}
+
 void pump(self_ptr self) {
   auto& st = self->state;
   if (st.writing || st.failed || st.tables.empty())
@@ -90,20 +109,28 @@ void pump(self_ptr self) {
   auto horizon = st.horizon();
   if (advance_idle(self, horizon))
     return;
-  auto batch = std::make_shared<row_batch>(st.next_batch());
+  auto granted = take_memory(self);
+  if (granted == 0)
+    return;
+  auto batch = std::make_shared<row_batch>(st.next_batch(granted));
+  give_back_memory(self, granted - std::min(granted, batch->bytes));
   if (batch->tables.empty())
     return;
   if (batch->row_count == 0) {
     // Nothing to write, but the tables are complete further on.
+    give_back_memory(self, batch->bytes);
     apply(self, *batch, horizon);
     report(self);
     return;
   }
   st.writing = true;
+  st.batch_bytes = batch->bytes;
   self->request(st.sink, st.settings.sink_timeout, atom::write_v, row_batch_ptr{batch})
     .then(
       [self, batch, horizon](bool) {
-        self->state.writing = false;
+        auto& st = self->state;
+        st.writing = false;
+        give_back_memory(self, std::exchange(st.batch_bytes, 0));
         apply(self, *batch, horizon);
         report(self);
         pump(self); // a limit may have cut the batch short
@@ -112,6 +139,7 @@ void pump(self_ptr self) {
         auto& st = self->state;
         st.writing = false;
         st.failed = true;
+        give_back_memory(self, std::exchange(st.batch_bytes, 0));
         auto f = to_failure(err);
         model::running_error e;
         e.time = std::chrono::system_clock::now();
@@ -131,7 +159,21 @@ model::tso_t processor_state::horizon() const noexcept {
   return upstream_resolved;
 }
 
-row_batch processor_state::next_batch() const {
+std::size_t processor_state::batch_want() const {
+  std::size_t want = settings.batch_bytes;
+  if (info->config && info->config->memory_quota != 0)
+    want = std::min<std::size_t>(want, info->config->memory_quota);
+  return std::max(want, batch_least());
+}
+
+std::size_t processor_state::batch_least() const {
+  std::size_t least = 0;
+  for (const auto& [id, t] : tables)
+    least = std::max(least, t.change_bytes);
+  return least;
+}
+
+row_batch processor_state::next_batch(std::size_t bytes) const {
   row_batch batch;
   batch.key = info->key;
   batch.catalog = catalog;
@@ -139,12 +181,15 @@ row_batch processor_state::next_batch() const {
   for (const auto& [id, t] : tables) {
     if (t.checkpoint_ts >= limit)
       continue;
-    if (batch.row_count >= settings.rows_per_batch)
+    auto affordable = (bytes - std::min(bytes, batch.bytes)) / std::max<std::size_t>(1, t.change_bytes);
+    if (batch.row_count >= settings.rows_per_batch || affordable == 0)
       break;
     table_rows out;
     out.table_id = id;
-    auto budget = std::min(settings.rows_per_table, settings.rows_per_batch - batch.row_count);
+    auto budget = std::min({settings.rows_per_table, settings.rows_per_batch - batch.row_count, affordable});
     out.through = t.workload.changes(t.checkpoint_ts, limit, budget, out.rows);
+    // Paid for as pulled: what the filter drops below was in memory too.
+    batch.bytes += out.rows.size() * t.change_bytes;
     // ignores_dml, with the table's part decided once per filter.
     bool by_txn = filter && filter->ignores_some_txn();
     if (!out.rows.empty() && (by_txn || t.drops[0] || t.drops[1] || t.drops[2]))
@@ -176,6 +221,12 @@ processor_actor::behavior_type processor(self_ptr self, std::shared_ptr<const mo
   st.settings = services.settings;
   set_info(self, std::move(info));
   st.sink = services.make_sink(self->home_system(), *st.info);
+  if (services.memory)
+    st.memory = std::make_unique<quota_account>(
+      services.memory, [weak = caf::actor_cast<caf::weak_actor_ptr>(self)] {
+        if (auto strong = caf::actor_cast<caf::strong_actor_ptr>(weak))
+          caf::anon_send(caf::actor_cast<processor_actor>(strong), atom::run_v);
+      });
   // The sink lives and dies with its processor.
   self->link_to(st.sink);
   return {
@@ -189,8 +240,10 @@ processor_actor::behavior_type processor(self_ptr self, std::shared_ptr<const mo
         const auto* def = st.catalog->find(s.table_id);
         if (!def || st.tables.count(s.table_id))
           continue;
-        auto& t = st.tables.emplace(s.table_id, processor_state::table{model::upstream::table_workload{*def},
-                                                                       s.checkpoint_ts, s.checkpoint_ts})
+        model::upstream::table_workload workload{*def};
+        auto bytes = model::upstream::bytes_per_change(workload);
+        auto& t = st.tables.emplace(s.table_id, processor_state::table{std::move(workload), s.checkpoint_ts,
+                                                                       s.checkpoint_ts, bytes})
                     .first->second;
         decide_drops(st, t);
       }
@@ -206,6 +259,7 @@ processor_actor::behavior_type processor(self_ptr self, std::shared_ptr<const mo
       report(self);
     },
     [self](atom::report) { return self->state.progress(); },
+    [self](atom::run) { pump(self); },
   };
 }
 

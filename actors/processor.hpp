@@ -1,7 +1,10 @@
 // A processor: replicates the tables of one changefeed that one capture
 // holds. On every resolved-TS tick it pulls each table's changes since its
 // checkpoint, filters them, hands one batch to the sink, and once the sink
-// has flushed it reports the new checkpoints to the changefeed.
+// has flushed it reports the new checkpoints to the changefeed. A batch's
+// rows are paid for from the server's memory quota (memory_quota.hpp) and
+// the feed's own `memory_quota`, so a backlog is read only as fast as the
+// sinks take it.
 #pragma once
 
 #include <array>
@@ -10,6 +13,7 @@
 #include <optional>
 #include <string>
 
+#include "actors/memory_quota.hpp"
 #include "actors/messages.hpp"
 #include "actors/services.hpp"
 #include "model/filter/changefeed_filter.hpp"
@@ -26,6 +30,8 @@ struct processor_state {
     model::upstream::table_workload workload;
     model::tso_t checkpoint_ts = 0;
     model::tso_t resolved_ts = 0;
+    /// What one of its changes costs in memory (at most).
+    std::size_t change_bytes = 0;
     /// The filter drops every insert, update, delete of this table (decided
     /// once per filter, not per row).
     std::array<bool, 3> drops{};
@@ -49,14 +55,22 @@ struct processor_state {
   bool writing = false;
   /// The sink failed; the changefeed decides what happens next.
   bool failed = false;
+  /// This processor's share of the server's memory quota (null: unbounded),
+  /// and the bytes of the batch at the sink.
+  std::unique_ptr<quota_account> memory;
+  std::size_t batch_bytes = 0;
 
   // -- helpers ----------------------------------------------------------------
 
   /// Where tables may replicate up to now: the upstream resolved TS, capped
   /// at the changefeed's target.
   model::tso_t horizon() const noexcept;
-  /// The next batch: every table's filtered changes from its checkpoint.
-  row_batch next_batch() const;
+  /// The next batch: every table's filtered changes from its checkpoint,
+  /// as many as `bytes` pay for (at least one change).
+  row_batch next_batch(std::size_t bytes) const;
+  /// Bytes to ask for a batch, and the least worth building one with.
+  std::size_t batch_want() const;
+  std::size_t batch_least() const;
   std::vector<table_progress> progress() const;
 };
 

@@ -16,6 +16,7 @@
 namespace cdc::actors {
 
 class feed_directory;
+class memory_quota;
 
 /// Makes the sink a processor writes to (tests inject failing sinks here).
 using sink_factory = std::function<sink_actor(caf::actor_system&, const model::changefeed_info&)>;
@@ -29,6 +30,10 @@ struct replication_settings {
   /// Rows a processor pulls per table per batch, and per batch in all.
   std::size_t rows_per_table = 4096;
   std::size_t rows_per_batch = 65536;
+  /// Bytes of changes a processor pulls per batch at most (a feed's
+  /// memory_quota may cap it lower): a slice of the server's quota, so
+  /// several feeds catch up at once.
+  std::size_t batch_bytes = 4 << 20;
   /// How long owner-side requests to captures, changefeeds and the meta store may take.
   std::chrono::milliseconds request_timeout{std::chrono::seconds(5)};
   /// How long a sink may take to write one batch before it counts as failed.
@@ -53,6 +58,8 @@ struct cluster_services {
   sink_factory make_sink;
   /// May be empty: then no changefeed keeps a checkpoint at its sink.
   checkpoint_sink_factory make_checkpoint_sink;
+  /// Bytes of changes all processors may hold at once (null: unbounded).
+  std::shared_ptr<memory_quota> memory;
   /// Where changefeeds publish what GET shows (may be null in tests).
   std::shared_ptr<feed_directory> directory;
   /// The default upstream's PD cluster ID (our upstream is the only one).

@@ -150,6 +150,7 @@ int run_server(const std::vector<std::string>& args) {
   opts.host = flags->host;
   opts.port = flags->port;
   opts.captures = flags->captures;
+  opts.cluster.memory_quota = flags->memory_quota;
   std::unique_ptr<http::server> srv;
   try {
     srv = std::make_unique<http::server>(*sys, opts);

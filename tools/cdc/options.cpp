@@ -1,6 +1,8 @@
 #include "tools/cdc/options.hpp"
 
 #include <charconv>
+#include <cstdint>
+#include <utility>
 
 namespace cdc::tool {
 
@@ -17,6 +19,9 @@ Flags:
   --upstream-config=FILE
                         the simulated upstream's schemas, tables and write rates
                         (JSON; default: 4 schemas x 8 tables, 10 rows/s each)
+  --memory-quota=BYTES  row changes all changefeeds may hold at once, read from the
+                        upstream and not yet flushed by their sinks; bounds memory
+                        while feeds catch up (default 32MiB; KiB, MiB, GiB allowed)
 )";
 
 namespace {
@@ -43,6 +48,20 @@ bool parse_addr(const std::string& text, server_flags& f, std::string& error) {
   f.host = host == "localhost" ? "127.0.0.1" : host;
   f.port = static_cast<std::uint16_t>(port);
   return true;
+}
+
+/// "33554432", "32MiB", "512KiB" or "1GiB".
+bool parse_bytes(const std::string& text, std::uint64_t& out) {
+  static constexpr std::pair<const char*, unsigned> suffixes[] = {{"KiB", 10}, {"MiB", 20}, {"GiB", 30}};
+  for (auto [suffix, shift] : suffixes)
+    if (text.ends_with(suffix)) {
+      std::uint64_t n = 0;
+      if (!parse_number(text.substr(0, text.size() - 3), (std::uint64_t{1} << (63 - shift)) - 1, n))
+        return false;
+      out = n << shift;
+      return true;
+    }
+  return parse_number(text, UINT64_MAX, out);
 }
 
 } // namespace
@@ -81,6 +100,13 @@ std::optional<server_flags> parse_server_flags(const std::vector<std::string>& a
       f.log_file = value;
     } else if (name == "upstream-config") {
       f.upstream_config = value;
+    } else if (name == "memory-quota") {
+      std::uint64_t n = 0;
+      if (!parse_bytes(value, n) || n < (1u << 20)) {
+        error = "--memory-quota must be at least 1MiB (bytes, or with KiB, MiB, GiB), got '" + value + "'";
+        return std::nullopt;
+      }
+      f.memory_quota = n;
     } else if (name == "captures") {
       std::uint64_t n = 0;
       if (!parse_number(value, 64, n) || n == 0) {

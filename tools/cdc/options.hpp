@@ -17,6 +17,8 @@ struct server_flags {
   std::size_t captures = 1;
   /// The simulated upstream's tables and write rates (JSON); empty: built-in default.
   std::string upstream_config;
+  /// Bytes of row changes in flight over all processors (cluster_config).
+  std::uint64_t memory_quota = 32 << 20;
 };
 
 /// Parses `--name=value` and `--name value`; on a bad flag returns nullopt and
