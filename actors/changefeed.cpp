@@ -137,17 +137,10 @@ void on_runtime_event(self_ptr self, model::feed_event_t event, std::optional<mo
   });
 }
 
-/// The checkpoint is the lowest over the placed tables; it never goes back.
-void aggregate(self_ptr self) {
+/// Moves the progress to `cp` and `rs`, capped at the target; it never goes
+/// back.
+void advance(self_ptr self, model::tso_t cp, model::tso_t rs) {
   auto& st = self->state;
-  if (st.tables.empty())
-    return;
-  auto cp = ~model::tso_t{0};
-  auto rs = ~model::tso_t{0};
-  for (const auto& t : st.tables) {
-    cp = std::min(cp, t.checkpoint_ts);
-    rs = std::min(rs, t.resolved_ts);
-  }
   if (st.info->target_ts != 0) {
     cp = std::min(cp, st.info->target_ts);
     rs = std::min(rs, st.info->target_ts);
@@ -176,6 +169,31 @@ void aggregate(self_ptr self) {
     on_runtime_event(self, ev::target_reached{});
   else if (st.status.state == model::feed_state::error)
     on_runtime_event(self, ev::checkpoint_advanced{st.progress.checkpoint_ts});
+}
+
+/// The checkpoint is the lowest over the placed tables.
+void aggregate(self_ptr self) {
+  auto& st = self->state;
+  if (st.tables.empty())
+    return;
+  auto cp = ~model::tso_t{0};
+  auto rs = ~model::tso_t{0};
+  for (const auto& t : st.tables) {
+    cp = std::min(cp, t.checkpoint_ts);
+    rs = std::min(rs, t.resolved_ts);
+  }
+  advance(self, cp, rs);
+}
+
+/// With no table to wait for, a replicating feed is complete up to the
+/// upstream's resolved TS (as TiCDC's owner moves such a feed with its
+/// barrier): ask for it every progress interval while that holds.
+void follow_upstream(self_ptr self) {
+  auto& st = self->state;
+  if (st.following_upstream || !st.tables.empty() || !st.holds_tables())
+    return;
+  st.following_upstream = true;
+  self->send(self, atom::tick_v);
 }
 
 /// (Re)makes the writer of the checkpoint at the sink; it ends with the feed.
@@ -346,6 +364,25 @@ changefeed_actor::behavior_type changefeed(self_ptr self, model::changefeed_info
       st.task_status = std::make_shared<const std::vector<model::capture_task_status>>(std::move(ts));
       st.placement = std::move(placement);
       publish(self);
+      follow_upstream(self);
+    },
+    [self](atom::tick) {
+      auto& st = self->state;
+      if (!st.tables.empty() || !st.holds_tables()) {
+        st.following_upstream = false;
+        return;
+      }
+      self->request(st.services.upstream, st.services.settings.request_timeout, atom::resolved_v)
+        .then(
+          [self](model::tso_t resolved) {
+            auto& st = self->state;
+            if (st.tables.empty() && st.holds_tables())
+              advance(self, resolved, resolved);
+            self->delayed_send(self, st.services.settings.progress_interval, atom::tick_v);
+          },
+          [self](const caf::error&) {
+            self->delayed_send(self, self->state.services.settings.progress_interval, atom::tick_v);
+          });
     },
     [self](atom::progress, const std::string& capture_id, const std::vector<table_progress>& reports) {
       auto& st = self->state;

@@ -47,6 +47,9 @@ struct changefeed_state {
   owner_actor owner;
   /// Keeps the checkpoint at the sink (storage sinks); may be invalid.
   checkpoint_sink_actor checkpoint_sink;
+  /// A replicating feed whose filter selects no table follows the
+  /// upstream's resolved TS on a timer of its own (no processor reports).
+  bool following_upstream = false;
 
   // -- helpers ----------------------------------------------------------------
 

@@ -191,7 +191,9 @@ using changefeed_actor = caf::typed_actor<
   // A runtime error from a processor or its sink.
   caf::reacts_to<atom::error, model::running_error>,
   // Timer: the back-off after an error has elapsed.
-  caf::reacts_to<atom::retry, std::uint64_t>>;
+  caf::reacts_to<atom::retry, std::uint64_t>,
+  // Timer: a feed without tables follows the upstream's resolved TS.
+  caf::reacts_to<atom::tick>>;
 
 /// Replicates the tables of one changefeed that one capture holds.
 using processor_actor = caf::typed_actor<
@@ -284,6 +286,8 @@ using upstream_actor = caf::typed_actor<
   caf::reacts_to<atom::safepoint, model::tso_t>,
   // Timer: advance the resolved TS and tell the subscribers.
   caf::reacts_to<atom::tick>,
+  // The current resolved TS (for feeds that have no table to hear it through).
+  caf::replies_to<atom::resolved>::with<model::tso_t>,
   // Receive (atom::resolved, ts) on every tick.
   caf::reacts_to<atom::subscribe, capture_actor>>;
 

@@ -50,6 +50,7 @@ upstream_actor::behavior_type upstream(upstream_actor::stateful_pointer<upstream
       st.advance_gc(now);
       self->delayed_send(self, std::chrono::milliseconds(st.catalog->tick_ms), atom::tick_v);
     },
+    [self](atom::resolved) { return self->state.resolved_ts; },
     [self](atom::subscribe, capture_actor& sub) {
       if (self->state.resolved_ts != 0)
         self->send(sub, atom::resolved_v, self->state.resolved_ts);

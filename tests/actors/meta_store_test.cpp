@@ -25,6 +25,7 @@ upstream_actor::behavior_type fake_upstream(upstream_actor::pointer, std::shared
     [](atom::gc) { return model::tso_t{0}; },
     [seen](atom::safepoint, model::tso_t ts) { seen->push_back(ts); },
     [](atom::tick) {},
+    [](atom::resolved) { return model::tso_t{0}; },
     [](atom::subscribe, capture_actor&) {},
   };
 }

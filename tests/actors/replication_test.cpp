@@ -116,6 +116,23 @@ BOOST_AUTO_TEST_CASE(checkpoint_follows_the_upstream_within_a_tick) {
   BOOST_TEST(lag <= 100);
 }
 
+BOOST_AUTO_TEST_CASE(a_feed_whose_filter_selects_no_table_still_advances_its_checkpoint) {
+  feeds_fixture f;
+  auto start = f.create("none", R"(,"replica_config":{"filter":{"rules":["nosuch.*"]}})").start_ts;
+  f.create("all");
+  f.advance(2s);
+  auto none = f.detail("none");
+  BOOST_TEST(none.checkpoint_ts > start);
+  // As close to the upstream as a feed whose processors report.
+  auto behind = model::tso_physical_ms(f.detail("all").checkpoint_ts) - model::tso_physical_ms(none.checkpoint_ts);
+  BOOST_TEST(behind <= 300);
+  // Paused, it stays where it was.
+  BOOST_TEST(f.ask_owner<bool>(atom::pause_v, f.key("none")).value());
+  auto paused = f.detail("none").checkpoint_ts;
+  f.advance(1s);
+  BOOST_TEST(f.detail("none").checkpoint_ts == paused);
+}
+
 BOOST_AUTO_TEST_CASE(checkpoint_never_goes_backwards) {
   feeds_fixture f;
   f.create("cf1");
