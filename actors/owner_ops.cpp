@@ -226,23 +226,55 @@ caf::result<model::changefeed_detail> update_feed(owner_pointer self, const mode
   return rp;
 }
 
+namespace {
+
+/// TiCDC refuses the processors of a feed that is not running, naming its state.
+caf::error abnormal(model::feed_state state) {
+  return to_error(model::fail_with(api_error::api_invalid_param,
+                                   "invalid api parameter: changefeed in abnormal state: "
+                                     + std::string(model::to_string(state))
+                                     + ", can't get processor of an abnormal changefeed"));
+}
+
+/// The tables `capture_id` holds for a running feed.
+caf::expected<model::processor_detail> tables_on(owner_state& st, const owner_state::feed_entry& e,
+                                               const std::string& capture_id) {
+  if (!st.members.count(capture_id))
+    return to_error(api_error::capture_not_exist, {capture_id});
+  model::processor_detail d;
+  for (const auto& p : e.placement)
+    if (p.capture_id == capture_id)
+      d.table_ids = p.table_ids;
+  return d;
+}
+
+} // namespace
+
 caf::result<model::processor_detail> processor_detail(owner_pointer self, const model::changefeed_key& key,
                                                       const std::string& capture_id) {
   auto* e = self->state.find(key);
   if (!e)
     return to_error(api_error::changefeed_not_exists, {key.display()});
-  if (!e->running)
-    return to_error(model::fail_with(
-      api_error::api_invalid_param,
-      "invalid api parameter: changefeed in abnormal state: " + std::string(model::to_string(e->info->state))
-        + ", can't get processor of an abnormal changefeed"));
-  if (!self->state.members.count(capture_id))
-    return to_error(api_error::capture_not_exist, {capture_id});
-  model::processor_detail d;
-  for (const auto& p : e->placement)
-    if (p.capture_id == capture_id)
-      d.table_ids = p.table_ids;
-  return d;
+  if (e->running)
+    return tables_on(self->state, *e, capture_id);
+  // The registry's info keeps the state of the last admin operation; a feed
+  // that stopped by itself (error, failed, finished) knows its state: ask it.
+  auto rp = self->make_response_promise<model::processor_detail>();
+  self->request(e->actor, self->state.services.settings.request_timeout, atom::summary_v)
+    .then(
+      [self, key, capture_id, rp](const model::changefeed_list_item& item) mutable {
+        auto* e = self->state.find(key);
+        if (!e)
+          rp.deliver(to_error(api_error::changefeed_not_exists, {key.display()}));
+        else if (!e->running && item.state != model::feed_state::normal)
+          rp.deliver(abnormal(item.state));
+        else if (auto d = tables_on(self->state, *e, capture_id))
+          rp.deliver(std::move(*d));
+        else
+          rp.deliver(d.error());
+      },
+      [rp](const caf::error& err) mutable { rp.deliver(err); });
+  return rp;
 }
 
 } // namespace cdc::actors

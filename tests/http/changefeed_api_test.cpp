@@ -7,6 +7,7 @@
 #include <boost/test/unit_test.hpp>
 
 #include "tests/support/server_fixture.hpp"
+#include "tests/support/test_sinks.hpp"
 
 using namespace cdc;
 using namespace cdc::test;
@@ -200,6 +201,25 @@ BOOST_FIXTURE_TEST_CASE(processor_errors, api) {
   c.post("/api/v2/changefeeds/p/pause");
   check_error(c.get("/api/v2/processors/p/" + srv->nodes()[0]->capture_id), 400, "CDC:ErrAPIInvalidParam");
   BOOST_TEST(c.get("/api/v2/processors").json().at("total").as_int64() == 0);
+}
+
+// A feed whose sink fails waits out its back-off in `error`; its processor
+// detail is refused naming that state, the one GET shows.
+BOOST_AUTO_TEST_CASE(processor_of_an_erroring_feed_names_its_real_state) {
+  auto log = std::make_shared<sink_log>();
+  log->failing = true;
+  auto o = server_fixture::options(1);
+  o.cluster.make_sink = recording_factory(log);
+  server_fixture f{std::move(o)};
+  auto c = f.client();
+  auto created = c.post("/api/v2/changefeeds", R"({"changefeed_id":"bad","sink_uri":"blackhole://"})");
+  BOOST_REQUIRE_MESSAGE(created.status == 200u, created.body);
+  auto path = "/api/v2/processors/bad/" + f.srv->nodes()[0]->capture_id;
+  BOOST_REQUIRE(eventually([&] { return c.get(path).status == 400u; }, 10));
+  BOOST_TEST(c.get("/api/v2/changefeeds/bad").json().at("state").as_string() == "error");
+  auto r = c.get(path);
+  check_error(r, 400, "CDC:ErrAPIInvalidParam");
+  BOOST_TEST(r.body.find("changefeed in abnormal state: error,") != std::string::npos, r.body);
 }
 
 BOOST_FIXTURE_TEST_CASE(feeds_survive_a_resign_with_tables_on_one_capture_each, api) {
