@@ -9,6 +9,7 @@
 #include "actors/changefeed.hpp"
 #include "actors/errors.hpp"
 #include "actors/feed_directory.hpp"
+#include "actors/sink_probe.hpp"
 #include "actors/sinks.hpp"
 #include "model/changefeed/create_rules.hpp"
 #include "model/version.hpp"
@@ -90,6 +91,42 @@ void forget(owner_pointer self, const model::changefeed_key& key) {
 
 } // namespace
 
+namespace {
+
+/// Stores a checked create (durable before acknowledged: the changefeed
+/// exists once stored), spawns its actor and answers once its tables are
+/// placed, so a read right after the create already sees its processors.
+void store_created(owner_pointer self, model::changefeed_info info,
+                   caf::typed_response_promise<model::changefeed_detail> rp) {
+  auto timeout = self->state.services.settings.request_timeout;
+  auto key = info.key;
+  auto start = info.start_ts;
+  self->request(self->state.services.meta, timeout, atom::put_v, info, model::changefeed_progress{start, start})
+    .then(
+      [self, info = std::move(info), rp, key, timeout](bool) mutable {
+        self->state.creating.erase(key);
+        auto start = info.start_ts;
+        spawn_feed(self, std::move(info), {start, start});
+        enqueue_op(self, key, [self, key, rp, timeout]() mutable {
+          reschedule(self, key, [self, key, rp, timeout]() mutable {
+            if (auto* e = self->state.find(key))
+              self->request(e->actor, timeout, atom::get_v)
+                .then([rp](model::changefeed_detail& d) mutable { rp.deliver(std::move(d)); },
+                      [rp](const caf::error& err) mutable { rp.deliver(err); });
+            else
+              rp.deliver(to_error(api_error::changefeed_not_exists, {key.display()}));
+            next_op(self, key);
+          });
+        });
+      },
+      [self, rp, key](const caf::error& e) mutable {
+        self->state.creating.erase(key);
+        rp.deliver(meta_store_error(e));
+      });
+}
+
+} // namespace
+
 caf::result<model::changefeed_detail> create_feed(owner_pointer self, model::changefeed_config cfg) {
   auto rp = self->make_response_promise<model::changefeed_detail>();
   auto& st = self->state;
@@ -100,45 +137,30 @@ caf::result<model::changefeed_detail> create_feed(owner_pointer self, model::cha
       [self, cfg = std::move(cfg), rp, fail, timeout](model::tso_t now) mutable {
         self->request(self->state.services.upstream, timeout, atom::gc_v)
           .then(
-            [self, cfg = std::move(cfg), rp, now, timeout](model::tso_t gc) mutable {
+            [self, cfg = std::move(cfg), rp, now](model::tso_t gc) mutable {
               auto& st = self->state;
               auto created = check_create(st, std::move(cfg), now, gc);
               if (!created) {
                 rp.deliver(to_error(created.error()));
                 return;
               }
-              auto info = &created->info;
-              if (st.last_config && info->config && *st.last_config == *info->config)
-                info->config = st.last_config;
-              st.last_config = info->config;
-              auto key = info->key;
+              auto& info = created->info;
+              if (st.last_config && info.config && *st.last_config == *info.config)
+                info.config = st.last_config;
+              st.last_config = info.config;
+              auto key = info.key;
               st.creating.insert(key);
-              // Durable before acknowledged: the changefeed exists once stored.
-              self->request(st.services.meta, timeout, atom::put_v, *info,
-                            model::changefeed_progress{info->start_ts, info->start_ts})
-                .then(
-                  [self, info = *info, rp, key, timeout](bool) mutable {
-                    self->state.creating.erase(key);
-                    auto start = info.start_ts;
-                    spawn_feed(self, std::move(info), {start, start});
-                    // Answer once the tables are placed, so a read right
-                    // after the create already sees its processors.
-                    enqueue_op(self, key, [self, key, rp, timeout]() mutable {
-                      reschedule(self, key, [self, key, rp, timeout]() mutable {
-                        if (auto* e = self->state.find(key))
-                          self->request(e->actor, timeout, atom::get_v)
-                            .then([rp](model::changefeed_detail& d) mutable { rp.deliver(std::move(d)); },
-                                  [rp](const caf::error& err) mutable { rp.deliver(err); });
-                        else
-                          rp.deliver(to_error(api_error::changefeed_not_exists, {key.display()}));
-                        next_op(self, key);
+              // TiCDC opens the sink to check it before it stores the feed;
+              // the probe blocks on its own thread, the owner goes on.
+              auto probe = probe_for(self->system(), st.services, info);
+              if (!probe)
+                return store_created(self, std::move(info), rp);
+              self->request(probe, st.services.settings.sink_check_timeout, atom::probe_v, info)
+                .then([self, info, rp](bool) mutable { store_created(self, std::move(info), rp); },
+                      [self, rp, key](const caf::error& e) mutable {
+                        self->state.creating.erase(key);
+                        rp.deliver(e);
                       });
-                    });
-                  },
-                  [self, rp, key](const caf::error& e) mutable {
-                    self->state.creating.erase(key);
-                    rp.deliver(meta_store_error(e));
-                  });
             },
             fail);
       },

@@ -6,6 +6,7 @@
 #include <boost/json.hpp>
 #include <boost/test/unit_test.hpp>
 
+#include "tests/support/api_checks.hpp"
 #include "tests/support/server_fixture.hpp"
 #include "tests/support/test_sinks.hpp"
 
@@ -43,11 +44,6 @@ struct api : server_fixture {
 
   http_client c;
 };
-
-void check_error(const http_response& r, unsigned status, std::string_view code) {
-  BOOST_TEST(r.status == status, r.body);
-  BOOST_TEST(r.error_code() == code, r.body);
-}
 
 } // namespace
 
@@ -247,9 +243,14 @@ BOOST_FIXTURE_TEST_CASE(feeds_survive_a_resign_with_tables_on_one_capture_each, 
   }
 }
 
-BOOST_FIXTURE_TEST_CASE(passwords_in_sink_uris_are_never_shown, api) {
-  // The create answer shows the URI; its password must be masked.
-  auto r = c.post("/api/v2/changefeeds", R"({"changefeed_id":"m","sink_uri":"mysql://root:secret@127.0.0.1:1/"})");
+// The create answer shows the URI; its password must be masked. No MySQL
+// runs here, so the sink check lets the sink through.
+BOOST_AUTO_TEST_CASE(passwords_in_sink_uris_are_never_shown) {
+  auto o = server_fixture::options(1);
+  o.cluster.make_sink_probe = passing_probe_factory();
+  server_fixture f{std::move(o)};
+  auto r = f.client().post("/api/v2/changefeeds", R"({"changefeed_id":"m","sink_uri":"mysql://root:secret@127.0.0.1:1/"})");
+  BOOST_TEST(r.status == 200u, r.body);
   BOOST_TEST(r.body.find("secret") == std::string::npos, r.body);
 }
 
