@@ -76,6 +76,21 @@ BOOST_AUTO_TEST_CASE(a_data_dir_below_a_file_exits_1_naming_the_path_and_reason)
   BOOST_TEST(out.find("Not a directory") != std::string::npos, out);
 }
 
+// A file-size limit of 0 stands in for a full disk: the server can create
+// its write probe but not write it. SIGXFSZ is ignored (a full disk raises no
+// signal), which exec keeps.
+BOOST_AUTO_TEST_CASE(a_start_refused_for_an_unwritable_data_dir_leaves_nothing_in_it) {
+  temp_dir base{"probe-left"};
+  auto data = base.path / "data";
+  auto [status, out] = run_command("/bin/sh", {"-c", "trap '' XFSZ; ulimit -f 0; exec \"$0\" server --addr=127.0.0.1:0 --data-dir=\"$1\"",
+                                               cdc_binary(), data.string()});
+  BOOST_TEST(status == 1, out);
+  BOOST_TEST(out.find("data dir " + data.string() + " is not writable") != std::string::npos, out);
+  BOOST_REQUIRE(fs::is_directory(data));
+  for (const auto& e : fs::directory_iterator(data))
+    BOOST_ERROR("left behind: " << e.path());
+}
+
 BOOST_AUTO_TEST_CASE(a_meta_db_that_is_not_a_database_exits_1_naming_the_file) {
   temp_dir base{"garbage-db"};
   std::ofstream(base.path / store::sqlite_backend::file_name) << std::string(4096, 'x');
