@@ -32,11 +32,16 @@ int write_probe(const std::filesystem::path& dir) {
 
 bool prepare_data_dir(const std::string& dir, std::string& error) {
   std::error_code ec;
+  bool existed = std::filesystem::exists(dir, ec);
   std::filesystem::create_directories(dir, ec);
   if (ec) {
     error = "cannot create data dir " + dir + ": " + ec.message();
     return false;
   }
+  // The store holds sink URIs with passwords: a data dir made here is its
+  // user's alone (one that exists keeps the mode its owner gave it).
+  if (!existed)
+    std::filesystem::permissions(dir, std::filesystem::perms::owner_all, ec);
   if (int err = write_probe(dir); err != 0) {
     error = "data dir " + dir + " is not writable: " + std::strerror(err);
     return false;

@@ -1,5 +1,6 @@
-// The server's data dir at start: made when missing, and checked writable
-// with a probe file that is removed whatever happens.
+// The server's data dir at start: made when missing (0700: the store holds
+// sink passwords), and checked writable with a probe file that is removed
+// whatever happens.
 #pragma once
 
 #include <string>
