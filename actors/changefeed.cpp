@@ -8,6 +8,7 @@
 #include <spdlog/spdlog.h>
 
 #include "actors/errors.hpp"
+#include "actors/sink_probe.hpp"
 #include "model/changefeed/prune.hpp"
 #include "model/changefeed/update_rules.hpp"
 
@@ -209,6 +210,23 @@ void open_checkpoint_sink(self_ptr self) {
     self->attach_functor([w = st.checkpoint_sink] { caf::anon_send_exit(w, caf::exit_reason::user_shutdown); });
 }
 
+/// Makes an update durable, then takes it over; the old config stays in
+/// force if the write fails.
+void store_update(self_ptr self, model::changefeed_info next, caf::typed_response_promise<admin_outcome> rp) {
+  auto& st = self->state;
+  self->request(st.services.meta, st.services.settings.request_timeout, atom::put_v, next, st.progress)
+    .await(
+      [self, rp, next](bool) mutable {
+        bool new_sink = next.sink_uri != self->state.info->sink_uri;
+        self->state.info = std::make_shared<const model::changefeed_info>(std::move(next));
+        if (new_sink)
+          open_checkpoint_sink(self);
+        publish(self);
+        rp.deliver(outcome(self));
+      },
+      [rp](const caf::error& e) mutable { rp.deliver(meta_store_error(e)); });
+}
+
 } // namespace
 
 bool changefeed_state::holds_tables() const noexcept {
@@ -330,18 +348,17 @@ changefeed_actor::behavior_type changefeed(self_ptr self, model::changefeed_info
       if (!updated)
         return to_error(updated.error());
       auto rp = self->make_response_promise<admin_outcome>();
-      // Durable first; the old config stays in force if the write fails.
-      self->request(st.services.meta, st.services.settings.request_timeout, atom::put_v, *updated, st.progress)
-        .await(
-          [self, rp, next = *updated](bool) mutable {
-            bool new_sink = next.sink_uri != self->state.info->sink_uri;
-            self->state.info = std::make_shared<const model::changefeed_info>(std::move(next));
-            if (new_sink)
-              open_checkpoint_sink(self);
-            publish(self);
-            rp.deliver(outcome(self));
-          },
-          [rp](const caf::error& e) mutable { rp.deliver(meta_store_error(e)); });
+      // TiCDC opens the sink again when the URI or the config changes.
+      auto probe = body.sets_sink_uri() || body.sets_replica_config()
+                     ? probe_for(self->system(), st.services, *updated)
+                     : sink_probe_actor{};
+      if (!probe) {
+        store_update(self, std::move(*updated), rp);
+        return rp;
+      }
+      self->request(probe, st.services.settings.sink_check_timeout, atom::probe_v, *updated)
+        .await([self, rp, next = *updated](bool) mutable { store_update(self, std::move(next), rp); },
+               [rp](const caf::error& e) mutable { rp.deliver(to_error(model::update_refused(to_failure(e)))); });
       return rp;
     },
     [self](atom::assign, std::vector<model::scheduling::capture_tables>& placement) {

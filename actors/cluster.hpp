@@ -32,6 +32,9 @@ struct cluster_config {
   std::size_t memory_quota = 32 << 20;
   /// Processors' sinks; empty uses the default factory.
   sink_factory make_sink;
+  /// The sink check before a create or update is stored; empty uses the
+  /// default (MySQL and file sinks are opened once).
+  sink_probe_factory make_sink_probe;
   replication_settings settings;
   /// Where changefeed metadata lives: `cdc server` opens SQLite in its
   /// --data-dir (store::sqlite_backend); null keeps it in memory (tests).

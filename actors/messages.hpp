@@ -148,6 +148,7 @@ CAF_ADD_ATOM(cdc, cdc::atom, load, "load")
 CAF_ADD_ATOM(cdc, cdc::atom, put, "put")
 CAF_ADD_ATOM(cdc, cdc::atom, flush, "flush")
 CAF_ADD_ATOM(cdc, cdc::atom, commit, "commit")
+CAF_ADD_ATOM(cdc, cdc::atom, probe, "probe")
 
 namespace cdc::actors {
 
@@ -173,6 +174,12 @@ using checkpoint_sink_actor = caf::typed_actor<
   caf::reacts_to<atom::progress, model::tso_t>,
   // Write the newest checkpoint received (sent to itself, so bursts coalesce).
   caf::reacts_to<atom::flush>>;
+
+/// Checks once that a changefeed's sink can be opened, before a create or an
+/// update is stored (a one-shot actor: the check blocks; sink_probe.hpp).
+using sink_probe_actor = caf::typed_actor<
+  // Open this changefeed's sink; answers true, or why it cannot be opened.
+  caf::replies_to<atom::probe, model::changefeed_info>::with<bool>>;
 
 /// A changefeed: owns its info, state and progress (spawned by the owner).
 using changefeed_actor = caf::typed_actor<

@@ -9,6 +9,7 @@
 #include "actors/changefeed.hpp"
 #include "actors/errors.hpp"
 #include "actors/feed_directory.hpp"
+#include "actors/sink_probe.hpp"
 #include "actors/sinks.hpp"
 #include "model/changefeed/create_rules.hpp"
 #include "model/version.hpp"
@@ -90,6 +91,42 @@ void forget(owner_pointer self, const model::changefeed_key& key) {
 
 } // namespace
 
+namespace {
+
+/// Stores a checked create (durable before acknowledged: the changefeed
+/// exists once stored), spawns its actor and answers once its tables are
+/// placed, so a read right after the create already sees its processors.
+void store_created(owner_pointer self, model::changefeed_info info,
+                   caf::typed_response_promise<model::changefeed_detail> rp) {
+  auto timeout = self->state.services.settings.request_timeout;
+  auto key = info.key;
+  auto start = info.start_ts;
+  self->request(self->state.services.meta, timeout, atom::put_v, info, model::changefeed_progress{start, start})
+    .then(
+      [self, info = std::move(info), rp, key, timeout](bool) mutable {
+        self->state.creating.erase(key);
+        auto start = info.start_ts;
+        spawn_feed(self, std::move(info), {start, start});
+        enqueue_op(self, key, [self, key, rp, timeout]() mutable {
+          reschedule(self, key, [self, key, rp, timeout]() mutable {
+            if (auto* e = self->state.find(key))
+              self->request(e->actor, timeout, atom::get_v)
+                .then([rp](model::changefeed_detail& d) mutable { rp.deliver(std::move(d)); },
+                      [rp](const caf::error& err) mutable { rp.deliver(err); });
+            else
+              rp.deliver(to_error(api_error::changefeed_not_exists, {key.display()}));
+            next_op(self, key);
+          });
+        });
+      },
+      [self, rp, key](const caf::error& e) mutable {
+        self->state.creating.erase(key);
+        rp.deliver(meta_store_error(e));
+      });
+}
+
+} // namespace
+
 caf::result<model::changefeed_detail> create_feed(owner_pointer self, model::changefeed_config cfg) {
   auto rp = self->make_response_promise<model::changefeed_detail>();
   auto& st = self->state;
@@ -100,45 +137,30 @@ caf::result<model::changefeed_detail> create_feed(owner_pointer self, model::cha
       [self, cfg = std::move(cfg), rp, fail, timeout](model::tso_t now) mutable {
         self->request(self->state.services.upstream, timeout, atom::gc_v)
           .then(
-            [self, cfg = std::move(cfg), rp, now, timeout](model::tso_t gc) mutable {
+            [self, cfg = std::move(cfg), rp, now](model::tso_t gc) mutable {
               auto& st = self->state;
               auto created = check_create(st, std::move(cfg), now, gc);
               if (!created) {
                 rp.deliver(to_error(created.error()));
                 return;
               }
-              auto info = &created->info;
-              if (st.last_config && info->config && *st.last_config == *info->config)
-                info->config = st.last_config;
-              st.last_config = info->config;
-              auto key = info->key;
+              auto& info = created->info;
+              if (st.last_config && info.config && *st.last_config == *info.config)
+                info.config = st.last_config;
+              st.last_config = info.config;
+              auto key = info.key;
               st.creating.insert(key);
-              // Durable before acknowledged: the changefeed exists once stored.
-              self->request(st.services.meta, timeout, atom::put_v, *info,
-                            model::changefeed_progress{info->start_ts, info->start_ts})
-                .then(
-                  [self, info = *info, rp, key, timeout](bool) mutable {
-                    self->state.creating.erase(key);
-                    auto start = info.start_ts;
-                    spawn_feed(self, std::move(info), {start, start});
-                    // Answer once the tables are placed, so a read right
-                    // after the create already sees its processors.
-                    enqueue_op(self, key, [self, key, rp, timeout]() mutable {
-                      reschedule(self, key, [self, key, rp, timeout]() mutable {
-                        if (auto* e = self->state.find(key))
-                          self->request(e->actor, timeout, atom::get_v)
-                            .then([rp](model::changefeed_detail& d) mutable { rp.deliver(std::move(d)); },
-                                  [rp](const caf::error& err) mutable { rp.deliver(err); });
-                        else
-                          rp.deliver(to_error(api_error::changefeed_not_exists, {key.display()}));
-                        next_op(self, key);
+              // TiCDC opens the sink to check it before it stores the feed;
+              // the probe blocks on its own thread, the owner goes on.
+              auto probe = probe_for(self->system(), st.services, info);
+              if (!probe)
+                return store_created(self, std::move(info), rp);
+              self->request(probe, st.services.settings.sink_check_timeout, atom::probe_v, info)
+                .then([self, info, rp](bool) mutable { store_created(self, std::move(info), rp); },
+                      [self, rp, key](const caf::error& e) mutable {
+                        self->state.creating.erase(key);
+                        rp.deliver(e);
                       });
-                    });
-                  },
-                  [self, rp, key](const caf::error& e) mutable {
-                    self->state.creating.erase(key);
-                    rp.deliver(meta_store_error(e));
-                  });
             },
             fail);
       },
@@ -226,23 +248,55 @@ caf::result<model::changefeed_detail> update_feed(owner_pointer self, const mode
   return rp;
 }
 
+namespace {
+
+/// TiCDC refuses the processors of a feed that is not running, naming its state.
+caf::error abnormal(model::feed_state state) {
+  return to_error(model::fail_with(api_error::api_invalid_param,
+                                   "invalid api parameter: changefeed in abnormal state: "
+                                     + std::string(model::to_string(state))
+                                     + ", can't get processor of an abnormal changefeed"));
+}
+
+/// The tables `capture_id` holds for a running feed.
+caf::expected<model::processor_detail> tables_on(owner_state& st, const owner_state::feed_entry& e,
+                                               const std::string& capture_id) {
+  if (!st.members.count(capture_id))
+    return to_error(api_error::capture_not_exist, {capture_id});
+  model::processor_detail d;
+  for (const auto& p : e.placement)
+    if (p.capture_id == capture_id)
+      d.table_ids = p.table_ids;
+  return d;
+}
+
+} // namespace
+
 caf::result<model::processor_detail> processor_detail(owner_pointer self, const model::changefeed_key& key,
                                                       const std::string& capture_id) {
   auto* e = self->state.find(key);
   if (!e)
     return to_error(api_error::changefeed_not_exists, {key.display()});
-  if (!e->running)
-    return to_error(model::fail_with(
-      api_error::api_invalid_param,
-      "invalid api parameter: changefeed in abnormal state: " + std::string(model::to_string(e->info->state))
-        + ", can't get processor of an abnormal changefeed"));
-  if (!self->state.members.count(capture_id))
-    return to_error(api_error::capture_not_exist, {capture_id});
-  model::processor_detail d;
-  for (const auto& p : e->placement)
-    if (p.capture_id == capture_id)
-      d.table_ids = p.table_ids;
-  return d;
+  if (e->running)
+    return tables_on(self->state, *e, capture_id);
+  // The registry's info keeps the state of the last admin operation; a feed
+  // that stopped by itself (error, failed, finished) knows its state: ask it.
+  auto rp = self->make_response_promise<model::processor_detail>();
+  self->request(e->actor, self->state.services.settings.request_timeout, atom::summary_v)
+    .then(
+      [self, key, capture_id, rp](const model::changefeed_list_item& item) mutable {
+        auto* e = self->state.find(key);
+        if (!e)
+          rp.deliver(to_error(api_error::changefeed_not_exists, {key.display()}));
+        else if (!e->running && item.state != model::feed_state::normal)
+          rp.deliver(abnormal(item.state));
+        else if (auto d = tables_on(self->state, *e, capture_id))
+          rp.deliver(std::move(*d));
+        else
+          rp.deliver(d.error());
+      },
+      [rp](const caf::error& err) mutable { rp.deliver(err); });
+  return rp;
 }
 
 } // namespace cdc::actors

@@ -21,6 +21,10 @@ class memory_quota;
 /// Makes the sink a processor writes to (tests inject failing sinks here).
 using sink_factory = std::function<sink_actor(caf::actor_system&, const model::changefeed_info&)>;
 
+/// Makes the actor that checks a sink opens before a create or update is
+/// stored; it ends after one answer.
+using sink_probe_factory = std::function<sink_probe_actor(caf::actor_system&)>;
+
 /// Makes the writer of a changefeed's checkpoint at its sink (a changefeed
 /// actor asks once); an invalid handle when the sink keeps none.
 using checkpoint_sink_factory =
@@ -36,6 +40,9 @@ struct replication_settings {
   std::size_t batch_bytes = 4 << 20;
   /// How long owner-side requests to captures, changefeeds and the meta store may take.
   std::chrono::milliseconds request_timeout{std::chrono::seconds(5)};
+  /// How long a create or update waits for its sink check (sink_probe.hpp:
+  /// a MySQL connect and handshake of 3 s each at most).
+  std::chrono::milliseconds sink_check_timeout{std::chrono::seconds(7)};
   /// How long a sink may take to write one batch before it counts as failed.
   std::chrono::milliseconds sink_timeout{std::chrono::seconds(30)};
   /// How often a changefeed persists its progress (the meta store batches it further).
@@ -58,6 +65,9 @@ struct cluster_services {
   sink_factory make_sink;
   /// May be empty: then no changefeed keeps a checkpoint at its sink.
   checkpoint_sink_factory make_checkpoint_sink;
+  /// May be empty (actor tests): then sinks are not checked before a create
+  /// or update is stored.
+  sink_probe_factory make_sink_probe;
   /// Bytes of changes all processors may hold at once (null: unbounded).
   std::shared_ptr<memory_quota> memory;
   /// Where changefeeds publish what GET shows (may be null in tests).

@@ -53,4 +53,10 @@ checkpoint_sink_factory default_checkpoint_sink_factory(sink_options options) {
   };
 }
 
+sink_probe_factory default_sink_probe_factory(sink_probe_options probe, sink_options options) {
+  return [probe, options](caf::actor_system& sys) {
+    return spawn_io<sink_probe_actor>(sys, options.detached, sink_probe, probe);
+  };
+}
+
 } // namespace cdc::actors

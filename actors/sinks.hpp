@@ -7,6 +7,7 @@
 #include <memory>
 
 #include "actors/services.hpp"
+#include "actors/sink_probe.hpp"
 #include "model/sink/sink_uri.hpp"
 
 namespace cdc::actors {
@@ -32,5 +33,9 @@ sink_factory default_sink_factory(std::shared_ptr<std::atomic<std::uint64_t>> ro
 /// A checkpoint writer for storage sinks (their `metadata` file), none for
 /// other sinks.
 checkpoint_sink_factory default_checkpoint_sink_factory(sink_options options = {});
+
+/// The check of a sink before a create or update is stored, on a probe
+/// actor with a thread of its own (detached), like the sinks.
+sink_probe_factory default_sink_probe_factory(sink_probe_options probe = {}, sink_options options = {});
 
 } // namespace cdc::actors

@@ -94,6 +94,10 @@ constexpr std::array catalog{
   api_error_spec{external_storage_api, "CDC:ErrS3StorageAPI", "external storage api", 500},
   api_error_spec{storage_sink_invalid_file_name, "CDC:ErrStorageSinkInvalidFileName",
                  "filename in storage sink is invalid", 500},
+  // A sink location that cannot be opened at create; not on TiCDC's
+  // bad-request list, so 500 as there.
+  api_error_spec{fail_to_create_external_storage, "CDC:ErrFailToCreateExternalStorage",
+                 "failed to create external storage", 500},
 };
 
 // The table is indexed by enumerator value; a mismatch is a compile error.

@@ -75,6 +75,7 @@ enum class api_error : std::uint8_t {
   mysql_query_error,
   external_storage_api,
   storage_sink_invalid_file_name,
+  fail_to_create_external_storage,
 };
 
 /// What TiCDC prints for an error kind.

@@ -1,9 +1,11 @@
 #include "actors/store/sqlite_backend.hpp"
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <cerrno>
 #include <cstring>
-
-#include <unistd.h>
 
 #include <sqlite3.h>
 
@@ -53,6 +55,20 @@ std::string column_text(sqlite3_stmt* s, int i) {
   return p ? std::string(p, static_cast<std::size_t>(sqlite3_column_bytes(s, i))) : std::string{};
 }
 
+/// Sink URIs in the store hold passwords: its files are the server user's
+/// alone, whatever the umask. meta.db is made 0600 before SQLite opens it
+/// (SQLite gives its WAL the database's mode); files of an older server lose
+/// their group and other bits. Errors are left to SQLite to report.
+void make_private(const std::filesystem::path& file, bool create) {
+  int fd = ::open(file.c_str(), O_RDWR | O_CLOEXEC | (create ? O_CREAT : 0), 0600);
+  if (fd < 0)
+    return;
+  struct stat st {};
+  if (::fstat(fd, &st) == 0 && (st.st_mode & 077) != 0)
+    ::fchmod(fd, st.st_mode & 0700);
+  ::close(fd);
+}
+
 } // namespace
 
 model::api_failure sqlite_backend::failure(const std::string& what) const {
@@ -67,6 +83,7 @@ model::api_failure sqlite_backend::failure(const std::string& what) const {
 
 model::result<std::unique_ptr<sqlite_backend>> sqlite_backend::open(const std::filesystem::path& dir) {
   std::unique_ptr<sqlite_backend> b{new sqlite_backend(dir / file_name)};
+  make_private(b->path_, true);
   // NOMUTEX: one actor uses the connection, so SQLite's own locking is waste.
   int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX;
   if (sqlite3_open_v2(b->path_.c_str(), &b->db_, flags, nullptr) != SQLITE_OK)
@@ -80,6 +97,8 @@ model::result<std::unique_ptr<sqlite_backend>> sqlite_backend::open(const std::f
   }
   if (auto r = b->init(); !r)
     return r.error();
+  for (const char* suffix : {"-wal", "-shm"})
+    make_private(b->path_.string() + suffix, false);
   return b;
 }
 

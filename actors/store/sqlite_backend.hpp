@@ -1,6 +1,7 @@
 // The embedded meta store: DATA_DIR/meta.db, one SQLite file in WAL mode with
 // synchronous=FULL (a commit returns after the WAL is fsync'd), locked
-// exclusively so one server owns a data dir. Every call blocks on the disk.
+// exclusively so one server owns a data dir. Its files are readable by the
+// server's user only (sink URIs hold passwords). Every call blocks on the disk.
 #pragma once
 
 #include <filesystem>

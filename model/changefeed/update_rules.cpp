@@ -8,11 +8,11 @@
 
 namespace cdc::model {
 
-namespace {
-
-api_failure refused(const api_failure& cause) {
+api_failure update_refused(const api_failure& cause) {
   return fail(api_error::changefeed_update_refused, {full_message(cause)});
 }
+
+namespace {
 
 // TiCDC's applyParameterBySinkURI conflicts: "key=value" pairs of the URI and
 // of the config that disagree (atomicity first, as TiCDC inserts them).
@@ -46,20 +46,20 @@ result<void> verify_changed(config::replica_config& cfg, const config::replica_c
                             const std::string& sink_uri, const update_context& ctx) {
   auto selection = select_catalog_tables(cfg, ctx.tables);
   if (!selection)
-    return refused(selection.error());
+    return update_refused(selection.error());
   auto uri = sink::parse_sink_uri(sink_uri);
   if (!uri)
-    return refused(uri.error());
+    return update_refused(uri.error());
   if (auto ok = check_sink_compatibility(cfg, old_cfg, *uri); !ok)
     return ok.error();
   if (auto st = adjust_to_sink(cfg, *uri); !st)
-    return refused(st.error());
+    return update_refused(st.error());
   if (auto ok = verify_mq_dispatch(cfg, *uri, selection->matched); !ok)
-    return refused(ok.error());
+    return update_refused(ok.error());
   if (auto ok = check_ineligible(cfg, *selection); !ok)
     return ok.error();
   if (auto params = validate_sink_target(cfg, *uri); !params)
-    return refused(params.error());
+    return update_refused(params.error());
   return {};
 }
 

@@ -37,6 +37,10 @@ struct update_context {
 result<changefeed_info> check_update(const changefeed_info& old, tso_t checkpoint_ts,
                                      const changefeed_update& body, const update_context& ctx);
 
+/// How an update refuses for `cause`: 400 ErrChangefeedUpdateRefused
+/// "changefeed update error: [CDC:ErrX]<cause>" (also for the sink check).
+api_failure update_refused(const api_failure& cause);
+
 /// TiCDC's CheckCompatibilityWithSinkURI: a config whose protocol or
 /// atomicity now contradicts the URI's parameters is refused (the URI would
 /// silently win), unless the old config contradicted them already.

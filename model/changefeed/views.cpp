@@ -49,7 +49,7 @@ void tag_invoke(boost::json::value_from_tag, boost::json::value& jv, const chang
   obj.emplace("namespace", x.namespace_);
   obj.emplace("id", x.id);
   obj.emplace("sink_uri", x.sink_uri);
-  obj.emplace("create_time", format_tso_time(time_to_tso(x.create_time)));
+  obj.emplace("create_time", format_rfc3339(x.create_time));
   obj.emplace("start_ts", x.start_ts);
   obj.emplace("target_ts", x.target_ts);
   obj.emplace("admin_job_type", static_cast<int>(x.admin_job_type));

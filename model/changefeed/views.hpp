@@ -41,8 +41,9 @@ struct capture_task_status {
 /// GET/POST/PUT changefeed answer. Keys in TiCDC's order; start_ts,
 /// target_ts, admin_job_type, resolved_ts and checkpoint_ts are always written
 /// (also when 0) because users' tools read them; `error` is null or
-/// {addr, code, message}; create_time and checkpoint_time are
-/// "YYYY-MM-DD HH:MM:SS.mmm" in local time (spec/api.md); `config` is shared
+/// {addr, code, message}; create_time is a Go time.Time's JSON (RFC 3339
+/// with nanoseconds and the zone, so TiCDC's Go client decodes it) and
+/// checkpoint_time "YYYY-MM-DD HH:MM:SS.mmm" in local time (spec/api.md); `config` is shared
 /// so building a view does not copy the config; task_status is written only
 /// when set (TiCDC shows it for normal feeds only).
 struct changefeed_detail {

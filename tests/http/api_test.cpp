@@ -6,6 +6,7 @@
 #include <boost/test/unit_test.hpp>
 #include <spdlog/spdlog.h>
 
+#include "tests/support/api_checks.hpp"
 #include "tests/support/server_fixture.hpp"
 
 using namespace cdc;
@@ -27,17 +28,6 @@ std::string owner_id(http_client& c) {
     if (item.at("is_owner").as_bool())
       return std::string(item.at("id").as_string());
   return {};
-}
-
-void check_error(const http_response& r, unsigned status, std::string_view code) {
-  BOOST_TEST(r.status == status);
-  BOOST_TEST(r.content_type.starts_with("application/json"));
-  auto js = r.json().as_object();
-  BOOST_TEST(js.at("error_code").as_string() == code);
-  std::string_view msg = js.at("error_msg").as_string();
-  BOOST_TEST((msg.size() > code.size() + 2 && msg[0] == '[' && msg.substr(1, code.size()) == code
-              && msg[code.size() + 1] == ']'),
-             msg);
 }
 
 } // namespace

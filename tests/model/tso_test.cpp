@@ -1,34 +1,12 @@
 // PD timestamps and the time strings TiCDC prints for them.
-#include <cstdlib>
-#include <ctime>
-
 #include <boost/test/unit_test.hpp>
 
 #include "model/tso.hpp"
+#include "tests/support/time_zone.hpp"
 
 using namespace cdc::model;
 
-namespace {
-
-/// Runs the test body in a fixed time zone, restoring the old one after.
-struct in_time_zone {
-  explicit in_time_zone(const char* tz) {
-    if (const char* old = std::getenv("TZ"))
-      saved = old;
-    setenv("TZ", tz, 1);
-    tzset();
-  }
-  ~in_time_zone() {
-    if (saved.empty())
-      unsetenv("TZ");
-    else
-      setenv("TZ", saved.c_str(), 1);
-    tzset();
-  }
-  std::string saved;
-};
-
-} // namespace
+using cdc::test::in_time_zone;
 
 BOOST_AUTO_TEST_SUITE(tso)
 

@@ -4,6 +4,7 @@
 
 #include "model/changefeed/views.hpp"
 #include "model/config/defaults.hpp"
+#include "tests/support/time_zone.hpp"
 
 using namespace cdc::model;
 
@@ -72,11 +73,24 @@ BOOST_AUTO_TEST_CASE(detail_error_has_no_time) {
              == R"({"addr":"127.0.0.1:8300","code":"CDC:ErrGCTTLExceeded","message":"boom"})");
 }
 
-BOOST_AUTO_TEST_CASE(detail_times_use_the_tso_time_format) {
+BOOST_AUTO_TEST_CASE(detail_checkpoint_time_uses_the_tso_time_format) {
   auto v = boost::json::value_from(sample_detail());
   BOOST_TEST(v.at("checkpoint_time").as_string() == format_tso_time(checkpoint));
-  BOOST_TEST(v.at("create_time").as_string() == format_tso_time(checkpoint));
   BOOST_TEST(v.at("checkpoint_time").as_string().size() == 23u);  // YYYY-MM-DD HH:MM:SS.mmm
+}
+
+// create_time is a Go time.Time in TiCDC's struct: its JSON is RFC3339Nano
+// (fraction trimmed of trailing zeros, numeric offset or Z), which Go clients
+// decode with time.Time.UnmarshalJSON.
+BOOST_AUTO_TEST_CASE(detail_create_time_is_gos_time_json) {
+  auto d = sample_detail();
+  d.create_time = std::chrono::system_clock::time_point{std::chrono::nanoseconds{1701153217279123450LL}};
+  cdc::test::in_time_zone shanghai{"Asia/Shanghai"};
+  BOOST_TEST(boost::json::value_from(d).at("create_time").as_string() == "2023-11-28T14:33:37.27912345+08:00");
+  cdc::test::in_time_zone utc{"UTC"};
+  BOOST_TEST(boost::json::value_from(d).at("create_time").as_string() == "2023-11-28T06:33:37.27912345Z");
+  d.create_time = std::chrono::system_clock::time_point{std::chrono::seconds{1701153217}};
+  BOOST_TEST(boost::json::value_from(d).at("create_time").as_string() == "2023-11-28T06:33:37Z");
 }
 
 BOOST_AUTO_TEST_CASE(detail_state_and_admin_job_are_wire_values) {

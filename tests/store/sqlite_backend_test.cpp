@@ -104,6 +104,26 @@ BOOST_AUTO_TEST_CASE(the_file_is_in_wal_mode) {
   sqlite3_close(db);
 }
 
+// Sink URIs in the store hold passwords; a file an older server left
+// readable by others is closed to them when the store opens it.
+BOOST_AUTO_TEST_CASE(the_files_are_readable_by_their_owner_only) {
+  test::temp_dir dir{"sqlite-private"};
+  auto file = dir.path / sqlite_backend::file_name;
+  namespace fs = std::filesystem;
+  auto mode = [](const fs::path& p) { return fs::status(p).permissions() & fs::perms::mask; };
+  auto owner_rw = fs::perms::owner_read | fs::perms::owner_write;
+  {
+    auto b = open_ok(dir.path);
+    BOOST_REQUIRE(put(*b, make_info("a"), {1, 1}).has_value());
+    BOOST_TEST((mode(file) == owner_rw));
+  }
+  fs::permissions(file, owner_rw | fs::perms::group_read | fs::perms::others_read);
+  auto b = open_ok(dir.path);
+  BOOST_REQUIRE(put(*b, make_info("b"), {1, 1}).has_value());
+  BOOST_TEST((mode(file) == owner_rw));
+  BOOST_TEST((mode(file.string() + "-wal") == owner_rw));
+}
+
 BOOST_AUTO_TEST_CASE(a_second_open_of_a_held_data_dir_is_refused) {
   test::temp_dir dir{"sqlite-lock"};
   auto first = open_ok(dir.path);

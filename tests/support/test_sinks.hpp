@@ -1,4 +1,5 @@
-// Sinks for actor tests: one that records what it got, one that fails.
+// Sinks for actor tests: one that records what it got, one that fails; and
+// a sink check that lets every sink through.
 #pragma once
 
 #include <atomic>
@@ -47,6 +48,19 @@ inline actors::sink_actor::behavior_type recording_sink(
 inline actors::sink_factory recording_factory(std::shared_ptr<sink_log> log) {
   return [log](caf::actor_system& sys, const model::changefeed_info&) -> actors::sink_actor {
     return sys.spawn(recording_sink, log);
+  };
+}
+
+/// Sink checks that pass every sink (for tests of a create with a MySQL
+/// sink where no MySQL runs).
+inline actors::sink_probe_factory passing_probe_factory() {
+  return [](caf::actor_system& sys) -> actors::sink_probe_actor {
+    return sys.spawn([](actors::sink_probe_actor::pointer self) -> actors::sink_probe_actor::behavior_type {
+      return {[self](atom::probe, const model::changefeed_info&) {
+        self->quit();
+        return true;
+      }};
+    });
   };
 }
 

@@ -1,9 +1,6 @@
 // `cdc`: the server (`cdc server`) and its version (`cdc version`).
-#include <cerrno>
 #include <csignal>
 #include <cstdio>
-#include <cstring>
-#include <filesystem>
 #include <fstream>
 #include <iostream>
 
@@ -22,6 +19,7 @@
 #include "model/upstream/catalog.hpp"
 #include "model/version.hpp"
 #include "actors/store/sqlite_backend.hpp"
+#include "tools/cdc/data_dir.hpp"
 #include "tools/cdc/options.hpp"
 
 namespace {
@@ -65,24 +63,6 @@ bool setup_logging(const tool::server_flags& f, std::string& error) {
   return true;
 }
 
-bool prepare_data_dir(const std::string& dir, std::string& error) {
-  std::error_code ec;
-  std::filesystem::create_directories(dir, ec);
-  if (ec) {
-    error = "cannot create data dir " + dir + ": " + ec.message();
-    return false;
-  }
-  auto probe = std::filesystem::path(dir) / ".write-probe";
-  errno = 0;
-  std::ofstream out(probe);
-  if (!out || !(out << "ok") || (out.close(), !out)) {
-    error = "data dir " + dir + " is not writable" + (errno ? std::string(": ") + std::strerror(errno) : "");
-    return false;
-  }
-  std::filesystem::remove(probe, ec);
-  return true;
-}
-
 int run_server(const std::vector<std::string>& args) {
   std::string error;
   auto flags = tool::parse_server_flags(args, error);
@@ -94,7 +74,7 @@ int run_server(const std::vector<std::string>& args) {
     std::fprintf(stderr, "cdc server: %s\n\n%s", error.c_str(), tool::server_usage);
     return 2;
   }
-  if (!setup_logging(*flags, error) || !prepare_data_dir(flags->data_dir, error)) {
+  if (!setup_logging(*flags, error) || !tool::prepare_data_dir(flags->data_dir, error)) {
     std::fprintf(stderr, "cdc server: %s\n", error.c_str());
     return 1;
   }

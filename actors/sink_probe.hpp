@@ -1,0 +1,32 @@
+// Opens a changefeed's sink once before the feed is stored, as TiCDC does at
+// create and update: a MySQL sink must accept a connection within seconds, a
+// file:// sink's directory must be creatable and writable. The checks block,
+// so each runs on a probe actor of its own (detached in a server) that
+// answers once and ends; the owner and the changefeed wait asynchronously.
+#pragma once
+
+#include <chrono>
+
+#include "actors/messages.hpp"
+#include "actors/services.hpp"
+
+namespace cdc::actors {
+
+struct sink_probe_options {
+  /// A MySQL sink's connect, read and write timeouts for the check (its own
+  /// dial-timeout when shorter): a create must answer within seconds.
+  std::chrono::seconds mysql_timeout{3};
+};
+
+/// The check itself (blocking); sinks that open without I/O pass.
+model::result<void> probe_sink(const model::changefeed_info& info, const sink_probe_options& options);
+
+/// Answers one probe, then quits.
+sink_probe_actor::behavior_type sink_probe(sink_probe_actor::pointer self, sink_probe_options options);
+
+/// A probe for `info`'s sink, or an invalid handle when it needs none (its
+/// sink opens without I/O, or `services` checks no sinks).
+sink_probe_actor probe_for(caf::actor_system& sys, const cluster_services& services,
+                           const model::changefeed_info& info);
+
+} // namespace cdc::actors
