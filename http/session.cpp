@@ -6,6 +6,7 @@
 #include "http/errors.hpp"
 #include "http/reply.hpp"
 #include "http/router.hpp"
+#include "model/json/utf8.hpp"
 
 namespace cdc::http {
 
@@ -84,6 +85,9 @@ void session::dispatch(bhttp::request<bhttp::string_body>&& req) {
 }
 
 void session::on_reply(unsigned status, std::string body) {
+  // Every answer leaves here: request bytes that reached it unchecked (a
+  // percent-decoded path in an error message) must not make it invalid JSON.
+  model::json::replace_invalid_utf8(body);
   res_ = {};
   res_.version(version_);
   res_.result(status);
