@@ -12,6 +12,14 @@ namespace cdc::http {
 
 namespace {
 
+// The interim answer RFC 9110 asks for before a client sends a body it
+// announced with `Expect: 100-continue` (curl otherwise waits a second).
+constexpr std::string_view continue_line = "HTTP/1.1 100 Continue\r\n\r\n";
+
+bool wants_continue(const bhttp::request<bhttp::string_body>& req) {
+  return req.version() >= 11 && beast::iequals(req[bhttp::field::expect], "100-continue");
+}
+
 /// A limit as Go prints durations: "30s", "1500ms".
 std::string describe(std::chrono::steady_clock::duration d) {
   auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(d).count();
@@ -48,6 +56,16 @@ void session::on_header(beast::error_code ec, std::size_t bytes) {
   if (ec || parser_->is_done())
     return on_read(ec, bytes);
   arm_read_deadline(ctx_->lim.body_timeout);
+  if (!wants_continue(parser_->get()))
+    return do_read_body();
+  stream_.expires_after(ctx_->lim.write_timeout);
+  net::async_write(stream_, net::buffer(continue_line),
+                   beast::bind_front_handler(&session::on_continue, shared_from_this()));
+}
+
+void session::on_continue(beast::error_code ec, std::size_t bytes) {
+  if (ec)
+    return on_read(ec, bytes);
   do_read_body();
 }
 

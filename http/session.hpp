@@ -21,6 +21,7 @@ public:
 private:
   void do_read();
   void on_header(beast::error_code ec, std::size_t bytes);
+  void on_continue(beast::error_code ec, std::size_t bytes);
   void do_read_body();
   void on_read(beast::error_code ec, std::size_t bytes);
   /// Bounds the read in progress: when `after` passes, the read is cancelled

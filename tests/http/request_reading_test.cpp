@@ -1,6 +1,6 @@
-// How the server reads a request from a slow client: a request that stops
-// short or trickles gets a 408 in TiCDC's error shape before the connection
-// closes.
+// How the server reads a request from a slow or careful client: it answers
+// `Expect: 100-continue` at once, and a request that stops short or trickles
+// gets a 408 in TiCDC's error shape before the connection closes.
 #include <boost/test/unit_test.hpp>
 
 #include "tests/support/server_fixture.hpp"
@@ -36,6 +36,32 @@ void check_408(const http_response& r) {
 }
 
 } // namespace
+
+BOOST_AUTO_TEST_SUITE(expect_continue)
+
+BOOST_FIXTURE_TEST_CASE(expect_100_continue_is_answered_before_the_body_is_sent, server_fixture) {
+  auto c = client();
+  c.send_raw(with_length(log_body.size()) + "Expect: 100-continue\r\n\r\n");
+  // curl waits up to a second for this before it sends the body anyway.
+  auto interim = c.read_response(300ms);
+  BOOST_TEST(interim.status == 100u);
+  c.send_raw(log_body);
+  auto r = c.read_response();
+  BOOST_TEST(r.status == 200u);
+  BOOST_TEST(r.body == "{}");
+  BOOST_TEST(r.keep_alive);
+  BOOST_TEST(c.get("/api/v2/status").status == 200u);
+}
+
+BOOST_FIXTURE_TEST_CASE(a_body_too_large_is_refused_instead_of_continued, server_fixture) {
+  auto c = client();
+  c.send_raw(with_length(8 * 1024 * 1024) + "Expect: 100-continue\r\n\r\n");
+  auto r = c.read_response(2s);
+  BOOST_TEST(r.status == 413u);
+  BOOST_TEST(r.error_code() == "CDC:ErrRequestBodyTooLarge");
+}
+
+BOOST_AUTO_TEST_SUITE_END()
 
 BOOST_AUTO_TEST_SUITE(read_timeouts)
 
