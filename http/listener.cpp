@@ -1,14 +1,33 @@
 #include "http/listener.hpp"
 
-#include <spdlog/spdlog.h>
-
 #include "http/session.hpp"
 
 namespace cdc::http {
 
+namespace {
+
+// Out of descriptors (or kernel memory), accept fails at once for as long as
+// the connection waits in the backlog: retrying at once spins a core. Most
+// servers (and Beast's examples' advice) wait a little instead; connections
+// that close meanwhile free what the next attempt needs.
+constexpr auto accept_backoff = std::chrono::milliseconds(100);
+constexpr auto accept_error_log_interval = std::chrono::seconds(5);
+
+bool out_of_resources(const beast::error_code& ec) {
+  namespace errc = boost::system::errc;
+  return ec == errc::too_many_files_open || ec == errc::too_many_files_open_in_system
+         || ec == errc::no_buffer_space || ec == errc::not_enough_memory;
+}
+
+} // namespace
+
 listener::listener(net::io_context& ioc, const tcp::endpoint& endpoint,
                    std::shared_ptr<server_context> ctx)
-  : ioc_(ioc), acceptor_(net::make_strand(ioc)), ctx_(std::move(ctx)) {
+  : ioc_(ioc),
+    acceptor_(net::make_strand(ioc)),
+    backoff_(acceptor_.get_executor()),
+    accept_errors_(accept_error_log_interval),
+    ctx_(std::move(ctx)) {
   acceptor_.open(endpoint.protocol());
   acceptor_.set_option(net::socket_base::reuse_address(true));
   acceptor_.bind(endpoint);
@@ -23,6 +42,7 @@ void listener::stop() {
   net::post(acceptor_.get_executor(), [self = shared_from_this()] {
     beast::error_code ec;
     self->acceptor_.close(ec);
+    self->backoff_.cancel();
   });
 }
 
@@ -36,7 +56,15 @@ void listener::on_accept(beast::error_code ec, tcp::socket socket) {
   if (ec == net::error::operation_aborted || !acceptor_.is_open())
     return;
   if (ec) {
-    spdlog::warn("http: accept failed: {}", ec.message());
+    accept_errors_.warn("http: accept failed: " + ec.message());
+    if (out_of_resources(ec)) {
+      backoff_.expires_after(accept_backoff);
+      backoff_.async_wait([self = shared_from_this()](beast::error_code wait_ec) {
+        if (!wait_ec && self->acceptor_.is_open())
+          self->do_accept();
+      });
+      return;
+    }
   } else {
     socket.set_option(tcp::no_delay(true), ec);
     std::make_shared<session>(std::move(socket), ctx_, accepted_++)->run();

@@ -4,6 +4,7 @@
 #include <memory>
 
 #include "http/beast.hpp"
+#include "http/log_throttle.hpp"
 #include "http/server_context.hpp"
 
 namespace cdc::http {
@@ -28,6 +29,9 @@ private:
 
   net::io_context& ioc_;
   tcp::acceptor acceptor_;
+  /// Waits out a lack of descriptors before the next accept.
+  net::steady_timer backoff_;
+  log_throttle accept_errors_;
   std::shared_ptr<server_context> ctx_;
   std::size_t accepted_ = 0;
 };

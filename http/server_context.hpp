@@ -19,6 +19,10 @@ struct limits {
   /// Kubernetes allows 3 MiB; a changefeed body is a few KiB.
   std::size_t body_bytes = 1024 * 1024;
   std::chrono::seconds idle_timeout{60};
+  /// How long a body may take to arrive once its header has: a client that
+  /// stops short or trickles gets 408 rather than holding the connection.
+  /// A megabyte in 30 s needs only ~35 KB/s.
+  std::chrono::milliseconds body_timeout{std::chrono::seconds(30)};
   std::chrono::seconds write_timeout{30};
 };
 

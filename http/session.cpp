@@ -6,12 +6,34 @@
 #include "http/errors.hpp"
 #include "http/reply.hpp"
 #include "http/router.hpp"
+#include "model/json/utf8.hpp"
 
 namespace cdc::http {
 
+namespace {
+
+// The interim answer RFC 9110 asks for before a client sends a body it
+// announced with `Expect: 100-continue` (curl otherwise waits a second).
+constexpr std::string_view continue_line = "HTTP/1.1 100 Continue\r\n\r\n";
+
+bool wants_continue(const bhttp::request<bhttp::string_body>& req) {
+  return req.version() >= 11 && beast::iequals(req[bhttp::field::expect], "100-continue");
+}
+
+/// A limit as Go prints durations: "30s", "1500ms".
+std::string describe(std::chrono::steady_clock::duration d) {
+  auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(d).count();
+  return ms % 1000 == 0 ? std::to_string(ms / 1000) + "s" : std::to_string(ms) + "ms";
+}
+
+} // namespace
+
 session::session(tcp::socket&& socket, std::shared_ptr<server_context> ctx,
                  std::size_t bridge_index)
-  : stream_(std::move(socket)), ctx_(std::move(ctx)), bridge_index_(bridge_index) {}
+  : stream_(std::move(socket)),
+    ctx_(std::move(ctx)),
+    read_deadline_(stream_.get_executor()),
+    bridge_index_(bridge_index) {}
 
 void session::run() {
   // Start on the connection's strand: all I/O of this session happens there.
@@ -23,28 +45,77 @@ void session::do_read() {
   parser_.emplace();
   parser_->header_limit(static_cast<std::uint32_t>(ctx_->lim.header_bytes));
   parser_->body_limit(ctx_->lim.body_bytes);
-  stream_.expires_after(ctx_->lim.idle_timeout);
-  bhttp::async_read(stream_, buffer_, *parser_,
-                    beast::bind_front_handler(&session::on_read, shared_from_this()));
+  read_expired_ = false;
+  stream_.expires_never();
+  arm_read_deadline(ctx_->lim.idle_timeout);
+  bhttp::async_read_header(stream_, buffer_, *parser_,
+                           beast::bind_front_handler(&session::on_header, shared_from_this()));
+}
+
+void session::on_header(beast::error_code ec, std::size_t bytes) {
+  if (ec || parser_->is_done())
+    return on_read(ec, bytes);
+  arm_read_deadline(ctx_->lim.body_timeout);
+  if (!wants_continue(parser_->get()))
+    return do_read_body();
+  stream_.expires_after(ctx_->lim.write_timeout);
+  net::async_write(stream_, net::buffer(continue_line),
+                   beast::bind_front_handler(&session::on_continue, shared_from_this()));
+}
+
+void session::on_continue(beast::error_code ec, std::size_t bytes) {
+  if (ec)
+    return on_read(ec, bytes);
+  do_read_body();
+}
+
+void session::do_read_body() {
+  stream_.expires_never();
+  bhttp::async_read(stream_, buffer_, *parser_, beast::bind_front_handler(&session::on_read, shared_from_this()));
+}
+
+void session::arm_read_deadline(std::chrono::steady_clock::duration after) {
+  read_deadline_.expires_after(after);
+  read_deadline_.async_wait([self = shared_from_this(), generation = read_generation_](beast::error_code ec) {
+    if (ec || generation != self->read_generation_)
+      return;
+    self->read_expired_ = true;
+    self->stream_.socket().cancel(ec);
+  });
 }
 
 void session::on_read(beast::error_code ec, std::size_t) {
+  ++read_generation_;
+  read_deadline_.cancel();
+  if (ec == net::error::operation_aborted && read_expired_)
+    return on_read_expired();
   if (ec == bhttp::error::end_of_stream || ec == net::error::eof || ec == beast::error::timeout
       || ec == net::error::operation_aborted || ec == net::error::connection_reset)
     return do_close();
-  if (ec) {
-    // The request cannot be read to its end: answer once, then close, since
-    // the rest of the stream can no longer be framed.
-    keep_alive_ = false;
-    ++ctx_->in_flight;
-    if (ec == bhttp::error::body_limit)
-      return on_reply(413, render(model::fail(model::api_error::request_body_too_large,
-                                              {std::to_string(ctx_->lim.body_bytes)})).body);
-    auto bad = render(model::fail_with(model::api_error::api_invalid_param,
-                                       "invalid api parameter: malformed HTTP request: " + ec.message()));
-    return on_reply(400, std::move(bad.body));
-  }
+  if (ec == bhttp::error::body_limit)
+    return refuse(model::fail(model::api_error::request_body_too_large, {std::to_string(ctx_->lim.body_bytes)}));
+  if (ec)
+    return refuse(model::fail_with(model::api_error::api_invalid_param,
+                                   "invalid api parameter: malformed HTTP request: " + ec.message()));
   dispatch(parser_->release());
+}
+
+void session::on_read_expired() {
+  // A client that sent nothing of a request asked nothing: close quietly.
+  if (!parser_->got_some() && buffer_.size() == 0)
+    return do_close();
+  bool header = !parser_->is_header_done();
+  refuse(model::fail(model::api_error::request_read_timeout,
+                     {header ? "header" : "body",
+                      describe(header ? std::chrono::steady_clock::duration(ctx_->lim.idle_timeout)
+                                      : std::chrono::steady_clock::duration(ctx_->lim.body_timeout))}));
+}
+
+void session::refuse(const model::api_failure& failure) {
+  keep_alive_ = false;
+  ++ctx_->in_flight;
+  auto err = render(failure);
+  on_reply(err.status, std::move(err.body));
 }
 
 void session::dispatch(bhttp::request<bhttp::string_body>&& req) {
@@ -84,6 +155,9 @@ void session::dispatch(bhttp::request<bhttp::string_body>&& req) {
 }
 
 void session::on_reply(unsigned status, std::string body) {
+  // Every answer leaves here: request bytes that reached it unchecked (a
+  // percent-decoded path in an error message) must not make it invalid JSON.
+  model::json::replace_invalid_utf8(body);
   res_ = {};
   res_.version(version_);
   res_.result(status);

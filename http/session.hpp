@@ -2,11 +2,13 @@
 // its reply, write it, repeat while keep-alive. Runs on its own strand.
 #pragma once
 
+#include <cstdint>
 #include <memory>
 #include <optional>
 
 #include "http/beast.hpp"
 #include "http/server_context.hpp"
+#include "model/api_error.hpp"
 
 namespace cdc::http {
 
@@ -18,7 +20,18 @@ public:
 
 private:
   void do_read();
+  void on_header(beast::error_code ec, std::size_t bytes);
+  void on_continue(beast::error_code ec, std::size_t bytes);
+  void do_read_body();
   void on_read(beast::error_code ec, std::size_t bytes);
+  /// Bounds the read in progress: when `after` passes, the read is cancelled
+  /// and on_read learns why (a stream timeout would close the socket, and
+  /// with it the chance to answer).
+  void arm_read_deadline(std::chrono::steady_clock::duration after);
+  void on_read_expired();
+  /// Answers a request that could not be read whole, then closes: the rest
+  /// of the stream can no longer be framed.
+  void refuse(const model::api_failure& failure);
   void dispatch(bhttp::request<bhttp::string_body>&& req);
   /// Runs on the strand once the reply for the current request arrived.
   void on_reply(unsigned status, std::string body);
@@ -31,6 +44,11 @@ private:
   std::optional<bhttp::request_parser<bhttp::string_body>> parser_;
   bhttp::response<bhttp::string_body> res_;
   std::shared_ptr<server_context> ctx_;
+  net::steady_timer read_deadline_;
+  /// Bumped whenever a read ends, so a deadline that fired too late for it
+  /// cannot cancel what the session does next.
+  std::uint64_t read_generation_ = 0;
+  bool read_expired_ = false;
   std::size_t bridge_index_;
   unsigned version_ = 11;
   bool keep_alive_ = true;

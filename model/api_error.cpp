@@ -79,6 +79,7 @@ constexpr std::array catalog{
   api_error_spec{request_timeout, "CDC:ErrRequestTimeout", "request timed out: %s", 500},
   api_error_spec{too_many_requests, "CDC:ErrTooManyRequests", "too many requests in flight, retry later", 429},
   api_error_spec{request_body_too_large, "CDC:ErrRequestBodyTooLarge", "request body larger than %s bytes", 413},
+  api_error_spec{request_read_timeout, "CDC:ErrRequestReadTimeout", "request %s was not received within %s", 408},
   api_error_spec{route_not_found, "CDC:ErrRouteNotFound", "no route for %s", 404},
   api_error_spec{method_not_allowed, "CDC:ErrMethodNotAllowed", "method %s not allowed for %s", 405},
   api_error_spec{sink_write_failed, "CDC:ErrSinkWriteFailed", "sink write failed: %s", 500},

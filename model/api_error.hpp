@@ -64,6 +64,7 @@ enum class api_error : std::uint8_t {
   request_timeout,
   too_many_requests,     // 429
   request_body_too_large, // 413
+  request_read_timeout,  // 408
   route_not_found,       // 404
   method_not_allowed,    // 405
   sink_write_failed,

@@ -44,6 +44,17 @@ BOOST_AUTO_TEST_CASE(unknown_flag_exits_2_with_usage) {
   BOOST_TEST(out.find("--captures=N") != std::string::npos, out);
 }
 
+BOOST_AUTO_TEST_CASE(a_port_range_past_65535_exits_2_before_binding) {
+  // Capture i listens on PORT+i: 65535 with three captures would need 65537.
+  auto [status, out] = run_command(cdc_binary(), {"server", "--addr=127.0.0.1:65535", "--captures=3"});
+  BOOST_TEST(status == 2);
+  BOOST_TEST(out.find("--addr=127.0.0.1:65535 with --captures=3 needs ports 65535 to 65537") != std::string::npos,
+             out);
+  // The last port that fits is accepted by the flags (binding it is another matter).
+  auto [fits, fits_out] = run_command(cdc_binary(), {"server", "--addr=127.0.0.1:65533", "--captures=3", "--log-level=loud"});
+  BOOST_TEST(fits == 1, fits_out);
+}
+
 BOOST_AUTO_TEST_CASE(bad_log_level_exits_1) {
   auto [status, out] = run_command(cdc_binary(), {"server", "--log-level=loud", "--addr=127.0.0.1:0"});
   BOOST_TEST(status == 1);

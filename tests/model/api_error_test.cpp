@@ -31,6 +31,13 @@ BOOST_AUTO_TEST_CASE(not_ready_is_503_and_auth_errors_are_401) {
   BOOST_TEST(http_status_of(api_error::unauthorized) == 401u);
 }
 
+BOOST_AUTO_TEST_CASE(request_reading_errors_use_413_and_408) {
+  BOOST_TEST(http_status_of(api_error::request_body_too_large) == 413u);
+  BOOST_TEST(http_status_of(api_error::request_read_timeout) == 408u);
+  BOOST_TEST(fail(api_error::request_read_timeout, {"body", "30s"}).message
+             == "request body was not received within 30s");
+}
+
 BOOST_AUTO_TEST_CASE(routing_errors_use_404_and_405) {
   BOOST_TEST(http_status_of(api_error::route_not_found) == 404u);
   BOOST_TEST(http_status_of(api_error::method_not_allowed) == 405u);

@@ -30,10 +30,17 @@ struct http_client::impl {
   beast::tcp_stream stream{ioc};
   beast::flat_buffer buffer;
 
-  http_response read() {
+  http_response read(std::chrono::milliseconds timeout = std::chrono::seconds(30)) {
     bhttp::response<bhttp::string_body> res;
-    stream.expires_after(std::chrono::seconds(30));
-    bhttp::read(stream, buffer, res);
+    // Asynchronously, run to completion here: a stream's timeout bounds
+    // only asynchronous operations.
+    beast::error_code ec;
+    stream.expires_after(timeout);
+    bhttp::async_read(stream, buffer, res, [&ec](beast::error_code e, std::size_t) { ec = e; });
+    ioc.restart();
+    ioc.run();
+    if (ec)
+      throw boost::system::system_error(ec);
     http_response out;
     out.status = res.result_int();
     out.body = res.body();
@@ -74,8 +81,12 @@ http_response http_client::request(const std::string& method, const std::string&
 }
 
 http_response http_client::raw(const std::string& bytes) {
-  net::write(impl_->stream.socket(), net::buffer(bytes));
+  send_raw(bytes);
   return impl_->read();
 }
+
+void http_client::send_raw(const std::string& bytes) { net::write(impl_->stream.socket(), net::buffer(bytes)); }
+
+http_response http_client::read_response(std::chrono::milliseconds timeout) { return impl_->read(timeout); }
 
 } // namespace cdc::test

@@ -2,6 +2,7 @@
 // keep-alive (tests may block; servers may not).
 #pragma once
 
+#include <chrono>
 #include <memory>
 #include <string>
 
@@ -41,6 +42,11 @@ public:
 
   /// Sends raw bytes and reads one response (for malformed requests).
   http_response raw(const std::string& bytes);
+  /// Sends raw bytes and returns at once (for requests sent in parts).
+  void send_raw(const std::string& bytes);
+  /// Reads one response (an interim 100 Continue counts as one); throws
+  /// when none arrives within `timeout`.
+  http_response read_response(std::chrono::milliseconds timeout = std::chrono::seconds(30));
 
 private:
   struct impl;

@@ -3,6 +3,7 @@
 #include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
+#include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -18,7 +19,8 @@ std::string cdc_binary() {
   return "build/bin/cdc";
 }
 
-child_process::child_process(const std::string& program, const std::vector<std::string>& args) {
+child_process::child_process(const std::string& program, const std::vector<std::string>& args,
+                             child_options opts) {
   int out[2], err[2];
   if (pipe(out) != 0 || pipe(err) != 0)
     throw std::runtime_error("pipe failed");
@@ -30,6 +32,11 @@ child_process::child_process(const std::string& program, const std::vector<std::
     dup2(err[1], STDERR_FILENO);
     close(out[0]);
     close(err[0]);
+    if (opts.max_open_files != 0) {
+      rlimit lim{opts.max_open_files, opts.max_open_files};
+      if (setrlimit(RLIMIT_NOFILE, &lim) != 0)
+        _exit(126);
+    }
     std::vector<char*> argv;
     argv.push_back(const_cast<char*>(program.c_str()));
     for (const auto& a : args)

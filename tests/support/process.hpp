@@ -4,6 +4,7 @@
 #include <sys/types.h>
 
 #include <chrono>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -13,10 +14,16 @@ namespace cdc::test {
 /// The cdc binary under test (CTest sets CDC_BINARY).
 std::string cdc_binary();
 
+/// How a child starts, beyond its arguments.
+struct child_options {
+  /// The child's RLIMIT_NOFILE (soft and hard); 0 inherits ours.
+  std::uint64_t max_open_files = 0;
+};
+
 class child_process {
 public:
   /// Starts `program args...` with stdout and stderr captured.
-  child_process(const std::string& program, const std::vector<std::string>& args);
+  child_process(const std::string& program, const std::vector<std::string>& args, child_options opts = {});
   ~child_process();
 
   child_process(const child_process&) = delete;

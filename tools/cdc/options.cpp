@@ -69,6 +69,7 @@ bool parse_bytes(const std::string& text, std::uint64_t& out) {
 std::optional<server_flags> parse_server_flags(const std::vector<std::string>& args,
                                                std::string& error) {
   server_flags f;
+  std::string addr_text = "127.0.0.1:8300";
   for (std::size_t i = 0; i < args.size(); ++i) {
     std::string arg = args[i];
     if (!arg.starts_with("--")) {
@@ -92,6 +93,7 @@ std::optional<server_flags> parse_server_flags(const std::vector<std::string>& a
     if (name == "addr") {
       if (!parse_addr(value, f, error))
         return std::nullopt;
+      addr_text = value;
     } else if (name == "data-dir") {
       f.data_dir = value;
     } else if (name == "log-level") {
@@ -118,6 +120,13 @@ std::optional<server_flags> parse_server_flags(const std::vector<std::string>& a
       error = "unknown flag --" + name;
       return std::nullopt;
     }
+  }
+  // Capture i listens on PORT+i; past 65535 the port would wrap to others.
+  if (f.port != 0 && f.port + f.captures - 1 > 65535) {
+    error = "--addr=" + addr_text + " with --captures=" + std::to_string(f.captures) + " needs ports "
+            + std::to_string(f.port) + " to " + std::to_string(f.port + f.captures - 1)
+            + ", past 65535; choose a lower port or fewer captures";
+    return std::nullopt;
   }
   return f;
 }
