@@ -1,5 +1,7 @@
 #include "http/listener.hpp"
 
+#include <algorithm>
+
 #include "http/session.hpp"
 
 namespace cdc::http {
@@ -43,6 +45,10 @@ void listener::stop() {
     beast::error_code ec;
     self->acceptor_.close(ec);
     self->backoff_.cancel();
+    for (const auto& weak : self->sessions_)
+      if (auto s = weak.lock())
+        s->drain();
+    self->sessions_.clear();
   });
 }
 
@@ -67,7 +73,13 @@ void listener::on_accept(beast::error_code ec, tcp::socket socket) {
     }
   } else {
     socket.set_option(tcp::no_delay(true), ec);
-    std::make_shared<session>(std::move(socket), ctx_, accepted_++)->run();
+    auto s = std::make_shared<session>(std::move(socket), ctx_, accepted_++);
+    if (sessions_.size() >= prune_at_) {
+      std::erase_if(sessions_, [](const auto& w) { return w.expired(); });
+      prune_at_ = std::max<std::size_t>(64, 2 * sessions_.size());
+    }
+    sessions_.push_back(s);
+    s->run();
   }
   do_accept();
 }

@@ -2,12 +2,15 @@
 #pragma once
 
 #include <memory>
+#include <vector>
 
 #include "http/beast.hpp"
 #include "http/log_throttle.hpp"
 #include "http/server_context.hpp"
 
 namespace cdc::http {
+
+class session;
 
 class listener : public std::enable_shared_from_this<listener> {
 public:
@@ -20,7 +23,8 @@ public:
 
   /// Starts accepting; returns at once.
   void run();
-  /// Stops accepting (sessions already open finish on their own).
+  /// Stops accepting and tells every open session to finish what it read
+  /// and close (ctx->draining must be set first).
   void stop();
 
 private:
@@ -34,6 +38,10 @@ private:
   log_throttle accept_errors_;
   std::shared_ptr<server_context> ctx_;
   std::size_t accepted_ = 0;
+  /// Every session this listener started, touched only on its strand so a
+  /// connection costs no lock; expired entries are pruned as it grows.
+  std::vector<std::weak_ptr<session>> sessions_;
+  std::size_t prune_at_ = 64;
 };
 
 } // namespace cdc::http

@@ -68,6 +68,7 @@ bool server::start(std::chrono::milliseconds wait) {
   };
   while (!ready() && std::chrono::steady_clock::now() < deadline)
     std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  work_.emplace(ioc_.get_executor());
   for (auto& l : listeners_)
     l->run();
   for (std::size_t i = 0; i < opts_.io_threads; ++i)
@@ -88,13 +89,16 @@ void server::shutdown(std::chrono::milliseconds grace) {
   }
   auto busy = [this] {
     for (auto& l : listeners_)
-      if (l->context()->in_flight.load() > 0)
+      if (l->context()->sessions.load() > 0)
         return true;
     return false;
   };
   auto deadline = std::chrono::steady_clock::now() + grace;
   while (busy() && std::chrono::steady_clock::now() < deadline)
     std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  // Cuts only what is left past the grace, and closed sessions still
+  // reading what their peers send after the last answer.
+  work_.reset();
   ioc_.stop();
   for (auto& t : threads_)
     t.join();

@@ -6,6 +6,7 @@
 #include <chrono>
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <thread>
 #include <vector>
@@ -53,8 +54,9 @@ public:
   /// takes requests (waits up to `wait` for it); returns whether it has one.
   bool start(std::chrono::milliseconds wait = std::chrono::seconds(10));
 
-  /// Graceful stop: liveness turns to stopping, listeners close, requests in
-  /// flight are answered (for at most `grace`), then everything ends.
+  /// Graceful stop: liveness turns to stopping, listeners close, requests
+  /// already read are answered and later ones refused with 503, connections
+  /// close (all within `grace`), then the cluster ends.
   void shutdown(std::chrono::milliseconds grace = std::chrono::seconds(10));
 
 private:
@@ -62,6 +64,9 @@ private:
   server_options opts_;
   // Declared first so it outlives everything that may still post to it.
   net::io_context ioc_;
+  // Keeps the I/O threads running while every session waits for an actor
+  // (no I/O pending), so the replies still find a thread to run on.
+  std::optional<net::executor_work_guard<net::io_context::executor_type>> work_;
   router routes_;
   api_context api_;
   std::vector<std::shared_ptr<listener>> listeners_;

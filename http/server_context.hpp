@@ -24,6 +24,10 @@ struct limits {
   /// A megabyte in 30 s needs only ~35 KB/s.
   std::chrono::milliseconds body_timeout{std::chrono::seconds(30)};
   std::chrono::seconds write_timeout{30};
+  /// Once shutdown begins, how long a connection may still take to deliver
+  /// a request: one a client sent just before is answered (503) rather than
+  /// cut off; then the connection closes.
+  std::chrono::milliseconds drain_read_timeout{250};
 };
 
 struct server_context {
@@ -31,9 +35,9 @@ struct server_context {
   const api_context* api = nullptr;
   const actors::node_state* node = nullptr;
   limits lim;
-  /// Requests read but not yet answered; shutdown waits for zero.
-  std::atomic<int> in_flight{0};
-  /// Set at shutdown: answer what is in flight, then close connections.
+  /// Sessions that have not begun to close; shutdown waits for zero.
+  std::atomic<int> sessions{0};
+  /// Set at shutdown: answer what was read, refuse what comes, then close.
   std::atomic<bool> draining{false};
 };
 

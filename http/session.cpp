@@ -33,7 +33,14 @@ session::session(tcp::socket&& socket, std::shared_ptr<server_context> ctx,
   : stream_(std::move(socket)),
     ctx_(std::move(ctx)),
     read_deadline_(stream_.get_executor()),
-    bridge_index_(bridge_index) {}
+    bridge_index_(bridge_index) {
+  ++ctx_->sessions;
+}
+
+session::~session() {
+  if (!closing_)
+    --ctx_->sessions;
+}
 
 void session::run() {
   // Start on the connection's strand: all I/O of this session happens there.
@@ -41,13 +48,25 @@ void session::run() {
                 beast::bind_front_handler(&session::do_read, shared_from_this()));
 }
 
+void session::drain() {
+  net::post(stream_.get_executor(), [self = shared_from_this()] {
+    // A session waiting for a request gives it a short while more, so one
+    // already on its way is answered rather than cut off (busy sessions
+    // close once their answer is written).
+    if (self->reading_
+        && self->read_deadline_.expiry() > std::chrono::steady_clock::now() + self->ctx_->lim.drain_read_timeout)
+      self->arm_read_deadline(self->ctx_->lim.drain_read_timeout);
+  });
+}
+
 void session::do_read() {
   parser_.emplace();
   parser_->header_limit(static_cast<std::uint32_t>(ctx_->lim.header_bytes));
   parser_->body_limit(ctx_->lim.body_bytes);
+  reading_ = true;
   read_expired_ = false;
   stream_.expires_never();
-  arm_read_deadline(ctx_->lim.idle_timeout);
+  arm_read_deadline(read_time(ctx_->lim.idle_timeout));
   bhttp::async_read_header(stream_, buffer_, *parser_,
                            beast::bind_front_handler(&session::on_header, shared_from_this()));
 }
@@ -55,7 +74,7 @@ void session::do_read() {
 void session::on_header(beast::error_code ec, std::size_t bytes) {
   if (ec || parser_->is_done())
     return on_read(ec, bytes);
-  arm_read_deadline(ctx_->lim.body_timeout);
+  arm_read_deadline(read_time(ctx_->lim.body_timeout));
   if (!wants_continue(parser_->get()))
     return do_read_body();
   stream_.expires_after(ctx_->lim.write_timeout);
@@ -74,6 +93,12 @@ void session::do_read_body() {
   bhttp::async_read(stream_, buffer_, *parser_, beast::bind_front_handler(&session::on_read, shared_from_this()));
 }
 
+std::chrono::steady_clock::duration session::read_time(std::chrono::steady_clock::duration limit) const {
+  if (ctx_->draining.load(std::memory_order_relaxed))
+    return std::min(limit, std::chrono::steady_clock::duration(ctx_->lim.drain_read_timeout));
+  return limit;
+}
+
 void session::arm_read_deadline(std::chrono::steady_clock::duration after) {
   read_deadline_.expires_after(after);
   read_deadline_.async_wait([self = shared_from_this(), generation = read_generation_](beast::error_code ec) {
@@ -85,6 +110,7 @@ void session::arm_read_deadline(std::chrono::steady_clock::duration after) {
 }
 
 void session::on_read(beast::error_code ec, std::size_t) {
+  reading_ = false;
   ++read_generation_;
   read_deadline_.cancel();
   if (ec == net::error::operation_aborted && read_expired_)
@@ -97,6 +123,10 @@ void session::on_read(beast::error_code ec, std::size_t) {
   if (ec)
     return refuse(model::fail_with(model::api_error::api_invalid_param,
                                    "invalid api parameter: malformed HTTP request: " + ec.message()));
+  // Read after shutdown began: refused, so the server never starts work it
+  // may not finish (the client can retry elsewhere).
+  if (ctx_->draining.load(std::memory_order_relaxed))
+    return refuse(model::fail(model::api_error::server_is_not_ready));
   dispatch(parser_->release());
 }
 
@@ -104,6 +134,8 @@ void session::on_read_expired() {
   // A client that sent nothing of a request asked nothing: close quietly.
   if (!parser_->got_some() && buffer_.size() == 0)
     return do_close();
+  if (ctx_->draining.load(std::memory_order_relaxed))
+    return refuse(model::fail(model::api_error::server_is_not_ready));
   bool header = !parser_->is_header_done();
   refuse(model::fail(model::api_error::request_read_timeout,
                      {header ? "header" : "body",
@@ -113,7 +145,6 @@ void session::on_read_expired() {
 
 void session::refuse(const model::api_failure& failure) {
   keep_alive_ = false;
-  ++ctx_->in_flight;
   auto err = render(failure);
   on_reply(err.status, std::move(err.body));
 }
@@ -121,7 +152,6 @@ void session::refuse(const model::api_failure& failure) {
 void session::dispatch(bhttp::request<bhttp::string_body>&& req) {
   version_ = req.version();
   keep_alive_ = req.keep_alive() && !ctx_->draining.load(std::memory_order_relaxed);
-  ++ctx_->in_flight;
 
   // The reply may come from any thread; continue on this strand (at once when
   // the handler answered synchronously, already on the strand).
@@ -170,13 +200,16 @@ void session::on_reply(unsigned status, std::string body) {
 }
 
 void session::on_write(beast::error_code ec, std::size_t) {
-  --ctx_->in_flight;
   if (ec || !res_.keep_alive())
     return do_close();
   do_read();
 }
 
 void session::do_close() {
+  if (!closing_) {
+    closing_ = true;
+    --ctx_->sessions;
+  }
   // Half-close, then read until the peer closes too (bounded by a timeout):
   // closing with unread request bytes would send a reset that can destroy the
   // answer we just wrote (e.g. a 413 for a body still being uploaded).
@@ -187,15 +220,15 @@ void session::do_close() {
     return;
   }
   stream_.expires_after(std::chrono::seconds(2));
-  do_drain();
+  do_discard_input();
 }
 
-void session::do_drain() {
+void session::do_discard_input() {
   buffer_.clear();
   stream_.async_read_some(buffer_.prepare(64 * 1024),
                           [self = shared_from_this()](beast::error_code ec, std::size_t) {
                             if (!ec)
-                              return self->do_drain();
+                              return self->do_discard_input();
                             self->stream_.socket().close(ec);
                           });
 }

@@ -15,8 +15,12 @@ namespace cdc::http {
 class session : public std::enable_shared_from_this<session> {
 public:
   session(tcp::socket&& socket, std::shared_ptr<server_context> ctx, std::size_t bridge_index);
+  ~session();
 
   void run();
+  /// Shutdown began (ctx->draining is set): finish with what was read, then
+  /// close. Thread-safe.
+  void drain();
 
 private:
   void do_read();
@@ -28,6 +32,8 @@ private:
   /// and on_read learns why (a stream timeout would close the socket, and
   /// with it the chance to answer).
   void arm_read_deadline(std::chrono::steady_clock::duration after);
+  /// `limit`, or less once shutdown began.
+  std::chrono::steady_clock::duration read_time(std::chrono::steady_clock::duration limit) const;
   void on_read_expired();
   /// Answers a request that could not be read whole, then closes: the rest
   /// of the stream can no longer be framed.
@@ -37,7 +43,8 @@ private:
   void on_reply(unsigned status, std::string body);
   void on_write(beast::error_code ec, std::size_t bytes);
   void do_close();
-  void do_drain();
+  /// Reads and drops what the peer still sends until it closes.
+  void do_discard_input();
 
   beast::tcp_stream stream_;
   beast::flat_buffer buffer_;
@@ -49,6 +56,9 @@ private:
   /// cannot cancel what the session does next.
   std::uint64_t read_generation_ = 0;
   bool read_expired_ = false;
+  bool reading_ = false;
+  /// Set once the session began to close; it no longer counts as open.
+  bool closing_ = false;
   std::size_t bridge_index_;
   unsigned version_ = 11;
   bool keep_alive_ = true;

@@ -113,10 +113,6 @@ std::uint64_t checkpoint_of(const json::value& detail) { return detail.at("check
 
 std::int64_t physical_ms(std::uint64_t ts) { return static_cast<std::int64_t>(ts >> 18); }
 
-std::vector<std::string> server_args(const std::filesystem::path& dir) {
-  return {"server", "--addr=127.0.0.1:0", "--data-dir=" + dir.string(), "--log-level=warn"};
-}
-
 } // namespace
 
 BOOST_AUTO_TEST_SUITE(durability)

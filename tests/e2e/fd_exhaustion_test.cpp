@@ -62,10 +62,9 @@ BOOST_AUTO_TEST_CASE(running_out_of_descriptors_backs_off_and_keeps_serving) {
   auto log = dir.path / "cdc.log";
   child_options opts;
   opts.max_open_files = fd_limit;
-  child_process p{cdc_binary(),
-                  {"server", "--addr=127.0.0.1:0", "--data-dir=" + (dir.path / "data").string(), "--log-level=warn",
-                   "--log-file=" + log.string()},
-                  opts};
+  auto args = server_args(dir.path / "data");
+  args.push_back("--log-file=" + log.string());
+  child_process p{cdc_binary(), args, opts};
   auto addrs = listening_addresses(p, 1);
   BOOST_REQUIRE_MESSAGE(addrs.size() == 1u, p.err());
   auto colon = addrs[0].rfind(':');

@@ -21,11 +21,6 @@ fs::path temp_dir(const std::string& name) {
   return dir;
 }
 
-std::vector<std::string> server_args(const fs::path& dir, std::size_t captures = 1) {
-  return {"server", "--addr=127.0.0.1:0", "--data-dir=" + dir.string(), "--log-level=warn",
-          "--captures=" + std::to_string(captures)};
-}
-
 } // namespace
 
 BOOST_AUTO_TEST_SUITE(cdc_program)

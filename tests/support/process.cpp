@@ -133,6 +133,11 @@ std::pair<int, std::string> run_command(const std::string& program, const std::v
   return {status.value_or(-1), p.out() + p.err()};
 }
 
+std::vector<std::string> server_args(const std::string& data_dir, std::size_t captures) {
+  return {"server", "--addr=127.0.0.1:0", "--data-dir=" + data_dir, "--log-level=warn",
+          "--captures=" + std::to_string(captures)};
+}
+
 std::vector<std::string> listening_addresses(child_process& p, std::size_t captures) {
   std::vector<std::string> out;
   const std::string marker = "cdc server listening on ";

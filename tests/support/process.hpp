@@ -64,6 +64,9 @@ private:
 /// Runs a command to completion and returns (exit status, stdout + stderr).
 std::pair<int, std::string> run_command(const std::string& program, const std::vector<std::string>& args);
 
+/// `cdc server` arguments for tests: free ports, warnings only, `data_dir`.
+std::vector<std::string> server_args(const std::string& data_dir, std::size_t captures = 1);
+
 /// The addresses a started server printed ("cdc server listening on ADDR ...").
 std::vector<std::string> listening_addresses(child_process& p, std::size_t captures);
 
