@@ -11,8 +11,7 @@ void log_throttle::warn(const std::string& message) {
     return;
   }
   if (held_back_ > 0)
-    spdlog::warn("{} ({} more like it in the last {} s)", message, held_back_,
-                 std::chrono::duration_cast<std::chrono::seconds>(interval_).count());
+    spdlog::warn("{} ({} more like it since the last one logged)", message, held_back_);
   else
     spdlog::warn("{}", message);
   held_back_ = 0;

@@ -6,6 +6,7 @@
 #include "http/errors.hpp"
 #include "http/reply.hpp"
 #include "http/router.hpp"
+#include "model/duration.hpp"
 #include "model/json/utf8.hpp"
 
 namespace cdc::http {
@@ -18,12 +19,6 @@ constexpr std::string_view continue_line = "HTTP/1.1 100 Continue\r\n\r\n";
 
 bool wants_continue(const bhttp::request<bhttp::string_body>& req) {
   return req.version() >= 11 && beast::iequals(req[bhttp::field::expect], "100-continue");
-}
-
-/// A limit as Go prints durations: "30s", "1500ms".
-std::string describe(std::chrono::steady_clock::duration d) {
-  auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(d).count();
-  return ms % 1000 == 0 ? std::to_string(ms / 1000) + "s" : std::to_string(ms) + "ms";
 }
 
 } // namespace
@@ -137,10 +132,9 @@ void session::on_read_expired() {
   if (ctx_->draining.load(std::memory_order_relaxed))
     return refuse(model::fail(model::api_error::server_is_not_ready));
   bool header = !parser_->is_header_done();
+  model::duration limit = header ? model::duration(ctx_->lim.idle_timeout) : model::duration(ctx_->lim.body_timeout);
   refuse(model::fail(model::api_error::request_read_timeout,
-                     {header ? "header" : "body",
-                      describe(header ? std::chrono::steady_clock::duration(ctx_->lim.idle_timeout)
-                                      : std::chrono::steady_clock::duration(ctx_->lim.body_timeout))}));
+                     {header ? "header" : "body", model::format_go_duration(limit)}));
 }
 
 void session::refuse(const model::api_failure& failure) {
