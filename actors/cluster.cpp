@@ -42,9 +42,10 @@ cluster spawn_cluster(caf::actor_system& sys, const cluster_config& cfg) {
   services.tables = std::make_shared<const model::upstream::catalog_view>(model::upstream::make_catalog_view(*cfg.catalog));
   sink_options sinks;
   sinks.max_hold = cfg.settings.sink_timeout / 2;
+  sinks.file_dirs = cfg.file_sink_dirs;
   services.make_sink = cfg.make_sink ? cfg.make_sink : default_sink_factory(nullptr, sinks);
   services.make_checkpoint_sink = default_checkpoint_sink_factory(sinks);
-  services.make_sink_probe = cfg.make_sink_probe ? cfg.make_sink_probe : default_sink_probe_factory({}, sinks);
+  services.make_sink_probe = cfg.make_sink_probe ? cfg.make_sink_probe : default_sink_probe_factory(sinks);
   c.directory = std::make_shared<feed_directory>();
   services.directory = c.directory;
   services.upstream_id = simulated_upstream_id;

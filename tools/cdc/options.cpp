@@ -17,6 +17,9 @@ Flags:
   --upstream-config=FILE
                         the simulated upstream's schemas, tables and write rates
                         (JSON; default: 4 schemas x 8 tables, 10 rows/s each)
+  --sink-file-allowed-dirs=DIR[,DIR...]
+                        the only directories file:// sinks may write below
+                        (default: the data dir and the system temp dir)
 )";
 
 namespace {
@@ -43,6 +46,24 @@ bool parse_addr(const std::string& text, server_flags& f, std::string& error) {
   f.host = host == "localhost" ? "127.0.0.1" : host;
   f.port = static_cast<std::uint16_t>(port);
   return true;
+}
+
+/// A comma-separated list of directories, none of them empty.
+bool parse_dirs(const std::string& text, std::vector<std::string>& out, std::string& error) {
+  out.clear();
+  std::size_t start = 0;
+  while (true) {
+    auto comma = text.find(',', start);
+    auto dir = text.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
+    if (dir.empty()) {
+      error = "--sink-file-allowed-dirs needs directories separated by commas, got '" + text + "'";
+      return false;
+    }
+    out.push_back(dir);
+    if (comma == std::string::npos)
+      return true;
+    start = comma + 1;
+  }
 }
 
 } // namespace
@@ -81,6 +102,9 @@ std::optional<server_flags> parse_server_flags(const std::vector<std::string>& a
       f.log_file = value;
     } else if (name == "upstream-config") {
       f.upstream_config = value;
+    } else if (name == "sink-file-allowed-dirs") {
+      if (!parse_dirs(value, f.sink_file_allowed_dirs, error))
+        return std::nullopt;
     } else if (name == "captures") {
       std::uint64_t n = 0;
       if (!parse_number(value, 64, n) || n == 0) {

@@ -17,6 +17,8 @@ struct server_flags {
   std::size_t captures = 1;
   /// The simulated upstream's tables and write rates (JSON); empty: built-in default.
   std::string upstream_config;
+  /// Where file:// sinks may write; empty: the data dir and the system temp dir.
+  std::vector<std::string> sink_file_allowed_dirs;
 };
 
 /// Parses `--name=value` and `--name value`; on a bad flag returns nullopt and
