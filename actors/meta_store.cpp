@@ -158,6 +158,8 @@ meta_store_actor::behavior_type meta_store(self_ptr self, upstream_actor upstrea
       // Queued writes first, so progress that came after a put lands after it.
       st.commit_batch();
       st.flush_progress();
+      // Between writes: the backend tidies up (the space of removed feeds).
+      st.backend->maintain();
       if (auto sp = st.service_safepoint())
         self->send(st.upstream, atom::safepoint_v, *sp);
       self->delayed_send(self, st.options.flush_interval, atom::flush_v);

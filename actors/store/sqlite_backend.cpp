@@ -69,6 +69,11 @@ void make_private(const std::filesystem::path& file, bool create) {
   ::close(fd);
 }
 
+// Free pages go back to the file system once this many gathered, this many
+// per step, so a step takes milliseconds (4 KiB pages: 1 MiB and 4 MiB).
+constexpr std::int64_t vacuum_threshold_pages = 256;
+constexpr const char* vacuum_step_sql = "PRAGMA incremental_vacuum(1024)";
+
 } // namespace
 
 model::api_failure sqlite_backend::failure(const std::string& what) const {
@@ -106,6 +111,10 @@ model::result<void> sqlite_backend::init() {
   sqlite3_extended_result_codes(db_, 1);
   // Fail at once rather than wait when another server holds the file.
   sqlite3_busy_timeout(db_, 0);
+  // Set before the first table exists, this applies to a new file at once;
+  // an older file is converted by use_incremental_vacuum below.
+  if (sqlite3_exec(db_, "PRAGMA auto_vacuum=INCREMENTAL", nullptr, nullptr, nullptr) != SQLITE_OK)
+    return failure("cannot open");
   // EXCLUSIVE before WAL: the WAL index then lives in heap memory, and the
   // first write below takes a lock that is held until close, so a second
   // server on the same data dir fails at start instead of corrupting state.
@@ -123,7 +132,10 @@ model::result<void> sqlite_backend::init() {
     return model::fail(model::api_error::meta_store_failed,
                        {"cannot use WAL mode for " + path_.string() + " (journal mode " + mode + ")"});
   // FULL: every commit fsyncs the WAL before it returns; NORMAL would not.
+  // A WAL that a big transaction (or VACUUM) grew is cut back to 16 MiB when
+  // it is reset; between checkpoints it holds about 4 MiB.
   if (sqlite3_exec(db_, "PRAGMA synchronous=FULL", nullptr, nullptr, nullptr) != SQLITE_OK
+      || sqlite3_exec(db_, "PRAGMA journal_size_limit=16777216", nullptr, nullptr, nullptr) != SQLITE_OK
       || sqlite3_exec(db_, schema_sql, nullptr, nullptr, nullptr) != SQLITE_OK) {
     auto f = failure("cannot initialize");
     sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
@@ -161,7 +173,35 @@ model::result<void> sqlite_backend::init() {
   for (auto& s : statements)
     if (sqlite3_prepare_v3(db_, s.sql, -1, SQLITE_PREPARE_PERSISTENT, s.stmt, nullptr) != SQLITE_OK)
       return failure("cannot prepare statements for");
+  use_incremental_vacuum();
   return {};
+}
+
+void sqlite_backend::use_incremental_vacuum() {
+  constexpr std::int64_t incremental = 2;
+  if (pragma_value("PRAGMA auto_vacuum") == incremental)
+    return;
+  // A file made before auto-vacuum was used: VACUUM rewrites it in the mode
+  // set in init. It needs about the file's size in free room; without that
+  // the file stays as it was, and keeps the free pages it has.
+  sqlite3_exec(db_, "VACUUM", nullptr, nullptr, nullptr);
+}
+
+std::int64_t sqlite_backend::pragma_value(const char* sql) {
+  sqlite3_stmt* s = nullptr;
+  std::int64_t v = -1;
+  if (sqlite3_prepare_v2(db_, sql, -1, &s, nullptr) == SQLITE_OK && sqlite3_step(s) == SQLITE_ROW)
+    v = sqlite3_column_int64(s, 0);
+  sqlite3_finalize(s);
+  return v;
+}
+
+void sqlite_backend::maintain() {
+  if (pragma_value("PRAGMA freelist_count") < vacuum_threshold_pages)
+    return;
+  // In WAL mode meta.db shrinks when a checkpoint copies the vacuum in.
+  if (sqlite3_exec(db_, vacuum_step_sql, nullptr, nullptr, nullptr) == SQLITE_OK)
+    sqlite3_wal_checkpoint_v2(db_, nullptr, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
 }
 
 sqlite_backend::~sqlite_backend() {

@@ -1,7 +1,9 @@
 // The embedded meta store: DATA_DIR/meta.db, one SQLite file in WAL mode with
 // synchronous=FULL (a commit returns after the WAL is fsync'd), locked
 // exclusively so one server owns a data dir. Its files are readable by the
-// server's user only (sink URIs hold passwords). Every call blocks on the disk.
+// server's user only (sink URIs hold passwords), and free pages go back to
+// the file system after removals (incremental auto-vacuum). Every call
+// blocks on the disk.
 #pragma once
 
 #include <filesystem>
@@ -28,6 +30,8 @@ public:
   model::result<meta_snapshot> list() override;
   model::result<std::optional<meta_record>> get(const model::changefeed_key& key) override;
   model::result<std::uint64_t> apply(std::span<const meta_op> ops) override;
+  /// Returns up to 4 MiB of free pages to the file system once 1 MiB gathered.
+  void maintain() override;
   std::string describe() const override { return "sqlite " + path_.string(); }
 
   /// The file name inside the data dir.
@@ -38,6 +42,8 @@ private:
 
   model::api_failure failure(const std::string& what) const;
   model::result<void> init();
+  void use_incremental_vacuum();
+  std::int64_t pragma_value(const char* sql);
   model::result<void> write(const meta_op& op, std::uint64_t rev);
   model::result<meta_record> read_row(sqlite3_stmt* s) const;
 
