@@ -3,6 +3,7 @@
 // actor looks another up.
 #pragma once
 
+#include <filesystem>
 #include <memory>
 #include <vector>
 
@@ -13,6 +14,7 @@
 #include "actors/meta_store.hpp"
 #include "actors/node_state.hpp"
 #include "actors/services.hpp"
+#include "actors/sink_probe.hpp"
 #include "model/upstream/catalog.hpp"
 
 namespace cdc::actors {
@@ -35,6 +37,8 @@ struct cluster_config {
   /// The sink check before a create or update is stored; empty uses the
   /// default (MySQL and file sinks are opened once).
   sink_probe_factory make_sink_probe;
+  /// Where file:// sinks may write (cdc server --sink-file-allowed-dirs).
+  std::vector<std::filesystem::path> file_sink_dirs = default_file_sink_dirs();
   replication_settings settings;
   /// Where changefeed metadata lives: `cdc server` opens SQLite in its
   /// --data-dir (store::sqlite_backend); null keeps it in memory (tests).
@@ -51,6 +55,8 @@ struct cluster {
   std::vector<bridge_actor> bridges;
   /// The changefeeds as GET reads them (actors/feed_directory.hpp).
   std::shared_ptr<feed_directory> directory;
+  /// Gives memory back after mass removals (actors/memory_trimmer.hpp).
+  memory_trimmer_actor trimmer;
 };
 
 cluster spawn_cluster(caf::actor_system& sys, const cluster_config& cfg);

@@ -69,14 +69,38 @@ void meta_store_state::commit_batch() {
   auto r = backend->apply(ops);
   if (!r) {
     spdlog::warn("meta store: a transaction of {} writes failed: {}", ops.size(), r.error().message);
-    auto err = to_error(r.error());
-    for (auto& rp : answers)
-      rp.deliver(err);
+    retry_without_creates(ops, answers, to_error(r.error()));
     return;
   }
   note_committed(ops);
   for (auto& rp : answers)
     rp.deliver(true);
+}
+
+void meta_store_state::retry_without_creates(std::span<const store::meta_op> ops,
+                                             std::span<caf::typed_response_promise<bool>> answers,
+                                             const caf::error& err) {
+  std::vector<store::meta_op> rest;
+  std::vector<std::size_t> rest_at;
+  for (std::size_t i = 0; i < ops.size(); ++i) {
+    const auto* p = std::get_if<store::put_record>(&ops[i]);
+    if (p && !durable.count(p->info.key)) {
+      answers[i].deliver(err);
+    } else {
+      rest.push_back(ops[i]);
+      rest_at.push_back(i);
+    }
+  }
+  auto r = rest.empty() || rest.size() == ops.size() ? model::result<std::uint64_t>{to_failure(err)}
+                                                      : backend->apply(rest);
+  if (r)
+    note_committed(rest);
+  for (auto i : rest_at) {
+    if (r)
+      answers[i].deliver(true);
+    else
+      answers[i].deliver(to_error(r.error()));
+  }
 }
 
 void meta_store_state::flush_progress() {
@@ -158,6 +182,8 @@ meta_store_actor::behavior_type meta_store(self_ptr self, upstream_actor upstrea
       // Queued writes first, so progress that came after a put lands after it.
       st.commit_batch();
       st.flush_progress();
+      // Between writes: the backend tidies up (the space of removed feeds).
+      st.backend->maintain();
       if (auto sp = st.service_safepoint())
         self->send(st.upstream, atom::safepoint_v, *sp);
       self->delayed_send(self, st.options.flush_interval, atom::flush_v);

@@ -67,6 +67,12 @@ struct meta_store_state {
   /// true once durable, or the store's error (nothing of it was written).
   void commit_batch();
 
+  /// After a batch failed: its creates get `err`, the rest (removes and
+  /// updates) is tried again alone, so on a full disk a remove or a pause
+  /// never fails for the room a create in the same batch needed.
+  void retry_without_creates(std::span<const store::meta_op> ops,
+                             std::span<caf::typed_response_promise<bool>> answers, const caf::error& err);
+
   /// Writes the pending progress in one transaction; keeps it on failure.
   void flush_progress();
 };

@@ -14,6 +14,7 @@
 #include "actors/mysql_sink.hpp"
 #include "model/changefeed/validate_config.hpp"
 #include "model/config/defaults.hpp"
+#include "model/sink/file_sink_dirs.hpp"
 
 namespace cdc::actors {
 
@@ -40,13 +41,16 @@ model::result<void> try_write(const fs::path& dir) {
   return {};
 }
 
-model::result<void> probe_file(const model::sink::storage_params& p) {
-  fs::path dir{p.location};
+model::result<void> probe_file(const model::changefeed_info& info, const model::sink::storage_params& p,
+                               const sink_probe_options& o) {
+  auto dir = allowed_file_sink_dir(info.sink_uri, p.location, o.file_dirs);
+  if (!dir)
+    return dir.error();
   std::error_code ec;
-  fs::create_directories(dir, ec);
+  fs::create_directories(*dir, ec);
   if (ec)
-    return storage_failure("cannot create directory", dir, ec.value());
-  return try_write(dir);
+    return storage_failure("cannot create directory", *dir, ec.value());
+  return try_write(*dir);
 }
 
 model::result<void> probe_mysql(const model::sink::mysql_params& p, const sink_probe_options& o) {
@@ -73,8 +77,37 @@ model::result<void> probe_sink(const model::changefeed_info& info, const sink_pr
   if (const auto* p = std::get_if<model::sink::mysql_params>(&validated->params))
     return probe_mysql(*p, options);
   if (const auto* p = std::get_if<model::sink::storage_params>(&validated->params); p && p->scheme == "file")
-    return probe_file(*p);
+    return probe_file(info, *p, options);
   return {};
+}
+
+std::vector<fs::path> default_file_sink_dirs() {
+  std::error_code ec;
+  auto tmp = fs::temp_directory_path(ec);
+  return {ec ? fs::path("/tmp") : tmp};
+}
+
+model::result<fs::path> allowed_file_sink_dir(std::string_view uri, std::string_view dir,
+                                             const std::vector<fs::path>& allowed) {
+  // Lexically first: a relative path or ".." is refused before the disk is asked.
+  auto lexical = model::sink::check_file_sink_dir(uri, dir, allowed);
+  if (!lexical)
+    return lexical.error();
+  // Then where the path leads: its deepest existing directory with the
+  // symlinks resolved, against the allowed directories resolved alike.
+  // A path the file system cannot resolve cannot be written either: the
+  // write that follows reports why.
+  std::error_code ec;
+  auto real = fs::weakly_canonical(*lexical, ec);
+  if (ec)
+    return *lexical;
+  std::vector<fs::path> real_allowed;
+  for (const auto& a : allowed)
+    if (auto r = fs::weakly_canonical(a, ec); !ec)
+      real_allowed.push_back(std::move(r));
+  if (auto resolved = model::sink::check_file_sink_dir(uri, real.string(), real_allowed); !resolved)
+    return resolved.error();
+  return *lexical;
 }
 
 sink_probe_actor::behavior_type sink_probe(sink_probe_actor::pointer self, sink_probe_options options) {

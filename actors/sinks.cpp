@@ -38,7 +38,7 @@ sink_factory default_sink_factory(std::shared_ptr<std::atomic<std::uint64_t>> ro
     switch (kind_of(info)) {
       case scheme_class::storage:
         return spawn_io<buffering_sink_actor>(sys, options.detached, storage_sink, info,
-                                              caf::timespan{options.max_hold}, rows);
+                                              caf::timespan{options.max_hold}, options.file_dirs, rows);
       case scheme_class::mysql: return spawn_io<sink_actor>(sys, options.detached, mysql_sink, info, rows);
       default: return sys.spawn(blackhole_sink, rows);
     }
@@ -49,11 +49,13 @@ checkpoint_sink_factory default_checkpoint_sink_factory(sink_options options) {
   return [options](caf::actor_system& sys, const model::changefeed_info& info) -> checkpoint_sink_actor {
     if (kind_of(info) != scheme_class::storage)
       return checkpoint_sink_actor{};
-    return spawn_io<checkpoint_sink_actor>(sys, options.detached, storage_checkpoint, info);
+    return spawn_io<checkpoint_sink_actor>(sys, options.detached, storage_checkpoint, info, options.file_dirs);
   };
 }
 
-sink_probe_factory default_sink_probe_factory(sink_probe_options probe, sink_options options) {
+sink_probe_factory default_sink_probe_factory(sink_options options) {
+  sink_probe_options probe;
+  probe.file_dirs = options.file_dirs;
   return [probe, options](caf::actor_system& sys) {
     return spawn_io<sink_probe_actor>(sys, options.detached, sink_probe, probe);
   };

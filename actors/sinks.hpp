@@ -4,7 +4,9 @@
 
 #include <atomic>
 #include <chrono>
+#include <filesystem>
 #include <memory>
+#include <vector>
 
 #include "actors/services.hpp"
 #include "actors/sink_probe.hpp"
@@ -24,6 +26,8 @@ struct sink_options {
   /// The longest a storage sink holds a write back for its flush interval;
   /// keep it well under the processor's sink timeout.
   std::chrono::milliseconds max_hold{std::chrono::seconds(15)};
+  /// Where file:// sinks may write; a sink elsewhere fails every write.
+  std::vector<std::filesystem::path> file_dirs = default_file_sink_dirs();
 };
 
 /// The production factory; `rows` (may be null) counts every row written.
@@ -36,6 +40,6 @@ checkpoint_sink_factory default_checkpoint_sink_factory(sink_options options = {
 
 /// The check of a sink before a create or update is stored, on a probe
 /// actor with a thread of its own (detached), like the sinks.
-sink_probe_factory default_sink_probe_factory(sink_probe_options probe = {}, sink_options options = {});
+sink_probe_factory default_sink_probe_factory(sink_options options = {});
 
 } // namespace cdc::actors

@@ -4,6 +4,7 @@
 #include <spdlog/spdlog.h>
 
 #include "actors/errors.hpp"
+#include "actors/sink_probe.hpp"
 #include "model/storage/layout.hpp"
 
 namespace cdc::actors {
@@ -49,11 +50,16 @@ void arm_timer(self_ptr self) {
 } // namespace
 
 buffering_sink_actor::behavior_type storage_sink(self_ptr self, model::changefeed_info info, caf::timespan max_hold,
+                                                 std::vector<std::filesystem::path> allowed,
                                                  std::shared_ptr<std::atomic<std::uint64_t>> total) {
   auto& st = self->state;
   st.total = std::move(total);
   st.last_flush = self->clock().now();
-  if (auto settings = model::storage::sink_settings_of(info)) {
+  auto settings = model::storage::sink_settings_of(info);
+  if (settings)
+    if (auto dir = allowed_file_sink_dir(info.sink_uri, settings->root, allowed); !dir)
+      settings = dir.error();
+  if (settings) {
     st.interval = std::min<caf::timespan>(std::chrono::duration_cast<caf::timespan>(settings->flush_interval),
                                           max_hold);
     st.writer.emplace(std::move(*settings));
@@ -91,8 +97,10 @@ buffering_sink_actor::behavior_type storage_sink(self_ptr self, model::changefee
 }
 
 checkpoint_sink_actor::behavior_type storage_checkpoint(
-  checkpoint_sink_actor::stateful_pointer<storage_checkpoint_state> self, model::changefeed_info info) {
-  if (auto settings = model::storage::sink_settings_of(info)) {
+  checkpoint_sink_actor::stateful_pointer<storage_checkpoint_state> self, model::changefeed_info info,
+  std::vector<std::filesystem::path> allowed) {
+  auto settings = model::storage::sink_settings_of(info);
+  if (settings && allowed_file_sink_dir(info.sink_uri, settings->root, allowed)) {
     self->state.files.emplace(settings->root);
     // A restarted changefeed must not move the file back.
     if (auto text = self->state.files->read(model::storage::metadata_file); text && *text)

@@ -8,6 +8,7 @@
 
 #include <atomic>
 #include <chrono>
+#include <filesystem>
 #include <memory>
 #include <optional>
 #include <vector>
@@ -41,9 +42,11 @@ struct storage_sink_state {
   std::shared_ptr<std::atomic<std::uint64_t>> total;
 };
 
-/// `max_hold` caps the flush interval (half the processor's sink timeout).
+/// `max_hold` caps the flush interval (half the processor's sink timeout);
+/// a directory outside `allowed` fails every write.
 buffering_sink_actor::behavior_type storage_sink(buffering_sink_actor::stateful_pointer<storage_sink_state> self,
                                                  model::changefeed_info info, caf::timespan max_hold,
+                                                 std::vector<std::filesystem::path> allowed,
                                                  std::shared_ptr<std::atomic<std::uint64_t>> total);
 
 struct storage_checkpoint_state {
@@ -58,7 +61,9 @@ struct storage_checkpoint_state {
 };
 
 /// Keeps `<root>/metadata` at the changefeed's checkpoint; never goes back.
+/// Writes nothing when the directory is outside `allowed`.
 checkpoint_sink_actor::behavior_type storage_checkpoint(
-  checkpoint_sink_actor::stateful_pointer<storage_checkpoint_state> self, model::changefeed_info info);
+  checkpoint_sink_actor::stateful_pointer<storage_checkpoint_state> self, model::changefeed_info info,
+  std::vector<std::filesystem::path> allowed);
 
 } // namespace cdc::actors

@@ -67,6 +67,11 @@ public:
   /// leaves the store as it was.
   virtual model::result<std::uint64_t> apply(std::span<const meta_op> ops) = 0;
 
+  /// Housekeeping in short steps, which the store actor runs on its timer
+  /// once the writes it holds are committed (e.g. giving the space of
+  /// removed records back to the file system).
+  virtual void maintain() {}
+
   /// What and where the store is, for logs ("sqlite /tmp/cdc_data/meta.db").
   virtual std::string describe() const = 0;
 };

@@ -69,20 +69,27 @@ void make_private(const std::filesystem::path& file, bool create) {
   ::close(fd);
 }
 
+// Free pages go back to the file system once this many gathered, this many
+// per step, so a step takes milliseconds (4 KiB pages: 1 MiB and 4 MiB).
+constexpr std::int64_t vacuum_threshold_pages = 256;
+constexpr const char* vacuum_step_sql = "PRAGMA incremental_vacuum(1024)";
+
 } // namespace
 
-model::api_failure sqlite_backend::failure(const std::string& what) const {
+model::api_failure sqlite_backend::failure(const std::string& what) {
   std::string reason = db_ ? sqlite3_errmsg(db_) : "out of memory";
+  int sys = db_ ? sqlite3_system_errno(db_) : 0;
+  disk_full_ = db_ && ((sqlite3_errcode(db_) & 0xff) == SQLITE_FULL || sys == ENOSPC || sys == EDQUOT);
   if (db_ && (sqlite3_errcode(db_) & 0xff) == SQLITE_BUSY)
     reason += " (another cdc server holds this data dir)";
-  else if (db_)
-    if (int e = sqlite3_system_errno(db_); e != 0)
-      reason += std::string(" (") + std::strerror(e) + ")";
+  else if (sys != 0)
+    reason += std::string(" (") + std::strerror(sys) + ")";
   return model::fail(model::api_error::meta_store_failed, {what + " " + path_.string() + ": " + reason});
 }
 
-model::result<std::unique_ptr<sqlite_backend>> sqlite_backend::open(const std::filesystem::path& dir) {
-  std::unique_ptr<sqlite_backend> b{new sqlite_backend(dir / file_name)};
+model::result<std::unique_ptr<sqlite_backend>> sqlite_backend::open(const std::filesystem::path& dir,
+                                                                    sqlite_options options) {
+  std::unique_ptr<sqlite_backend> b{new sqlite_backend(dir, options)};
   make_private(b->path_, true);
   // NOMUTEX: one actor uses the connection, so SQLite's own locking is waste.
   int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX;
@@ -99,6 +106,9 @@ model::result<std::unique_ptr<sqlite_backend>> sqlite_backend::open(const std::f
     return r.error();
   for (const char* suffix : {"-wal", "-shm"})
     make_private(b->path_.string() + suffix, false);
+  // Without room for it the store starts without a reserve: creates then
+  // wait for room (apply), removes and pauses do not.
+  b->reserve_.restore();
   return b;
 }
 
@@ -106,6 +116,10 @@ model::result<void> sqlite_backend::init() {
   sqlite3_extended_result_codes(db_, 1);
   // Fail at once rather than wait when another server holds the file.
   sqlite3_busy_timeout(db_, 0);
+  // Set before the first table exists, this applies to a new file at once;
+  // an older file is converted by use_incremental_vacuum below.
+  if (sqlite3_exec(db_, "PRAGMA auto_vacuum=INCREMENTAL", nullptr, nullptr, nullptr) != SQLITE_OK)
+    return failure("cannot open");
   // EXCLUSIVE before WAL: the WAL index then lives in heap memory, and the
   // first write below takes a lock that is held until close, so a second
   // server on the same data dir fails at start instead of corrupting state.
@@ -123,7 +137,10 @@ model::result<void> sqlite_backend::init() {
     return model::fail(model::api_error::meta_store_failed,
                        {"cannot use WAL mode for " + path_.string() + " (journal mode " + mode + ")"});
   // FULL: every commit fsyncs the WAL before it returns; NORMAL would not.
+  // A WAL that a big transaction (or VACUUM) grew is cut back to 16 MiB when
+  // it is reset; between checkpoints it holds about 4 MiB.
   if (sqlite3_exec(db_, "PRAGMA synchronous=FULL", nullptr, nullptr, nullptr) != SQLITE_OK
+      || sqlite3_exec(db_, "PRAGMA journal_size_limit=16777216", nullptr, nullptr, nullptr) != SQLITE_OK
       || sqlite3_exec(db_, schema_sql, nullptr, nullptr, nullptr) != SQLITE_OK) {
     auto f = failure("cannot initialize");
     sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
@@ -157,15 +174,45 @@ model::result<void> sqlite_backend::init() {
     {&set_revision_, "UPDATE meta SET value = ?1 WHERE name = 'revision'"},
     {&list_, "SELECT info, status, mod_revision, namespace, id FROM changefeed ORDER BY namespace, id"},
     {&get_, "SELECT info, status, mod_revision, namespace, id FROM changefeed WHERE namespace = ?1 AND id = ?2"},
+    {&exists_, "SELECT 1 FROM changefeed WHERE namespace = ?1 AND id = ?2"},
   };
   for (auto& s : statements)
     if (sqlite3_prepare_v3(db_, s.sql, -1, SQLITE_PREPARE_PERSISTENT, s.stmt, nullptr) != SQLITE_OK)
       return failure("cannot prepare statements for");
+  use_incremental_vacuum();
   return {};
 }
 
+void sqlite_backend::use_incremental_vacuum() {
+  constexpr std::int64_t incremental = 2;
+  if (pragma_value("PRAGMA auto_vacuum") == incremental)
+    return;
+  // A file made before auto-vacuum was used: VACUUM rewrites it in the mode
+  // set in init. It needs about the file's size in free room; without that
+  // the file stays as it was, and keeps the free pages it has.
+  sqlite3_exec(db_, "VACUUM", nullptr, nullptr, nullptr);
+}
+
+std::int64_t sqlite_backend::pragma_value(const char* sql) {
+  sqlite3_stmt* s = nullptr;
+  std::int64_t v = -1;
+  if (sqlite3_prepare_v2(db_, sql, -1, &s, nullptr) == SQLITE_OK && sqlite3_step(s) == SQLITE_ROW)
+    v = sqlite3_column_int64(s, 0);
+  sqlite3_finalize(s);
+  return v;
+}
+
+void sqlite_backend::maintain() {
+  reserve_.restore();
+  if (pragma_value("PRAGMA freelist_count") < vacuum_threshold_pages)
+    return;
+  // In WAL mode meta.db shrinks when a checkpoint copies the vacuum in.
+  if (sqlite3_exec(db_, vacuum_step_sql, nullptr, nullptr, nullptr) == SQLITE_OK)
+    sqlite3_wal_checkpoint_v2(db_, nullptr, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
+}
+
 sqlite_backend::~sqlite_backend() {
-  for (auto* s : {put_, progress_, delete_, set_revision_, list_, get_})
+  for (auto* s : {put_, progress_, delete_, set_revision_, list_, get_, exists_})
     sqlite3_finalize(s);
   sqlite3_close_v2(db_);
 }
@@ -243,6 +290,36 @@ model::result<void> sqlite_backend::write(const meta_op& op, std::uint64_t rev) 
 }
 
 model::result<std::uint64_t> sqlite_backend::apply(std::span<const meta_op> ops) {
+  // The room the reserve left is kept for removes and pauses: a create
+  // waits until the reserve can be made again.
+  if (!reserve_.held() && adds_records(ops) && !reserve_.restore())
+    return model::fail(model::api_error::meta_store_failed,
+                       {"cannot write to " + path_.string()
+                        + ": the disk is full (the room left is kept for removing and pausing changefeeds)"});
+  auto r = commit(ops);
+  if (r || !disk_full_ || adds_records(ops) || !reserve_.release())
+    return r;
+  // Full, and this write adds nothing: with the reserve's room the WAL is
+  // checkpointed into meta.db, and the write then reuses the WAL's frames.
+  sqlite3_wal_checkpoint_v2(db_, nullptr, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
+  return commit(ops);
+}
+
+bool sqlite_backend::adds_records(std::span<const meta_op> ops) {
+  for (const auto& op : ops) {
+    const auto* p = std::get_if<put_record>(&op);
+    if (!p)
+      continue;
+    reset_on_exit guard{exists_};
+    bind_text(exists_, 1, p->info.key.namespace_);
+    bind_text(exists_, 2, p->info.key.id);
+    if (sqlite3_step(exists_) != SQLITE_ROW)
+      return true;
+  }
+  return false;
+}
+
+model::result<std::uint64_t> sqlite_backend::commit(std::span<const meta_op> ops) {
   auto rev = revision_ + 1;
   auto abort = [this](const model::api_failure& f) -> model::result<std::uint64_t> {
     // A failed COMMIT may already have rolled back; ROLLBACK is then a no-op error.

@@ -152,6 +152,27 @@ BOOST_AUTO_TEST_CASE(puts_and_removes_of_one_batch_apply_in_arrival_order) {
   BOOST_TEST(records[0].info.key.id == "cf-2");
 }
 
+// On a full disk the store refuses creates but takes removes and updates: a
+// remove or a pause that shared a batch with creates still commits.
+BOOST_AUTO_TEST_CASE(a_remove_batched_with_refused_creates_commits_alone) {
+  store_fixture f;
+  f.commit_put("old");
+  f.commit_put("paused");
+  f.backend->refusing_creates = true;
+  auto create = f.send_put("new");
+  auto rm = f.self->request(f.store, caf::infinite, atom::remove_v, model::changefeed_key{"default", "old"});
+  auto pause = f.self->request(f.store, caf::infinite, atom::put_v, make_info("paused", model::feed_state::stopped),
+                               model::changefeed_progress{1000, 1000});
+  f.run();
+  BOOST_TEST(f.answer(create).error().kind == model::api_error::meta_store_failed);
+  BOOST_TEST(f.answer(rm).value());
+  BOOST_TEST(f.answer(pause).value());
+  auto records = f.backend->list().value().records;
+  BOOST_REQUIRE(records.size() == 1u);
+  BOOST_TEST(records[0].info.key.id == "paused");
+  BOOST_TEST((records[0].info.state == model::feed_state::stopped));
+}
+
 BOOST_AUTO_TEST_CASE(a_failed_transaction_answers_every_waiting_write_with_meta_store_failed) {
   store_fixture f;
   f.backend->failing = true;
@@ -160,7 +181,8 @@ BOOST_AUTO_TEST_CASE(a_failed_transaction_answers_every_waiting_write_with_meta_
     puts.push_back(f.send_put("cf-" + std::to_string(i)));
   auto rm = f.self->request(f.store, caf::infinite, atom::remove_v, model::changefeed_key{"default", "x"});
   f.run();
-  BOOST_TEST(f.backend->refused == 1u);
+  // The batch, then its remove alone (see the next test).
+  BOOST_TEST(f.backend->refused == 2u);
   for (auto& h : puts) {
     auto r = f.answer(h);
     BOOST_REQUIRE(r.has_error());

@@ -1,8 +1,12 @@
 // A create or update whose sink cannot be opened is refused, as TiCDC's
 // (which opens the sink to check): an unreachable MySQL answers 400
 // CDC:ErrMySQLConnectionError within seconds, a file:// directory that cannot
-// be created answers CDC:ErrFailToCreateExternalStorage; nothing is stored.
+// be created answers CDC:ErrFailToCreateExternalStorage, one outside the
+// allowed directories 400 CDC:ErrSinkURIInvalid; nothing is stored.
+#include <unistd.h>
+
 #include <chrono>
+#include <filesystem>
 #include <fstream>
 
 #include <boost/asio/io_context.hpp>
@@ -88,6 +92,63 @@ BOOST_FIXTURE_TEST_CASE(an_update_to_a_file_sink_that_cannot_be_created_is_refus
   check_error(r, 400, "CDC:ErrChangefeedUpdateRefused");
   BOOST_TEST(r.body.find("CDC:ErrFailToCreateExternalStorage") != std::string::npos, r.body);
   BOOST_TEST(c.get("/api/v2/changefeeds/u").json().at("sink_uri").as_string() == "blackhole://");
+}
+
+// file:// sinks write only below the allowed directories (by default the
+// data dir and the system temp dir): anything else is refused with 400 and
+// the allowed list, before anything is made on disk.
+BOOST_FIXTURE_TEST_CASE(a_file_sink_outside_the_allowed_directories_is_refused, sink_check) {
+  auto outside = std::filesystem::path("/var/tmp") / ("cdc-outside-" + std::to_string(::getpid()));
+  auto r = create("o", "file://" + outside.string() + "?protocol=csv");
+  check_error(r, 400, "CDC:ErrSinkURIInvalid");
+  BOOST_TEST(r.body.find("below " + std::filesystem::temp_directory_path().string() + " (") != std::string::npos,
+             r.body);
+  BOOST_TEST(r.body.find("--sink-file-allowed-dirs") != std::string::npos, r.body);
+  BOOST_TEST(!exists("o"));
+  c.del("/api/v2/changefeeds/o");
+  BOOST_TEST(!std::filesystem::exists(outside));
+  std::filesystem::remove_all(outside);
+}
+
+BOOST_FIXTURE_TEST_CASE(a_file_sink_path_with_dot_dot_is_refused, sink_check) {
+  auto inside = std::filesystem::temp_directory_path() / "x" / ".." / ".." / "var" / "tmp" / "cdc-dotdot";
+  check_error(create("d1", "file://" + inside.string() + "?protocol=csv"), 400, "CDC:ErrSinkURIInvalid");
+  check_error(create("d2", "file://../../cdc-relative?protocol=csv"), 400, "CDC:ErrSinkURIInvalid");
+  BOOST_TEST(!exists("d1"));
+  BOOST_TEST(!exists("d2"));
+  c.del("/api/v2/changefeeds/d1");
+  c.del("/api/v2/changefeeds/d2");
+}
+
+BOOST_FIXTURE_TEST_CASE(a_symlink_out_of_the_allowed_directories_is_refused, sink_check) {
+  temp_dir base{"sink-symlink"};
+  auto target = std::filesystem::path("/var/tmp") / ("cdc-link-target-" + std::to_string(::getpid()));
+  std::filesystem::create_directories(target);
+  std::filesystem::create_directory_symlink(target, base.path / "link");
+  auto r = create("s", "file://" + (base.path / "link" / "sub").string() + "?protocol=csv");
+  check_error(r, 400, "CDC:ErrSinkURIInvalid");
+  BOOST_TEST(!exists("s"));
+  c.del("/api/v2/changefeeds/s");
+  BOOST_TEST(std::filesystem::is_empty(target));
+  std::filesystem::remove_all(target);
+}
+
+BOOST_FIXTURE_TEST_CASE(an_update_to_a_file_sink_outside_the_allowed_directories_is_refused, sink_check) {
+  BOOST_REQUIRE(create("u", "blackhole://").status == 200u);
+  BOOST_REQUIRE(c.post("/api/v2/changefeeds/u/pause").status == 200u);
+  auto r = c.put("/api/v2/changefeeds/u", R"({"sink_uri":"file:///var/tmp/cdc-update-outside?protocol=csv"})");
+  check_error(r, 400, "CDC:ErrChangefeedUpdateRefused");
+  BOOST_TEST(r.body.find("CDC:ErrSinkURIInvalid") != std::string::npos, r.body);
+  BOOST_TEST(c.get("/api/v2/changefeeds/u").json().at("sink_uri").as_string() == "blackhole://");
+}
+
+// A file sink inside the temp dir is fine: created, and its directory made.
+BOOST_FIXTURE_TEST_CASE(a_file_sink_in_the_temp_dir_is_created, sink_check) {
+  temp_dir base{"sink-allowed"};
+  auto r = create("ok", "file://" + (base.path / "out").string() + "?protocol=csv");
+  BOOST_TEST(r.status == 200u, r.body);
+  BOOST_TEST(std::filesystem::is_directory(base.path / "out"));
+  c.del("/api/v2/changefeeds/ok");
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -1,6 +1,8 @@
 // A meta backend that fails on demand: wraps another one and, while
-// `failing` is set, refuses every transaction as a full disk would. Safe to
-// flip from a test thread while a detached store actor uses it.
+// `failing` is set, refuses every transaction as a full disk would; while
+// `refusing_creates` is set, only those that add a changefeed (as the SQLite
+// store does on a full disk). Safe to flip from a test thread while a
+// detached store actor uses it.
 #pragma once
 
 #include <atomic>
@@ -30,7 +32,7 @@ public:
 
   model::result<std::uint64_t> apply(std::span<const store::meta_op> ops) override {
     std::lock_guard<std::mutex> guard{mu_};
-    if (failing) {
+    if (failing || (refusing_creates && adds_records(ops))) {
       ++refused;
       return refuse();
     }
@@ -53,10 +55,18 @@ public:
   }
 
   std::atomic<bool> failing{false};
+  std::atomic<bool> refusing_creates{false};
   std::atomic<std::size_t> commits{0};
   std::atomic<std::size_t> refused{0};
 
 private:
+  bool adds_records(std::span<const store::meta_op> ops) {
+    for (const auto& op : ops)
+      if (const auto* p = std::get_if<store::put_record>(&op); p && !inner_->get(p->info.key).value())
+        return true;
+    return false;
+  }
+
   static model::api_failure refuse() {
     return model::fail(model::api_error::meta_store_failed, {"cannot commit to faulty: disk full"});
   }

@@ -55,13 +55,16 @@ std::vector<actors::row_batch_ptr> make_batches(const options& o,
   return out;
 }
 
-double run(caf::actor_system& sys, const std::string& uri, const std::vector<actors::row_batch_ptr>& batches) {
+double run(caf::actor_system& sys, const std::string& uri, const std::string& dir,
+           const std::vector<actors::row_batch_ptr>& batches) {
   model::changefeed_info info;
   info.key = {"default", "bench"};
   info.sink_uri = uri;
   info.start_ts = 1;
   info.config = std::make_shared<const model::config::replica_config>(model::config::default_replica_config());
-  auto sink = actors::default_sink_factory()(sys, info);
+  actors::sink_options options;
+  options.file_dirs = {std::filesystem::absolute(dir)};
+  auto sink = actors::default_sink_factory(nullptr, options)(sys, info);
   caf::scoped_actor self{sys};
   auto start = std::chrono::steady_clock::now();
   for (const auto& b : batches) {
@@ -114,7 +117,7 @@ int main(int argc, char** argv) {
     sinks.emplace_back("mysql (max-txn-row=256)", o.mysql);
   std::printf("| sink | rows | batch | seconds | rows/s |\n|---|---|---|---|---|\n");
   for (const auto& [name, uri] : sinks) {
-    auto secs = run(sys, uri, batches);
+    auto secs = run(sys, uri, o.dir, batches);
     if (secs < 0)
       return 1;
     std::printf("| %s | %zu | %zu | %.2f | %.0f |\n", name.c_str(), o.rows, o.batch, secs,

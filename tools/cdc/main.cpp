@@ -1,6 +1,7 @@
 // `cdc`: the server (`cdc server`) and its version (`cdc version`).
 #include <csignal>
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 
@@ -61,6 +62,21 @@ bool setup_logging(const tool::server_flags& f, std::string& error) {
   }
   spdlog::flush_on(spdlog::level::warn);
   return true;
+}
+
+/// Where file:// sinks may write: the flag's directories, or the data dir and
+/// the system temp dir; absolute, so a relative one means the same whatever
+/// a sink's own path says.
+std::vector<std::filesystem::path> file_sink_dirs(const tool::server_flags& f) {
+  std::vector<std::filesystem::path> out(f.sink_file_allowed_dirs.begin(), f.sink_file_allowed_dirs.end());
+  if (out.empty()) {
+    out.push_back(f.data_dir);
+    for (auto& d : actors::default_file_sink_dirs())
+      out.push_back(d);
+  }
+  for (auto& d : out)
+    d = std::filesystem::absolute(d).lexically_normal();
+  return out;
 }
 
 int run_server(const std::vector<std::string>& args) {
@@ -127,6 +143,11 @@ int run_server(const std::vector<std::string>& args) {
     opts.cluster.catalog = std::make_shared<const model::upstream::catalog>(std::move(*cat));
   }
   opts.cluster.meta_backend = std::move(*backend);
+  opts.cluster.file_sink_dirs = file_sink_dirs(*flags);
+  std::string dirs;
+  for (const auto& d : opts.cluster.file_sink_dirs)
+    dirs += (dirs.empty() ? "" : ", ") + d.string();
+  spdlog::info("file sinks may write below {}", dirs);
   opts.host = flags->host;
   opts.port = flags->port;
   opts.captures = flags->captures;

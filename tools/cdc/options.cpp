@@ -22,6 +22,9 @@ Flags:
   --memory-quota=BYTES  row changes all changefeeds may hold at once, read from the
                         upstream and not yet flushed by their sinks; bounds memory
                         while feeds catch up (default 32MiB; KiB, MiB, GiB allowed)
+  --sink-file-allowed-dirs=DIR[,DIR...]
+                        the only directories file:// sinks may write below
+                        (default: the data dir and the system temp dir)
 )";
 
 namespace {
@@ -62,6 +65,24 @@ bool parse_bytes(const std::string& text, std::uint64_t& out) {
       return true;
     }
   return parse_number(text, UINT64_MAX, out);
+}
+
+/// A comma-separated list of directories, none of them empty.
+bool parse_dirs(const std::string& text, std::vector<std::string>& out, std::string& error) {
+  out.clear();
+  std::size_t start = 0;
+  while (true) {
+    auto comma = text.find(',', start);
+    auto dir = text.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
+    if (dir.empty()) {
+      error = "--sink-file-allowed-dirs needs directories separated by commas, got '" + text + "'";
+      return false;
+    }
+    out.push_back(dir);
+    if (comma == std::string::npos)
+      return true;
+    start = comma + 1;
+  }
 }
 
 } // namespace
@@ -109,6 +130,9 @@ std::optional<server_flags> parse_server_flags(const std::vector<std::string>& a
         return std::nullopt;
       }
       f.memory_quota = n;
+    } else if (name == "sink-file-allowed-dirs") {
+      if (!parse_dirs(value, f.sink_file_allowed_dirs, error))
+        return std::nullopt;
     } else if (name == "captures") {
       std::uint64_t n = 0;
       if (!parse_number(value, 64, n) || n == 0) {

@@ -19,6 +19,8 @@ struct server_flags {
   std::string upstream_config;
   /// Bytes of row changes in flight over all processors (cluster_config).
   std::uint64_t memory_quota = 32 << 20;
+  /// Where file:// sinks may write; empty: the data dir and the system temp dir.
+  std::vector<std::string> sink_file_allowed_dirs;
 };
 
 /// Parses `--name=value` and `--name value`; on a bad flag returns nullopt and
