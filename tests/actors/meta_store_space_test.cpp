@@ -21,6 +21,7 @@ upstream_actor::behavior_type quiet_upstream(upstream_actor::pointer) {
     [](atom::gc) { return model::tso_t{0}; },
     [](atom::safepoint, model::tso_t) {},
     [](atom::tick) {},
+    [](atom::resolved) { return model::tso_t{1}; },
     [](atom::subscribe, capture_actor&) {},
   };
 }
