@@ -9,7 +9,6 @@
 #include "actors/election.hpp"
 #include "actors/feed_directory.hpp"
 #include "actors/memory_quota.hpp"
-#include "actors/memory_trimmer.hpp"
 #include "actors/meta_store.hpp"
 #include "actors/sinks.hpp"
 #include "actors/upstream.hpp"
@@ -50,9 +49,6 @@ cluster spawn_cluster(caf::actor_system& sys, const cluster_config& cfg) {
   services.make_sink_probe = cfg.make_sink_probe ? cfg.make_sink_probe : default_sink_probe_factory(sinks);
   c.directory = std::make_shared<feed_directory>();
   services.directory = c.directory;
-  services.removed_feeds = std::make_shared<std::atomic<std::uint64_t>>(0);
-  // Detached: malloc_trim walks every arena of the heap.
-  c.trimmer = sys.spawn<caf::detached>(memory_trimmer, services.removed_feeds, memory_trim_options{});
   services.upstream_id = simulated_upstream_id;
   services.settings = cfg.settings;
   if (cfg.memory_quota != 0)
@@ -87,7 +83,6 @@ void terminate(const cluster& c) {
   caf::anon_send_exit(c.election, caf::exit_reason::user_shutdown);
   caf::anon_send_exit(c.meta, caf::exit_reason::user_shutdown);
   caf::anon_send_exit(c.upstream, caf::exit_reason::user_shutdown);
-  caf::anon_send_exit(c.trimmer, caf::exit_reason::user_shutdown);
 }
 
 } // namespace cdc::actors

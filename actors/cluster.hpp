@@ -55,8 +55,6 @@ struct cluster {
   std::vector<bridge_actor> bridges;
   /// The changefeeds as GET reads them (actors/feed_directory.hpp).
   std::shared_ptr<feed_directory> directory;
-  /// Gives memory back after mass removals (actors/memory_trimmer.hpp).
-  memory_trimmer_actor trimmer;
 };
 
 cluster spawn_cluster(caf::actor_system& sys, const cluster_config& cfg);

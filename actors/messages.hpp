@@ -181,12 +181,6 @@ using sink_probe_actor = caf::typed_actor<
   // Open this changefeed's sink; answers true, or why it cannot be opened.
   caf::replies_to<atom::probe, model::changefeed_info>::with<bool>>;
 
-/// Gives freed heap memory back to the system after mass removals
-/// (memory_trimmer.hpp; detached: a trim blocks).
-using memory_trimmer_actor = caf::typed_actor<
-  // Timer: look whether enough changefeeds were removed to trim.
-  caf::reacts_to<atom::tick>>;
-
 /// A changefeed: owns its info, state and progress (spawned by the owner).
 using changefeed_actor = caf::typed_actor<
   // The detail view (GET /changefeeds/{id}).

@@ -85,8 +85,6 @@ void forget(owner_pointer self, const model::changefeed_key& key) {
   self->state.feed_actors.release(it->second.actor);
   self->send_exit(it->second.actor, caf::exit_reason::user_shutdown);
   self->state.feeds.erase(it);
-  if (self->state.services.removed_feeds)
-    self->state.services.removed_feeds->fetch_add(1, std::memory_order_relaxed);
   for (auto& op : queue)
     op();
 }

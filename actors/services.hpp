@@ -2,7 +2,6 @@
 // and settings (handed out by the composition root, never looked up).
 #pragma once
 
-#include <atomic>
 #include <chrono>
 #include <cstdint>
 #include <functional>
@@ -73,8 +72,6 @@ struct cluster_services {
   std::shared_ptr<memory_quota> memory;
   /// Where changefeeds publish what GET shows (may be null in tests).
   std::shared_ptr<feed_directory> directory;
-  /// Counts the changefeeds removed (the memory trimmer watches it); may be null.
-  std::shared_ptr<std::atomic<std::uint64_t>> removed_feeds;
   /// The default upstream's PD cluster ID (our upstream is the only one).
   std::uint64_t upstream_id = 0;
   replication_settings settings;

@@ -7,8 +7,7 @@ packages=(
   g++ cmake make
   libcaf-dev
   libboost1.81-dev libboost-json1.81-dev libboost-url1.81-dev libboost-test1.81-dev
-  libspdlog-dev libre2-dev libsqlite3-dev
-  libspdlog-dev libre2-dev
+  libspdlog-dev libre2-dev libsqlite3-dev libjemalloc-dev
   libmariadb-dev mariadb-server
   python3 curl wrk
 )
