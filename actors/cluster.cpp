@@ -4,7 +4,7 @@
 
 #include <caf/send.hpp>
 
-#include "actors/bridge.hpp"
+#include "actors/api_gateway.hpp"
 #include "actors/capture.hpp"
 #include "actors/election.hpp"
 #include "actors/feed_directory.hpp"
@@ -35,7 +35,8 @@ cluster spawn_cluster(caf::actor_system& sys, const cluster_config& cfg) {
   // Detached: the store actor gets a thread of its own, because its backend
   // blocks on fsync and must not hold up a scheduler thread (or an I/O one).
   c.meta = sys.spawn<caf::detached>(meta_store, c.upstream, std::move(backend), cfg.meta);
-  c.election = sys.spawn(election);
+  c.capture_views = std::make_shared<capture_directory>();
+  c.election = sys.spawn(election, c.capture_views);
   cluster_services services;
   services.upstream = c.upstream;
   services.meta = c.meta;
@@ -60,8 +61,7 @@ cluster spawn_cluster(caf::actor_system& sys, const cluster_config& cfg) {
     caf::anon_send(c.election, atom::campaign_v, capture_info{node->capture_id, node->address}, cap);
     c.captures.push_back(std::move(cap));
   }
-  for (std::size_t i = 0; i < cfg.bridges; ++i)
-    c.bridges.push_back(sys.spawn(bridge, c.election));
+  c.api = sys.spawn(api_gateway, c.election);
   return c;
 }
 
@@ -76,8 +76,7 @@ void begin_shutdown(const cluster& c) {
 }
 
 void terminate(const cluster& c) {
-  for (const auto& b : c.bridges)
-    caf::anon_send_exit(b, caf::exit_reason::user_shutdown);
+  caf::anon_send_exit(c.api, caf::exit_reason::user_shutdown);
   for (const auto& cap : c.captures)
     caf::anon_send_exit(cap, caf::exit_reason::user_shutdown);
   caf::anon_send_exit(c.election, caf::exit_reason::user_shutdown);

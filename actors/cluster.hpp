@@ -1,5 +1,5 @@
 // The composition root: spawns the upstream, the meta store, the election,
-// the captures and the HTTP bridges, and wires their handles together. No
+// the captures and the API actor, and wires their handles together. No
 // actor looks another up.
 #pragma once
 
@@ -10,6 +10,7 @@
 #include <caf/actor_system.hpp>
 #include <caf/actor_system_config.hpp>
 
+#include "actors/capture_directory.hpp"
 #include "actors/messages.hpp"
 #include "actors/meta_store.hpp"
 #include "actors/node_state.hpp"
@@ -22,8 +23,6 @@ namespace cdc::actors {
 struct cluster_config {
   /// One entry per capture, in start order: the first becomes the owner.
   std::vector<std::shared_ptr<node_state>> nodes;
-  /// Bridges to spread HTTP requests over (one per scheduler thread is plenty).
-  std::size_t bridges = 2;
   std::shared_ptr<const model::upstream::catalog> catalog =
     std::make_shared<const model::upstream::catalog>(model::upstream::default_catalog());
   /// The upstream's wall clock at start, in ms; 0 reads the system clock.
@@ -52,9 +51,11 @@ struct cluster {
   upstream_actor upstream;
   meta_store_actor meta;
   std::vector<capture_actor> captures;
-  std::vector<bridge_actor> bridges;
-  /// The changefeeds as GET reads them (actors/feed_directory.hpp).
+  /// Where API requests go (actors/api_gateway.hpp).
+  api_actor api;
+  /// The changefeeds and the captures as GET reads them.
   std::shared_ptr<feed_directory> directory;
+  std::shared_ptr<capture_directory> capture_views;
 };
 
 cluster spawn_cluster(caf::actor_system& sys, const cluster_config& cfg);

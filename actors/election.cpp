@@ -20,11 +20,25 @@ election_state::member* election_state::find(const std::string& id) {
   return it == line.end() ? nullptr : &*it;
 }
 
+void election_state::publish() const {
+  if (!published)
+    return;
+  if (!owner) {
+    published->publish(nullptr);
+    return;
+  }
+  auto views = std::make_shared<capture_directory::captures>();
+  for (const auto& m : line)
+    views->push_back({m.info.id, m.info.id == owner_id, m.info.address});
+  std::sort(views->begin(), views->end(), [](const auto& a, const auto& b) { return a.id < b.id; });
+  published->publish(std::move(views));
+}
 
 namespace {
 
 void set_owner(self_ptr self, owner_actor owner) {
   self->state.owner = std::move(owner);
+  self->state.publish();
   for (const auto& sub : self->state.subscribers)
     self->send(sub, atom::owner_v, self->state.owner);
 }
@@ -85,7 +99,8 @@ void resign_owner(self_ptr self) {
 
 } // namespace
 
-election_actor::behavior_type election(self_ptr self) {
+election_actor::behavior_type election(self_ptr self, std::shared_ptr<capture_directory> published) {
+  self->state.published = std::move(published);
   self->set_down_handler([self](const caf::down_msg& msg) {
     auto& st = self->state;
     auto it = std::find_if(st.line.begin(), st.line.end(),
@@ -100,6 +115,7 @@ election_actor::behavior_type election(self_ptr self) {
       elect(self);
     } else if (st.owner) {
       self->send(st.owner, atom::left_v, id);
+      st.publish();
     }
   });
   return {
@@ -109,8 +125,10 @@ election_actor::behavior_type election(self_ptr self) {
       st.line.push_back({info, handle});
       if (st.owner_id.empty() && !st.handing_over)
         elect(self);
-      else if (st.owner)
+      else if (st.owner) {
         self->send(st.owner, atom::joined_v, capture_member{info, handle});
+        st.publish();
+      }
       // An owner still starting up learns of it when it reports in.
     },
     [self](atom::owner, std::uint64_t term, owner_actor& owner) {
@@ -151,7 +169,8 @@ election_actor::behavior_type election(self_ptr self) {
       if (id == st.owner_id && other_alive)
         resign_owner(self);
     },
-    [self](atom::subscribe, bridge_actor& sub) {
+    [self](atom::owner) { return self->state.owner; },
+    [self](atom::subscribe, owner_listener_actor& sub) {
       self->send(sub, atom::owner_v, self->state.owner);
       self->state.subscribers.push_back(std::move(sub));
     },

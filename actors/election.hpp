@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "actors/capture_directory.hpp"
 #include "actors/messages.hpp"
 
 namespace cdc::actors {
@@ -37,15 +38,21 @@ struct election_state {
   /// A resign arrived while the term's owner was still starting: it steps
   /// down as soon as it reports in (any number of resigns count as one).
   bool resign_pending = false;
-  /// Actors told about every owner change (the HTTP bridges).
-  std::vector<bridge_actor> subscribers;
+  /// Actors told about every owner change (the API actors).
+  std::vector<owner_listener_actor> subscribers;
+  /// Where the captures are published for reads (null: nowhere).
+  std::shared_ptr<capture_directory> published;
 
   // -- helpers ----------------------------------------------------------------
 
   member* find(const std::string& id);
   std::vector<capture_member> members() const { return {line.begin(), line.end()}; }
+  /// Publishes the line as the owner's captures, or withdraws it while
+  /// there is no owner.
+  void publish() const;
 };
 
-election_actor::behavior_type election(election_actor::stateful_pointer<election_state> self);
+election_actor::behavior_type election(election_actor::stateful_pointer<election_state> self,
+                                       std::shared_ptr<capture_directory> published);
 
 } // namespace cdc::actors

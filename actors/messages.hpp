@@ -126,7 +126,6 @@ CAF_ADD_ATOM(cdc, cdc::atom, safepoint, "safepoint")
 CAF_ADD_ATOM(cdc, cdc::atom, resolved, "resolved")
 CAF_ADD_ATOM(cdc, cdc::atom, tick, "tick")
 CAF_ADD_ATOM(cdc, cdc::atom, create, "create")
-CAF_ADD_ATOM(cdc, cdc::atom, list, "list")
 CAF_ADD_ATOM(cdc, cdc::atom, get, "getcf")
 CAF_ADD_ATOM(cdc, cdc::atom, summary, "summary")
 CAF_ADD_ATOM(cdc, cdc::atom, update, "update")
@@ -231,24 +230,16 @@ using meta_store_actor = caf::typed_actor<
   // To itself: commit the puts and removes queued so far in one transaction.
   caf::reacts_to<atom::commit>>;
 
-/// The owner role: the single writer of cluster state for one election term.
-using owner_actor = caf::typed_actor<
+/// The management API as the owner serves it: what needs the cluster's one
+/// writer. Reads of changefeeds and captures are published (feed_directory,
+/// capture_directory) and never wait here.
+using owner_api_actor = caf::typed_actor<
   // The captures of the cluster as the owner sees them.
   caf::replies_to<atom::captures>::with<std::vector<model::capture_view>>,
   // True while every capture is alive (an owner exists: it is answering).
   caf::replies_to<atom::health>::with<bool>,
-  // A capture joined the cluster (from the election).
-  caf::reacts_to<atom::joined, capture_member>,
-  // A capture left the cluster or died (from the election).
-  caf::reacts_to<atom::left, std::string>,
-  // A capture began a graceful shutdown (from the election).
-  caf::reacts_to<atom::stopping, std::string>,
   // Create a changefeed (body already parsed); answers with its detail.
   caf::replies_to<atom::create, model::changefeed_config>::with<model::changefeed_detail>,
-  // Every changefeed's actor, for the list endpoint to ask.
-  caf::replies_to<atom::list>::with<std::vector<changefeed_actor>>,
-  // One changefeed's actor, or ErrChangeFeedNotExists.
-  caf::replies_to<atom::get, model::changefeed_key>::with<changefeed_actor>,
   // Pause, resume (with its body) and remove.
   caf::replies_to<atom::pause, model::changefeed_key>::with<bool>,
   caf::replies_to<atom::resume, model::changefeed_key, model::resume_config>::with<bool>,
@@ -258,10 +249,32 @@ using owner_actor = caf::typed_actor<
   // Processors: every (changefeed, capture) pair of running feeds.
   caf::replies_to<atom::processors>::with<std::vector<model::processor_item>>,
   // One processor's tables.
-  caf::replies_to<atom::processor, model::changefeed_key, std::string>::with<model::processor_detail>,
+  caf::replies_to<atom::processor, model::changefeed_key, std::string>::with<model::processor_detail>>;
+
+/// The management API, one signature per endpoint that needs the cluster:
+/// what the HTTP layer (through api_client) and tests send. Its actor waits
+/// for an owner during elections and hands each request to it.
+using api_actor = owner_api_actor::extend<
+  // The current owner steps down and a new one is elected.
+  caf::replies_to<atom::resign>::with<bool>>;
+
+/// The owner's face to the election: who is in the cluster.
+using owner_membership_actor = caf::typed_actor<
+  // A capture joined the cluster (from the election).
+  caf::reacts_to<atom::joined, capture_member>,
+  // A capture left the cluster or died (from the election).
+  caf::reacts_to<atom::left, std::string>,
+  // A capture began a graceful shutdown (from the election).
+  caf::reacts_to<atom::stopping, std::string>>;
+
+/// The owner role: the single writer of cluster state for one election term.
+using owner_actor = owner_api_actor::extend_with<owner_membership_actor>::extend<
+  // One changefeed's actor, or ErrChangeFeedNotExists (tests and benchmarks
+  // reach a feed's actor through it).
+  caf::replies_to<atom::get, model::changefeed_key>::with<changefeed_actor>,
   // A changefeed's state changed by itself (error, finished, retry).
   caf::reacts_to<atom::state, model::changefeed_key, bool>,
-  // Timer: load the registry again (the last load failed).
+  // Internal timer: load the registry again (the last load failed).
   caf::reacts_to<atom::load>>;
 
 /// One capture: a node of the cluster with its own ID and address.
@@ -303,16 +316,22 @@ struct capture_member {
   capture_actor handle;
 };
 
-struct bridge_job;
+/// Told about every owner change (an invalid handle means "none right now").
+using owner_listener_actor = caf::typed_actor<
+  caf::reacts_to<atom::owner, owner_actor>>;
 
-/// Where HTTP requests enter the actor world (see actors/bridge.hpp).
-using bridge_actor = caf::typed_actor<
-  // Run a job for an HTTP request.
-  caf::reacts_to<bridge_job>,
-  // The owner changed; an invalid handle means "none right now".
-  caf::reacts_to<atom::owner, owner_actor>,
-  // Timer: jobs waiting for an owner since this epoch have waited enough.
+/// The API actor of a process (actors/api_gateway.hpp): the API, and the
+/// owner changes it follows.
+using api_gateway_actor = api_actor::extend_with<owner_listener_actor>::extend<
+  // Internal timer: requests waiting for an owner since this epoch have waited enough.
   caf::reacts_to<atom::run, std::uint64_t>>;
+
+/// Where code outside the actor world (HTTP sessions) makes its API calls
+/// (actors/api_client.hpp): each job makes one typed request to the API
+/// actor and completes with its answer.
+struct api_call;
+using api_caller_actor = caf::typed_actor<
+  caf::reacts_to<api_call>>;
 
 /// Stands in for etcd's capture registry and owner election.
 using election_actor = caf::typed_actor<
@@ -326,17 +345,17 @@ using election_actor = caf::typed_actor<
   caf::reacts_to<atom::resign, std::uint64_t>,
   // A capture began a graceful shutdown.
   caf::reacts_to<atom::stopping, std::string>,
-  // Tell this bridge about every owner change.
-  caf::reacts_to<atom::subscribe, bridge_actor>>;
+  // The current owner (invalid while there is none).
+  caf::replies_to<atom::owner>::with<owner_actor>,
+  // Tell this listener about every owner change.
+  caf::reacts_to<atom::subscribe, owner_listener_actor>>;
 
 // clang-format on
 
-/// Work the HTTP layer hands to a bridge actor: run inside the bridge, with
-/// the current owner (possibly invalid), it issues requests and completes the
-/// HTTP reply from their answers.
-struct bridge_job {
-  std::function<void(bridge_actor::pointer self, const owner_actor& owner)> run;
-  bool needs_owner = true; ///< wait for an owner before running
+/// One API call from outside the actor world, run by an api_caller_actor:
+/// made by api_client::call, which alone knows the request's types.
+struct api_call {
+  std::function<void(api_caller_actor::pointer self)> run;
 };
 
 } // namespace cdc::actors
@@ -375,20 +394,19 @@ CAF_BEGIN_TYPE_ID_BLOCK(cdc, caf::first_custom_type_id)
   CAF_ADD_TYPE_ID(cdc, (cdc::actors::upstream_actor))
   CAF_ADD_TYPE_ID(cdc, (cdc::actors::sink_actor))
   CAF_ADD_TYPE_ID(cdc, (cdc::actors::changefeed_actor))
-  CAF_ADD_TYPE_ID(cdc, (std::vector<cdc::actors::changefeed_actor>))
   CAF_ADD_TYPE_ID(cdc, (cdc::actors::processor_actor))
   CAF_ADD_TYPE_ID(cdc, (cdc::actors::meta_store_actor))
   CAF_ADD_TYPE_ID(cdc, (cdc::actors::owner_actor))
   CAF_ADD_TYPE_ID(cdc, (cdc::actors::capture_actor))
   CAF_ADD_TYPE_ID(cdc, (cdc::actors::election_actor))
-  CAF_ADD_TYPE_ID(cdc, (cdc::actors::bridge_actor))
-  CAF_ADD_TYPE_ID(cdc, (cdc::actors::bridge_job))
+  CAF_ADD_TYPE_ID(cdc, (cdc::actors::owner_listener_actor))
+  CAF_ADD_TYPE_ID(cdc, (cdc::actors::api_call))
 
 CAF_END_TYPE_ID_BLOCK(cdc)
 
 // Model values travel between actors of this process only; they are never
 // serialized, so they need no inspect() of their own.
-CAF_ALLOW_UNSAFE_MESSAGE_TYPE(cdc::actors::bridge_job)
+CAF_ALLOW_UNSAFE_MESSAGE_TYPE(cdc::actors::api_call)
 CAF_ALLOW_UNSAFE_MESSAGE_TYPE(cdc::actors::capture_member)
 CAF_ALLOW_UNSAFE_MESSAGE_TYPE(std::vector<cdc::actors::capture_member>)
 CAF_ALLOW_UNSAFE_MESSAGE_TYPE(std::vector<cdc::actors::processor_report>)

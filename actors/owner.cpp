@@ -101,13 +101,6 @@ owner_actor::behavior_type owner(owner_pointer self, std::uint64_t term, std::st
       }
     },
     [self](atom::create, model::changefeed_config& cfg) { return create_feed(self, std::move(cfg)); },
-    [self](atom::list) {
-      std::vector<changefeed_actor> out;
-      out.reserve(self->state.feeds.size());
-      for (const auto& [key, e] : self->state.feeds)
-        out.push_back(e.actor);
-      return out;
-    },
     [self](atom::get, const model::changefeed_key& key) -> caf::result<changefeed_actor> {
       if (auto* e = self->state.find(key))
         return e->actor;

@@ -29,8 +29,9 @@ struct request_context {
   /// The node whose listener took the request.
   const actors::node_state* node = nullptr;
   const api_context* api = nullptr;
-  /// The bridge this connection uses (bridges are spread over connections).
-  std::size_t bridge_index = 0;
+  /// Spreads API calls over the callers, one lane per connection (a
+  /// connection's calls stay in order).
+  std::size_t caller_lane = 0;
 
   /// The first value of query parameter `name`, if present.
   std::optional<std::string_view> query_param(std::string_view name) const;

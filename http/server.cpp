@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <random>
 
-#include <caf/scoped_actor.hpp>
 
 #include <spdlog/spdlog.h>
 
@@ -41,11 +40,10 @@ server::server(caf::actor_system& sys, server_options opts)
   }
   auto cfg = opts_.cluster;
   cfg.nodes = nodes_;
-  cfg.bridges = opts_.io_threads;
   cluster_ = actors::spawn_cluster(sys, cfg);
-  api_.bridges = cluster_.bridges;
-  api_.election = cluster_.election;
+  api_.api = actors::api_client(sys, cluster_.api, opts_.io_threads, opts_.api_timeout);
   api_.directory = cluster_.directory;
+  api_.captures = cluster_.capture_views;
   for (const auto& n : nodes_)
     api_.nodes.push_back(n.get());
 }
@@ -103,14 +101,10 @@ void server::shutdown(std::chrono::milliseconds grace) {
   for (auto& t : threads_)
     t.join();
   threads_.clear();
-  // Wait until the bridges are gone: they hold the replies of unanswered
-  // requests, which post to ioc_ when dropped, so ioc_ must outlive them.
-  caf::scoped_actor self{sys_};
-  for (const auto& b : cluster_.bridges)
-    self->monitor(b);
+  // The API callers hold the replies of unanswered requests, which post
+  // to ioc_ when dropped, so ioc_ must outlive them.
   actors::terminate(cluster_);
-  for (std::size_t i = 0; i < cluster_.bridges.size(); ++i)
-    self->receive([](const caf::down_msg&) {});
+  api_.api.stop(sys_);
 }
 
 } // namespace cdc::http

@@ -30,6 +30,8 @@ struct server_options {
   std::size_t captures = 1;
   std::size_t io_threads = 2;
   limits lim;
+  /// How long a request may wait for the cluster before it answers 500.
+  std::chrono::milliseconds api_timeout{std::chrono::seconds(10)};
   /// The cluster behind the listeners (catalog, sinks, settings); nodes are
   /// filled in by the server.
   actors::cluster_config cluster;

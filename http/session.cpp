@@ -24,11 +24,11 @@ bool wants_continue(const bhttp::request<bhttp::string_body>& req) {
 } // namespace
 
 session::session(tcp::socket&& socket, std::shared_ptr<server_context> ctx,
-                 std::size_t bridge_index)
+                 std::size_t caller_lane)
   : stream_(std::move(socket)),
     ctx_(std::move(ctx)),
     read_deadline_(stream_.get_executor()),
-    bridge_index_(bridge_index) {
+    caller_lane_(caller_lane) {
   ++ctx_->sessions;
 }
 
@@ -158,7 +158,7 @@ void session::dispatch(bhttp::request<bhttp::string_body>&& req) {
   rc.method = req.method();
   rc.node = ctx_->node;
   rc.api = ctx_->api;
-  rc.bridge_index = bridge_index_;
+  rc.caller_lane = caller_lane_;
   auto target = req.target();
   auto url = boost::urls::parse_origin_form(std::string_view(target.data(), target.size()));
   if (!url) {

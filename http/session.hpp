@@ -14,7 +14,7 @@ namespace cdc::http {
 
 class session : public std::enable_shared_from_this<session> {
 public:
-  session(tcp::socket&& socket, std::shared_ptr<server_context> ctx, std::size_t bridge_index);
+  session(tcp::socket&& socket, std::shared_ptr<server_context> ctx, std::size_t caller_lane);
   ~session();
 
   void run();
@@ -59,7 +59,7 @@ private:
   bool reading_ = false;
   /// Set once the session began to close; it no longer counts as open.
   bool closing_ = false;
-  std::size_t bridge_index_;
+  std::size_t caller_lane_;
   unsigned version_ = 11;
   bool keep_alive_ = true;
 };

@@ -1,4 +1,5 @@
-// GET /api/v2/captures: the captures as the owner sees them.
+// GET /api/v2/captures: the captures under the current owner, as the
+// election published them; during an election, from the next owner.
 #include "http/api_context.hpp"
 #include "http/routes.hpp"
 #include "model/list_response.hpp"
@@ -7,12 +8,12 @@ namespace cdc::http {
 
 void set_capture_routes(router& r) {
   r.add(boost::beast::http::verb::get, "/api/v2/captures", [](request_context& rc, const reply& rep) {
-    ask_owner(
-      rc, rep,
-      [rep](const std::vector<model::capture_view>& caps) {
-        rep.send_json(model::list_response_of(caps));
-      },
-      atom::captures_v);
+    auto render = [rep](const std::vector<model::capture_view>& caps) {
+      rep.send_json(model::list_response_of(caps));
+    };
+    if (auto published = rc.api->captures->current())
+      return render(*published);
+    call_api<std::vector<model::capture_view>>(rc, rep, render, atom::captures_v);
   });
 }
 

@@ -10,7 +10,7 @@ namespace cdc::http {
 void set_processor_routes(router& r) {
   using boost::beast::http::verb;
   r.add(verb::get, "/api/v2/processors", [](request_context& rc, const reply& rep) {
-    ask_owner(
+    call_api<std::vector<model::processor_item>>(
       rc, rep, [rep](const std::vector<model::processor_item>& items) { rep.send(200, model::processor_list_text(items)); },
       atom::processors_v);
   });
@@ -23,7 +23,7 @@ void set_processor_routes(router& r) {
       return rep.send_failure(ok.error());
     auto ns = rc.query_param("namespace").value_or(model::default_namespace);
     model::changefeed_key key{std::string(ns.empty() ? model::default_namespace : ns), id};
-    ask_owner(
+    call_api<model::processor_detail>(
       rc, rep, [rep](const model::processor_detail& d) { rep.send_json(boost::json::value_from(d)); },
       atom::processor_v, std::move(key), capture);
   });

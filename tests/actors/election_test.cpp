@@ -1,7 +1,6 @@
 // Election, captures and the owner role under CAF's deterministic scheduler.
 #include <boost/test/unit_test.hpp>
 
-#include "actors/bridge.hpp"
 #include "actors/capture.hpp"
 #include "actors/election.hpp"
 #include "tests/support/faulty_backend.hpp"
@@ -174,12 +173,7 @@ BOOST_AUTO_TEST_CASE(resigns_while_an_owner_starts_collapse_into_one_handover) {
 
 BOOST_AUTO_TEST_CASE(a_failed_owner_role_ends_its_term_not_its_capture) {
   cluster_fixture f;
-  actors::owner_actor owner;
-  caf::anon_send(f.bridge_hdl, actors::bridge_job{[&](actors::bridge_actor::pointer, const actors::owner_actor& o) {
-                                                   owner = o;
-                                                 },
-                                                 true});
-  f.run();
+  auto owner = f.ask<actors::owner_actor>(f.election_hdl, atom::owner_v);
   BOOST_REQUIRE(owner);
   // The owner role crashes on its own (its capture is fine).
   caf::anon_send_exit(owner, caf::exit_reason::kill);
@@ -187,6 +181,33 @@ BOOST_AUTO_TEST_CASE(a_failed_owner_role_ends_its_term_not_its_capture) {
   BOOST_TEST(f.claimed_owners() == std::vector<std::string>{"capture-1"});
   BOOST_TEST(f.owner_captures().size() == 3u);
   BOOST_TEST(f.nodes[0]->capture_up);
+}
+
+BOOST_AUTO_TEST_CASE(the_published_captures_follow_the_owners_list) {
+  cluster_fixture f;
+  auto published = f.capture_views->current();
+  BOOST_REQUIRE(published);
+  BOOST_TEST(*published == f.owner_captures());
+  caf::anon_send_exit(f.captures[2], caf::exit_reason::kill);
+  f.run();
+  BOOST_TEST(*f.capture_views->current() == f.owner_captures());
+  f.add_capture();
+  f.run();
+  BOOST_TEST(f.capture_views->current()->size() == 3u);
+  BOOST_TEST(*f.capture_views->current() == f.owner_captures());
+}
+
+BOOST_AUTO_TEST_CASE(no_captures_are_published_while_an_owner_starts) {
+  auto backend = std::make_shared<test::faulty_backend>();
+  cluster_fixture f{3, backend};
+  backend->failing = true; // holds the next owner in its start
+  f.ask<bool>(f.election_hdl, atom::resign_v);
+  f.advance(std::chrono::seconds(1));
+  BOOST_TEST(!f.capture_views->current());
+  backend->failing = false;
+  f.advance(std::chrono::seconds(3));
+  BOOST_REQUIRE(f.capture_views->current());
+  BOOST_TEST(owner_of(*f.capture_views->current()) == "capture-1");
 }
 
 BOOST_AUTO_TEST_CASE(a_dead_capture_no_longer_claims_ownership) {

@@ -17,7 +17,6 @@ inline actors::owner_actor::behavior_type fake_owner() {
     [](atom::left, const std::string&) {},
     [](atom::stopping, const std::string&) {},
     [no](atom::create, model::changefeed_config&) -> caf::result<model::changefeed_detail> { return no(); },
-    [no](atom::list) -> caf::result<std::vector<changefeed_actor>> { return no(); },
     [no](atom::get, const model::changefeed_key&) -> caf::result<changefeed_actor> { return no(); },
     [no](atom::pause, const model::changefeed_key&) -> caf::result<bool> { return no(); },
     [no](atom::resume, const model::changefeed_key&, model::resume_config&) -> caf::result<bool> { return no(); },

@@ -16,6 +16,9 @@ inline std::ostream& operator<<(std::ostream& os, feed_state s) { return os << t
 inline std::ostream& operator<<(std::ostream& os, log_level l) { return os << to_string(l); }
 inline std::ostream& operator<<(std::ostream& os, liveness l) { return os << static_cast<int>(l); }
 inline std::ostream& operator<<(std::ostream& os, admin_job j) { return os << static_cast<int>(j); }
+inline std::ostream& operator<<(std::ostream& os, const capture_view& c) {
+  return os << c.id << (c.is_owner ? " (owner) at " : " at ") << c.address;
+}
 
 namespace upstream {
 inline std::ostream& operator<<(std::ostream& os, row_op op) { return os << to_string(op); }

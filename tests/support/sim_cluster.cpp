@@ -12,7 +12,8 @@ sim_cluster::sim_cluster(std::size_t captures, model::upstream::catalog cat, act
   upstream_hdl = sys.spawn(upstream, catalog, sim_wall_start_ms);
   // Not detached: under the test coordinator every actor runs on this thread.
   meta = sys.spawn(meta_store, upstream_hdl, std::move(backend), actors::meta_store_options{});
-  election_hdl = sys.spawn(election);
+  capture_views = std::make_shared<actors::capture_directory>();
+  election_hdl = sys.spawn(election, capture_views);
   services.upstream = upstream_hdl;
   services.meta = meta;
   services.catalog = catalog;
@@ -22,14 +23,14 @@ sim_cluster::sim_cluster(std::size_t captures, model::upstream::catalog cat, act
   services.upstream_id = 42;
   for (std::size_t i = 0; i < captures; ++i)
     add_capture();
-  bridge_hdl = sys.spawn(bridge, election_hdl);
+  api_hdl = sys.spawn(api_gateway, election_hdl);
   run();
 }
 
 sim_cluster::~sim_cluster() {
   for (auto& c : capture_hdls)
     caf::anon_send_exit(c, caf::exit_reason::user_shutdown);
-  caf::anon_send_exit(bridge_hdl, caf::exit_reason::user_shutdown);
+  caf::anon_send_exit(api_hdl, caf::exit_reason::user_shutdown);
   caf::anon_send_exit(election_hdl, caf::exit_reason::user_shutdown);
   caf::anon_send_exit(meta, caf::exit_reason::user_shutdown);
   caf::anon_send_exit(upstream_hdl, caf::exit_reason::user_shutdown);

@@ -1,4 +1,4 @@
-// A whole cluster (upstream, meta store, election, captures, a bridge) on
+// A whole cluster (upstream, meta store, election, captures, the API actor) on
 // CAF's deterministic scheduler: tests drive time with advance() and run
 // every message to quiescence with run().
 #pragma once
@@ -6,7 +6,7 @@
 #include <optional>
 #include <stdexcept>
 
-#include "actors/bridge.hpp"
+#include "actors/api_gateway.hpp"
 #include "actors/capture.hpp"
 #include "actors/election.hpp"
 #include "actors/errors.hpp"
@@ -50,26 +50,23 @@ struct sim_cluster : actor_fixture {
   /// How many captures run a processor for `id`.
   std::size_t processors(const std::string& id);
 
-  /// Asks the current owner through the bridge, as an HTTP request would.
+  /// Sends an API request to the API actor, as an HTTP request would.
   /// Returns the answer, or the API failure it gave.
   template <class T, class... Ts>
+  model::result<T> ask_api(Ts... xs) {
+    return answer_of<T>(api_hdl, xs...);
+  }
+
+  /// Asks the current owner directly (what only the owner answers, such as
+  /// the actor of a changefeed); ErrOwnerNotFound while there is none.
+  template <class T, class... Ts>
   model::result<T> ask_owner(Ts... xs) {
-    std::optional<model::result<T>> out;
-    caf::anon_send(bridge_hdl,
-                   actors::bridge_job{[&, xs...](actors::bridge_actor::pointer self, const actors::owner_actor& owner) {
-                                        if (!owner) {
-                                          out = model::fail(model::api_error::owner_not_found);
-                                          return;
-                                        }
-                                        self->request(owner, std::chrono::seconds(10), xs...)
-                                          .then([&](T& v) { out = std::move(v); },
-                                                [&](caf::error& e) { out = actors::to_failure(e); });
-                                      },
-                                      true});
-    run();
-    if (!out)
-      throw std::runtime_error("the owner did not answer");
-    return std::move(*out);
+    auto owner = answer_of<actors::owner_actor>(election_hdl, atom::owner_v);
+    if (!owner)
+      return owner.error();
+    if (!*owner)
+      return model::fail(model::api_error::owner_not_found);
+    return answer_of<T>(*owner, xs...);
   }
 
   /// Asks a changefeed actor (found through the owner).
@@ -78,10 +75,18 @@ struct sim_cluster : actor_fixture {
     auto feed = ask_owner<actors::changefeed_actor>(atom::get_v, key);
     if (!feed)
       return feed.error();
+    return answer_of<T>(*feed, xs...);
+  }
+
+  /// Asks `dest`, runs every message to quiescence and returns the answer.
+  template <class T, class Handle, class... Ts>
+  model::result<T> answer_of(const Handle& dest, Ts... xs) {
     std::optional<model::result<T>> out;
-    auto rh = self->request(*feed, caf::infinite, xs...);
+    auto rh = self->request(dest, std::chrono::seconds(10), xs...);
     run();
     rh.receive([&](T& v) { out = std::move(v); }, [&](caf::error& e) { out = actors::to_failure(e); });
+    if (!out)
+      throw std::runtime_error("no answer");
     return std::move(*out);
   }
 
@@ -90,7 +95,9 @@ struct sim_cluster : actor_fixture {
   actors::upstream_actor upstream_hdl;
   actors::meta_store_actor meta;
   actors::election_actor election_hdl;
-  actors::bridge_actor bridge_hdl;
+  actors::api_actor api_hdl;
+  /// The captures as the election publishes them for GET /captures.
+  std::shared_ptr<actors::capture_directory> capture_views;
   std::vector<std::shared_ptr<actors::node_state>> nodes;
   std::vector<actors::capture_actor> capture_hdls;
 };

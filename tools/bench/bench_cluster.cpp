@@ -2,7 +2,6 @@
 
 #include <sys/resource.h>
 
-#include <future>
 #include <stdexcept>
 #include <thread>
 
@@ -26,7 +25,6 @@ bench_cluster::bench_cluster(std::size_t captures, model::upstream::catalog cata
     nodes_.push_back(std::make_shared<actors::node_state>("capture-" + std::to_string(100 + i),
                                                           "127.0.0.1:" + std::to_string(8300 + i)));
   cfg.nodes = nodes_;
-  cfg.bridges = 1;
   cfg.catalog = std::make_shared<const model::upstream::catalog>(std::move(catalog));
   cfg.make_sink = std::move(make_sink);
   cluster_ = actors::spawn_cluster(sys_, cfg);
@@ -37,35 +35,33 @@ bench_cluster::bench_cluster(std::size_t captures, model::upstream::catalog cata
 bench_cluster::~bench_cluster() { actors::terminate(cluster_); }
 
 actors::owner_actor bench_cluster::owner() {
-  auto found = std::make_shared<std::promise<actors::owner_actor>>();
-  caf::anon_send(cluster_.bridges.front(),
-                 actors::bridge_job{[found](actors::bridge_actor::pointer, const actors::owner_actor& o) {
-                                      found->set_value(o);
-                                    },
-                                    true});
-  return found->get_future().get();
+  for (;;) {
+    if (auto o = ask<actors::owner_actor>(cluster_.election, atom::owner_v))
+      return o;
+    std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  }
 }
 
 model::changefeed_detail bench_cluster::create(const std::string& body) {
   auto cfg = model::parse_create_body(body);
   if (!cfg)
     throw std::runtime_error(cfg.error().message);
-  return ask<model::changefeed_detail>(owner(), atom::create_v, std::move(*cfg));
+  return ask<model::changefeed_detail>(cluster_.api, atom::create_v, std::move(*cfg));
 }
 
 void bench_cluster::create_all(const std::vector<std::string>& bodies) {
-  auto owner_hdl = owner();
+  auto api = cluster_.api;
   caf::scoped_actor self{sys_};
   std::string failure;
   for (std::size_t at = 0; at < bodies.size(); at += 64) {
-    std::vector<decltype(self->request(owner_hdl, std::chrono::seconds(60), atom::create_v,
+    std::vector<decltype(self->request(api, std::chrono::seconds(60), atom::create_v,
                                        model::changefeed_config{}))>
       pending;
     for (std::size_t i = at; i < std::min(bodies.size(), at + 64); ++i) {
       auto cfg = model::parse_create_body(bodies[i]);
       if (!cfg)
         throw std::runtime_error(cfg.error().message);
-      pending.push_back(self->request(owner_hdl, std::chrono::seconds(60), atom::create_v, std::move(*cfg)));
+      pending.push_back(self->request(api, std::chrono::seconds(60), atom::create_v, std::move(*cfg)));
     }
     for (auto& h : pending)
       h.receive([](model::changefeed_detail&) {}, [&](caf::error& e) { failure = actors::to_failure(e).message; });

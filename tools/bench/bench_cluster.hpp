@@ -29,7 +29,7 @@ public:
   const actors::cluster& handles() const { return cluster_; }
   const std::vector<std::shared_ptr<actors::node_state>>& nodes() const { return nodes_; }
 
-  /// The current owner (waits for one).
+  /// The current owner (waits for one; benchmarks reach feed actors through it).
   actors::owner_actor owner();
   /// Creates a changefeed from a POST /changefeeds body; throws on failure.
   model::changefeed_detail create(const std::string& body);

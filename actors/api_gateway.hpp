@@ -1,0 +1,45 @@
+// The API actor of a process: where every API request that needs the
+// cluster arrives, from HTTP sessions (through api_client) or from tests.
+// It follows the election's owner changes, hands each request to the
+// current owner (the owner answers the requester directly), holds requests
+// for a short while during an election, and answers ErrOwnerNotFound when
+// none appears in time. A resign goes to the election.
+#pragma once
+
+#include <chrono>
+#include <deque>
+#include <functional>
+
+#include "actors/messages.hpp"
+
+namespace cdc::actors {
+
+struct api_gateway_state {
+  static inline const char* name = "api_gateway";
+
+  // Not an aggregate: CAF would try to build the state from the actor pointer.
+  api_gateway_state() = default;
+
+  // -- constants --------------------------------------------------------------
+
+  /// Requests wait this long for an owner during an election.
+  static constexpr auto owner_wait = std::chrono::seconds(3);
+  /// Beyond this many waiting requests, new ones fail at once.
+  static constexpr std::size_t max_waiting = 10'000;
+
+  // -- member variables -------------------------------------------------------
+
+  election_actor election;
+  owner_actor owner;
+  /// Requests waiting for an owner; each hands itself to the owner it is
+  /// given, or fails when given none.
+  std::deque<std::function<void(const owner_actor&)>> waiting;
+  /// Bumped whenever the queue is flushed, so a stale wait timer is ignored.
+  std::uint64_t wait_epoch = 0;
+};
+
+/// Subscribes to `election` for owner changes and serves the API.
+api_gateway_actor::behavior_type api_gateway(api_gateway_actor::stateful_pointer<api_gateway_state> self,
+                                             election_actor election);
+
+} // namespace cdc::actors

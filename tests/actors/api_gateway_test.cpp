@@ -1,0 +1,143 @@
+// The API actor: requests go to the current owner, wait briefly during an
+// election, never wait forever, and a resign goes to the election.
+#include <boost/test/unit_test.hpp>
+
+#include "actors/api_gateway.hpp"
+#include "tests/support/actor_fixture.hpp"
+#include "tests/support/fake_owner.hpp"
+#include "tests/support/printers.hpp"
+
+using namespace cdc;
+using namespace cdc::actors;
+
+namespace {
+
+/// Stands in for the election: records subscribers so the test can announce
+/// owners, and counts resigns.
+struct fake_election_state {
+  fake_election_state() = default;
+  std::vector<owner_listener_actor> subscribers;
+  int resigns = 0;
+};
+
+election_actor::behavior_type fake_election(election_actor::stateful_pointer<fake_election_state> self) {
+  return {
+    [](atom::campaign, capture_info&, capture_actor&) {},
+    [](atom::owner, std::uint64_t, owner_actor&) {},
+    [](atom::owner) { return owner_actor{}; },
+    [self](atom::resign) {
+      ++self->state.resigns;
+      return true;
+    },
+    [](atom::resign, std::uint64_t) {},
+    [](atom::stopping, const std::string&) {},
+    [self](atom::subscribe, owner_listener_actor& l) { self->state.subscribers.push_back(l); },
+  };
+}
+
+/// The answer to one request, once it has come.
+template <class T>
+using pending = std::shared_ptr<std::optional<model::result<T>>>;
+
+struct gateway_fixture : test::actor_fixture {
+  gateway_fixture() {
+    election_hdl = sys.spawn(fake_election);
+    gateway = sys.spawn(api_gateway, election_hdl);
+    run();
+  }
+  ~gateway_fixture() {
+    caf::anon_send_exit(gateway, caf::exit_reason::user_shutdown);
+    caf::anon_send_exit(election_hdl, caf::exit_reason::user_shutdown);
+    run();
+  }
+
+  /// Sends `xs...` to the API actor from a helper actor; the answer lands
+  /// in the returned slot whenever it comes (the test can look before).
+  template <class T, class... Ts>
+  pending<T> send(Ts... xs) {
+    auto out = std::make_shared<std::optional<model::result<T>>>();
+    api_actor api = gateway;
+    sys.spawn([=](caf::event_based_actor* helper) {
+      helper->request(api, caf::infinite, xs...)
+        .then([out](T& v) { *out = std::move(v); }, [out](caf::error& e) { *out = to_failure(e); });
+    });
+    return out;
+  }
+
+  void announce(const owner_actor& owner) {
+    caf::anon_send(caf::actor_cast<owner_listener_actor>(gateway), atom::owner_v, owner);
+    run();
+  }
+
+  election_actor election_hdl;
+  api_gateway_actor gateway;
+};
+
+using captures = std::vector<model::capture_view>;
+
+} // namespace
+
+BOOST_AUTO_TEST_SUITE(api_gateway_requests)
+
+BOOST_AUTO_TEST_CASE(a_request_goes_to_the_owner_and_its_answer_comes_back) {
+  gateway_fixture f;
+  f.announce(f.sys.spawn(test::fake_owner));
+  auto caps = f.send<captures>(atom::captures_v);
+  f.run();
+  BOOST_REQUIRE(caps->has_value());
+  BOOST_TEST((**caps).value().at(0).id == "c1");
+}
+
+BOOST_AUTO_TEST_CASE(the_owners_refusal_reaches_the_requester_as_an_api_failure) {
+  gateway_fixture f;
+  f.announce(f.sys.spawn(test::fake_owner));
+  auto paused = f.send<bool>(atom::pause_v, model::changefeed_key{"default", "cf"});
+  f.run();
+  BOOST_REQUIRE(paused->has_value());
+  BOOST_TEST((**paused).error().kind == model::api_error::not_owner);
+}
+
+BOOST_AUTO_TEST_CASE(a_request_waits_for_the_next_owner_during_an_election) {
+  gateway_fixture f;
+  auto caps = f.send<captures>(atom::captures_v);
+  f.run();
+  BOOST_TEST(!caps->has_value());
+  f.announce(f.sys.spawn(test::fake_owner));
+  BOOST_REQUIRE(caps->has_value());
+  BOOST_TEST((**caps).has_value());
+}
+
+BOOST_AUTO_TEST_CASE(a_waiting_request_fails_with_owner_not_found_after_the_wait_limit) {
+  gateway_fixture f;
+  auto healthy = f.send<bool>(atom::health_v);
+  f.run();
+  f.sched.trigger_timeouts();
+  f.run();
+  BOOST_REQUIRE(healthy->has_value());
+  BOOST_TEST((**healthy).error().kind == model::api_error::owner_not_found);
+}
+
+BOOST_AUTO_TEST_CASE(a_resign_goes_to_the_election_without_waiting_for_an_owner) {
+  gateway_fixture f;
+  auto resigned = f.send<bool>(atom::resign_v);
+  f.run();
+  BOOST_REQUIRE(resigned->has_value());
+  BOOST_TEST((**resigned).value());
+}
+
+BOOST_AUTO_TEST_CASE(a_stale_wait_timer_does_not_fail_later_requests_early) {
+  gateway_fixture f;
+  auto first = f.send<bool>(atom::health_v);
+  f.run();
+  f.announce(f.sys.spawn(test::fake_owner)); // answers the first
+  f.announce(owner_actor{});              // election again
+  auto second = f.send<bool>(atom::health_v);
+  f.run();
+  // Fire only the first timer (the stale one): the second keeps waiting.
+  f.sched.trigger_timeout();
+  f.run();
+  BOOST_TEST(first->has_value());
+  BOOST_TEST(!second->has_value());
+}
+
+BOOST_AUTO_TEST_SUITE_END()
