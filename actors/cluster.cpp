@@ -4,15 +4,15 @@
 
 #include <caf/send.hpp>
 
-#include "actors/api_gateway.hpp"
-#include "actors/capture.hpp"
-#include "actors/election.hpp"
-#include "actors/feed_directory.hpp"
-#include "actors/memory_quota.hpp"
-#include "actors/meta_store.hpp"
-#include "actors/sinks.hpp"
-#include "actors/upstream.hpp"
-#include "actors/store/memory_backend.hpp"
+#include "actors/control/api_gateway.hpp"
+#include "actors/replication/capture.hpp"
+#include "actors/control/election.hpp"
+#include "actors/published/feed_directory.hpp"
+#include "actors/replication/memory_quota.hpp"
+#include "actors/store/meta_store.hpp"
+#include "actors/sinks/sinks.hpp"
+#include "actors/replication/upstream.hpp"
+#include "actors/store/backend/memory_backend.hpp"
 
 namespace cdc::actors {
 

@@ -10,12 +10,12 @@
 #include <caf/actor_system.hpp>
 #include <caf/actor_system_config.hpp>
 
-#include "actors/capture_directory.hpp"
+#include "actors/published/capture_directory.hpp"
 #include "actors/messages.hpp"
-#include "actors/meta_store.hpp"
-#include "actors/node_state.hpp"
+#include "actors/store/meta_store.hpp"
+#include "actors/published/node_state.hpp"
 #include "actors/services.hpp"
-#include "actors/sink_probe.hpp"
+#include "actors/sinks/sink_probe.hpp"
 #include "model/upstream/catalog.hpp"
 
 namespace cdc::actors {
@@ -28,7 +28,7 @@ struct cluster_config {
   /// The upstream's wall clock at start, in ms; 0 reads the system clock.
   std::int64_t wall_now_ms = 0;
   /// Bytes of row changes this server's processors may hold at once, read
-  /// and not yet flushed by their sinks (actors/memory_quota.hpp); 0 sets
+  /// and not yet flushed by their sinks (actors/replication/memory_quota.hpp); 0 sets
   /// no bound. It is what bounds memory while feeds catch up after downtime.
   std::size_t memory_quota = 32 << 20;
   /// Processors' sinks; empty uses the default factory.
@@ -51,7 +51,7 @@ struct cluster {
   upstream_actor upstream;
   meta_store_actor meta;
   std::vector<capture_actor> captures;
-  /// Where API requests go (actors/api_gateway.hpp).
+  /// Where API requests go (actors/control/api_gateway.hpp).
   api_actor api;
   /// The changefeeds and the captures as GET reads them.
   std::shared_ptr<feed_directory> directory;

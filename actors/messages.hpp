@@ -26,6 +26,7 @@
 #include "model/changefeed/views.hpp"
 #include "model/cluster_views.hpp"
 #include "model/scheduling/table_scheduler.hpp"
+#include "model/sink/row_batch.hpp"
 #include "model/upstream/workload.hpp"
 
 namespace cdc::actors {
@@ -71,24 +72,10 @@ struct processor_report {
   std::vector<table_progress> tables;
 };
 
-/// Row changes of one table, complete up to `through`.
-struct table_rows {
-  std::int64_t table_id = 0;
-  model::tso_t through = 0;
-  std::vector<model::upstream::row_change> rows;
-};
-
-/// What a processor hands its sink in one go.
-struct row_batch {
-  model::changefeed_key key;
-  /// The tables' definitions (sinks need column names and keys).
-  std::shared_ptr<const model::upstream::catalog> catalog;
-  std::vector<table_rows> tables;
-  std::size_t row_count = 0;
-  /// What the rows cost in memory (model/upstream/row_size.hpp).
-  std::size_t bytes = 0;
-};
-using row_batch_ptr = std::shared_ptr<const row_batch>;
+/// What a processor hands its sink (model/sink/row_batch.hpp).
+using model::sink::row_batch;
+using model::sink::row_batch_ptr;
+using model::sink::table_rows;
 
 /// Every stored changefeed with its progress (what the meta store loads).
 using feed_records = std::vector<std::pair<model::changefeed_info, model::changefeed_progress>>;
@@ -320,14 +307,14 @@ struct capture_member {
 using owner_listener_actor = caf::typed_actor<
   caf::reacts_to<atom::owner, owner_actor>>;
 
-/// The API actor of a process (actors/api_gateway.hpp): the API, and the
+/// The API actor of a process (actors/control/api_gateway.hpp): the API, and the
 /// owner changes it follows.
 using api_gateway_actor = api_actor::extend_with<owner_listener_actor>::extend<
   // Internal timer: requests waiting for an owner since this epoch have waited enough.
   caf::reacts_to<atom::run, std::uint64_t>>;
 
 /// Where code outside the actor world (HTTP sessions) makes its API calls
-/// (actors/api_client.hpp): each job makes one typed request to the API
+/// (actors/control/api_client.hpp): each job makes one typed request to the API
 /// actor and completes with its answer.
 struct api_call;
 using api_caller_actor = caf::typed_actor<
@@ -373,7 +360,7 @@ CAF_BEGIN_TYPE_ID_BLOCK(cdc, caf::first_custom_type_id)
   CAF_ADD_TYPE_ID(cdc, (std::vector<cdc::actors::table_start>))
   CAF_ADD_TYPE_ID(cdc, (std::vector<std::int64_t>))
   CAF_ADD_TYPE_ID(cdc, (std::vector<cdc::actors::processor_report>))
-  CAF_ADD_TYPE_ID(cdc, (cdc::actors::row_batch_ptr))
+  CAF_ADD_TYPE_ID(cdc, (cdc::model::sink::row_batch_ptr))
   CAF_ADD_TYPE_ID(cdc, (cdc::actors::admin_outcome))
   CAF_ADD_TYPE_ID(cdc, (std::vector<cdc::model::capture_view>))
   CAF_ADD_TYPE_ID(cdc, (cdc::model::changefeed_key))
@@ -410,7 +397,7 @@ CAF_ALLOW_UNSAFE_MESSAGE_TYPE(cdc::actors::api_call)
 CAF_ALLOW_UNSAFE_MESSAGE_TYPE(cdc::actors::capture_member)
 CAF_ALLOW_UNSAFE_MESSAGE_TYPE(std::vector<cdc::actors::capture_member>)
 CAF_ALLOW_UNSAFE_MESSAGE_TYPE(std::vector<cdc::actors::processor_report>)
-CAF_ALLOW_UNSAFE_MESSAGE_TYPE(cdc::actors::row_batch_ptr)
+CAF_ALLOW_UNSAFE_MESSAGE_TYPE(cdc::model::sink::row_batch_ptr)
 CAF_ALLOW_UNSAFE_MESSAGE_TYPE(cdc::actors::admin_outcome)
 CAF_ALLOW_UNSAFE_MESSAGE_TYPE(std::vector<cdc::model::capture_view>)
 CAF_ALLOW_UNSAFE_MESSAGE_TYPE(cdc::model::changefeed_key)

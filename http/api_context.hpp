@@ -6,10 +6,10 @@
 #include <memory>
 #include <vector>
 
-#include "actors/api_client.hpp"
-#include "actors/capture_directory.hpp"
-#include "actors/feed_directory.hpp"
-#include "actors/node_state.hpp"
+#include "actors/control/api_client.hpp"
+#include "actors/published/capture_directory.hpp"
+#include "actors/published/feed_directory.hpp"
+#include "actors/published/node_state.hpp"
 #include "http/reply.hpp"
 #include "http/request_context.hpp"
 

@@ -31,6 +31,26 @@ auto send_empty(reply rep) {
   return [rep](bool) { rep.send_empty(); };
 }
 
+/// GET /changefeeds' body from snapshots in key order: TiCDC's envelope
+/// {"total":N,"items":[...]}, built by appending each feed's cached item.
+std::string list_body(const std::vector<std::shared_ptr<const actors::feed_snapshot>>& feeds) {
+  std::size_t size = 32;
+  for (const auto& f : feeds)
+    size += f->item_json().size() + 1;
+  std::string out;
+  out.reserve(size);
+  out += "{\"total\":";
+  out += std::to_string(feeds.size());
+  out += ",\"items\":[";
+  for (std::size_t i = 0; i < feeds.size(); ++i) {
+    if (i > 0)
+      out += ',';
+    out += feeds[i]->item_json();
+  }
+  out += "]}";
+  return out;
+}
+
 void create(request_context& rc, const reply& rep) {
   auto body = model::parse_create_body(rc.body);
   if (!body)
@@ -46,7 +66,7 @@ void list(request_context& rc, const reply& rep) {
     state = std::string(*s);
   auto feeds = rc.api->directory->all();
   std::erase_if(feeds, [&](const auto& f) { return !model::matches_state_filter(f->state(), state); });
-  rep.send(200, actors::list_body(feeds));
+  rep.send(200, list_body(feeds));
 }
 
 /// What the feed published last, with its JSON made at most once.

@@ -1,7 +1,7 @@
 // GET /api/v2/status: this node, from its published state (no actor hop).
 #include <unistd.h>
 
-#include "actors/node_state.hpp"
+#include "actors/published/node_state.hpp"
 #include "http/routes.hpp"
 #include "model/cluster_views.hpp"
 #include "model/version.hpp"

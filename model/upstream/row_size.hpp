@@ -1,5 +1,5 @@
 // What a row change costs in memory, the unit processors count catch-up in
-// (actors/memory_quota.hpp): its struct, its value vectors and every string
+// (actors/replication/memory_quota.hpp): its struct, its value vectors and every string
 // that does not fit inline, each allocation with the allocator's overhead.
 #pragma once
 

@@ -2,7 +2,7 @@
 // election, never wait forever, and a resign goes to the election.
 #include <boost/test/unit_test.hpp>
 
-#include "actors/api_gateway.hpp"
+#include "actors/control/api_gateway.hpp"
 #include "tests/support/actor_fixture.hpp"
 #include "tests/support/fake_owner.hpp"
 #include "tests/support/printers.hpp"

@@ -7,7 +7,7 @@
 
 #include <boost/test/unit_test.hpp>
 
-#include "actors/memory_quota.hpp"
+#include "actors/replication/memory_quota.hpp"
 #include "model/changefeed/bodies.hpp"
 #include "tests/support/printers.hpp"
 #include "tests/support/sim_cluster.hpp"

@@ -5,7 +5,7 @@
 #include <caf/event_based_actor.hpp>
 #include <caf/stateful_actor.hpp>
 
-#include "actors/children.hpp"
+#include "actors/control/children.hpp"
 #include "tests/support/actor_fixture.hpp"
 
 using namespace cdc;

@@ -1,8 +1,8 @@
 // Election, captures and the owner role under CAF's deterministic scheduler.
 #include <boost/test/unit_test.hpp>
 
-#include "actors/capture.hpp"
-#include "actors/election.hpp"
+#include "actors/replication/capture.hpp"
+#include "actors/control/election.hpp"
 #include "tests/support/faulty_backend.hpp"
 #include "tests/support/sim_cluster.hpp"
 #include "tests/support/printers.hpp"

@@ -3,7 +3,7 @@
 // account ends while holding or waiting.
 #include <boost/test/unit_test.hpp>
 
-#include "actors/memory_quota.hpp"
+#include "actors/replication/memory_quota.hpp"
 
 using namespace cdc::actors;
 

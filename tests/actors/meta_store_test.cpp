@@ -5,7 +5,7 @@
 #include <boost/test/unit_test.hpp>
 
 #include "actors/errors.hpp"
-#include "actors/meta_store.hpp"
+#include "actors/store/meta_store.hpp"
 #include "tests/support/actor_fixture.hpp"
 #include "tests/support/faulty_backend.hpp"
 #include "tests/support/meta_records.hpp"

@@ -4,7 +4,7 @@
 #include <boost/test/unit_test.hpp>
 
 #include "model/changefeed/bodies.hpp"
-#include "actors/store/memory_backend.hpp"
+#include "actors/store/backend/memory_backend.hpp"
 #include "tests/support/meta_records.hpp"
 #include "tests/support/printers.hpp"
 #include "tests/support/sim_cluster.hpp"

@@ -4,7 +4,7 @@
 
 #include <boost/test/unit_test.hpp>
 
-#include "actors/storage_writer.hpp"
+#include "actors/sink_io/storage_writer.hpp"
 #include "model/storage/table_definition.hpp"
 #include "tests/support/storage_check.hpp"
 
@@ -63,7 +63,7 @@ struct writer_fixture {
 BOOST_FIXTURE_TEST_SUITE(storage_writer, writer_fixture)
 
 BOOST_AUTO_TEST_CASE(a_file_is_cut_once_it_reaches_file_size) {
-  actors::storage_writer w{settings()};
+  sink_io::storage_writer w{settings()};
   BOOST_REQUIRE(w.add(batch(0, 4000), 0).has_value());
   BOOST_TEST(w.full());
   BOOST_REQUIRE(w.flush().has_value());
@@ -77,7 +77,7 @@ BOOST_AUTO_TEST_CASE(a_file_is_cut_once_it_reaches_file_size) {
 }
 
 BOOST_AUTO_TEST_CASE(a_batch_cut_short_by_the_processor_limit_shows_a_backlog) {
-  actors::storage_writer w{settings()};
+  sink_io::storage_writer w{settings()};
   BOOST_REQUIRE(w.add(batch(0, 100), 0).has_value());
   BOOST_TEST(!w.backlog()); // complete up to its horizon: the interval may wait
   auto cut = batch(0, 0);
@@ -91,12 +91,12 @@ BOOST_AUTO_TEST_CASE(a_batch_cut_short_by_the_processor_limit_shows_a_backlog) {
 
 BOOST_AUTO_TEST_CASE(a_new_writer_continues_the_numbering_in_the_same_version) {
   {
-    actors::storage_writer w{settings()};
+    sink_io::storage_writer w{settings()};
     BOOST_REQUIRE(w.add(batch(0, 100), 0).has_value());
     BOOST_REQUIRE(w.flush().has_value());
   }
   // A restart from a later checkpoint: same schema, so the same directory.
-  actors::storage_writer again{settings(2000)};
+  sink_io::storage_writer again{settings(2000)};
   BOOST_REQUIRE(again.add(batch(100, 200), 0).has_value());
   BOOST_REQUIRE(again.flush().has_value());
   BOOST_TEST(fs::exists(dir() / "CDC000001.csv"));
@@ -108,7 +108,7 @@ BOOST_AUTO_TEST_CASE(a_new_writer_continues_the_numbering_in_the_same_version) {
 BOOST_AUTO_TEST_CASE(a_name_taken_by_another_writer_is_skipped_not_overwritten) {
   fs::create_directories(dir());
   { std::ofstream{dir() / "CDC000001.csv"} << "someone else's\n"; }
-  actors::storage_writer w{settings()};
+  sink_io::storage_writer w{settings()};
   BOOST_REQUIRE(w.add(batch(0, 100), 0).has_value());
   BOOST_REQUIRE(w.flush().has_value());
   BOOST_TEST(test::read_text(dir() / "CDC000001.csv") == "someone else's\n");
@@ -118,7 +118,7 @@ BOOST_AUTO_TEST_CASE(a_name_taken_by_another_writer_is_skipped_not_overwritten) 
 BOOST_AUTO_TEST_CASE(rows_go_to_the_directory_of_their_commit_day) {
   auto s = settings();
   s.dates = model::storage::date_separator::day;
-  actors::storage_writer w{s};
+  sink_io::storage_writer w{s};
   ::setenv("TZ", "UTC", 1);
   ::tzset();
   // 1 s either side of 1970-01-02 00:00:00 UTC.
@@ -134,7 +134,7 @@ BOOST_AUTO_TEST_CASE(rows_go_to_the_directory_of_their_commit_day) {
 BOOST_AUTO_TEST_CASE(column_selectors_drop_columns_from_rows_and_the_schema_file) {
   auto s = settings();
   s.selectors.emplace(model::filter::column_selectors::make({{{"db.wide"}, {"id", "n"}}}, false).value());
-  actors::storage_writer w{s};
+  sink_io::storage_writer w{s};
   BOOST_REQUIRE(w.add(batch(0, 10), 0).has_value());
   BOOST_REQUIRE(w.flush().has_value());
   auto files = test::read_table_files(dir(), ".csv", "\n");
@@ -150,7 +150,7 @@ BOOST_AUTO_TEST_CASE(column_selectors_drop_columns_from_rows_and_the_schema_file
 BOOST_AUTO_TEST_CASE(a_header_starts_every_file_when_asked) {
   auto s = settings();
   s.csv.output_field_header = true;
-  actors::storage_writer w{s};
+  sink_io::storage_writer w{s};
   BOOST_REQUIRE(w.add(batch(0, 4000), 0).has_value());
   BOOST_REQUIRE(w.flush().has_value());
   auto files = test::read_table_files(dir(), ".csv", "\n");

@@ -47,14 +47,14 @@ test::mariadb_server& db() {
 }
 
 void reset_downstream() {
-  actors::mysql_client c;
+  sink_io::mysql_client c;
   BOOST_REQUIRE(c.connect(db().admin()).has_value());
   BOOST_REQUIRE(c.execute("DROP DATABASE IF EXISTS app").has_value());
 }
 
 /// Every downstream table equals the upstream's rows at `at`, column by column.
 void check_downstream_equals_upstream(model::tso_t at) {
-  actors::mysql_client c;
+  sink_io::mysql_client c;
   BOOST_REQUIRE(c.connect(db().admin()).has_value());
   auto catalog = app_catalog();
   for (const auto& def : catalog->tables) {
@@ -63,7 +63,7 @@ void check_downstream_equals_upstream(model::tso_t at) {
     auto rows = c.query("SELECT * FROM `" + def.schema + "`.`" + def.name + "`");
     BOOST_REQUIRE_MESSAGE(rows.has_value(), (rows.has_error() ? rows.error().message : std::string()));
     BOOST_TEST(rows->size() == expected.size(), def.name << ": downstream rows vs upstream rows");
-    std::map<std::string, const actors::mysql_client::row*> by_key;
+    std::map<std::string, const sink_io::mysql_client::row*> by_key;
     for (const auto& r : *rows)
       by_key[r.at(def.key_column()).value_or("NULL")] = &r;
     for (const auto& [key, values] : expected) {

@@ -4,7 +4,7 @@
 #include <boost/json.hpp>
 #include <boost/test/unit_test.hpp>
 
-#include "actors/store/sqlite_backend.hpp"
+#include "actors/store/backend/sqlite_backend.hpp"
 #include "tests/support/api_checks.hpp"
 #include "tests/support/meta_records.hpp"
 #include "tests/support/server_fixture.hpp"

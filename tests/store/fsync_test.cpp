@@ -3,7 +3,7 @@
 // writes costs one fsync — the reason the store actor group-commits.
 #include <boost/test/unit_test.hpp>
 
-#include "actors/store/sqlite_backend.hpp"
+#include "actors/store/backend/sqlite_backend.hpp"
 #include "tests/support/counting_vfs.hpp"
 #include "tests/support/meta_records.hpp"
 

@@ -3,7 +3,7 @@
 // refused until there is room again, and nothing acknowledged is lost.
 #include <boost/test/unit_test.hpp>
 
-#include "actors/store/sqlite_backend.hpp"
+#include "actors/store/backend/sqlite_backend.hpp"
 #include "tests/support/meta_records.hpp"
 #include "tests/support/printers.hpp"
 #include "tests/support/small_disk_vfs.hpp"

@@ -7,7 +7,7 @@
 
 #include <boost/test/unit_test.hpp>
 
-#include "actors/store/sqlite_backend.hpp"
+#include "actors/store/backend/sqlite_backend.hpp"
 #include "tests/support/meta_records.hpp"
 #include "tests/support/printers.hpp"
 

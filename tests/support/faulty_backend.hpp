@@ -9,7 +9,7 @@
 #include <memory>
 #include <mutex>
 
-#include "actors/store/memory_backend.hpp"
+#include "actors/store/backend/memory_backend.hpp"
 
 namespace cdc::test {
 

@@ -94,7 +94,7 @@ mariadb_server::mariadb_server(fs::path dir) : dir_(std::move(dir)) {
     throw std::runtime_error("mariadb-install-db failed:\n" + read_text(dir_ / "install.log"));
   port_ = free_port();
   start();
-  actors::mysql_client c;
+  sink_io::mysql_client c;
   if (auto r = c.connect(admin()); !r)
     throw std::runtime_error(r.error().message);
   for (auto sql : {"CREATE USER 'cdc'@'%' IDENTIFIED BY 'cdc-pw'", "GRANT ALL ON *.* TO 'cdc'@'%'"})
@@ -131,7 +131,7 @@ void mariadb_server::start() {
       pid_ = -1;
       throw std::runtime_error("mariadbd exited at start:\n" + log());
     }
-    actors::mysql_client c;
+    sink_io::mysql_client c;
     auto e = admin();
     e.connect_timeout = std::chrono::seconds(1);
     if (c.connect(e))
@@ -155,8 +155,8 @@ std::string mariadb_server::sink_uri() const {
   return "mysql://cdc:cdc-pw@127.0.0.1:" + std::to_string(port_) + "/";
 }
 
-actors::mysql_endpoint mariadb_server::admin() const {
-  actors::mysql_endpoint e;
+sink_io::mysql_endpoint mariadb_server::admin() const {
+  sink_io::mysql_endpoint e;
   e.user = "root";
   e.unix_socket = (dir_ / "mysqld.sock").string();
   e.connect_timeout = std::chrono::seconds(5);

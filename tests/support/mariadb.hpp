@@ -10,7 +10,7 @@
 #include <filesystem>
 #include <string>
 
-#include "actors/mysql_client.hpp"
+#include "actors/sink_io/mysql_client.hpp"
 
 namespace cdc::test {
 
@@ -34,7 +34,7 @@ public:
   /// mysql://cdc:cdc-pw@127.0.0.1:<port>/
   std::string sink_uri() const;
   /// root over the unix socket (for setup and checks).
-  actors::mysql_endpoint admin() const;
+  sink_io::mysql_endpoint admin() const;
   /// The server's error log (for failure messages).
   std::string log() const;
 

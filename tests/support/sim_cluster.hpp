@@ -6,14 +6,14 @@
 #include <optional>
 #include <stdexcept>
 
-#include "actors/api_gateway.hpp"
-#include "actors/capture.hpp"
-#include "actors/election.hpp"
+#include "actors/control/api_gateway.hpp"
+#include "actors/replication/capture.hpp"
+#include "actors/control/election.hpp"
 #include "actors/errors.hpp"
-#include "actors/meta_store.hpp"
-#include "actors/sinks.hpp"
-#include "actors/store/memory_backend.hpp"
-#include "actors/upstream.hpp"
+#include "actors/store/meta_store.hpp"
+#include "actors/sinks/sinks.hpp"
+#include "actors/store/backend/memory_backend.hpp"
+#include "actors/replication/upstream.hpp"
 #include "model/ids.hpp"
 #include "tests/support/actor_fixture.hpp"
 

@@ -13,7 +13,7 @@
 
 #include <caf/send.hpp>
 
-#include "actors/feed_directory.hpp"
+#include "actors/published/feed_directory.hpp"
 #include "tools/bench/bench_cluster.hpp"
 
 using namespace cdc;

@@ -12,7 +12,7 @@
 #include <string>
 #include <thread>
 
-#include "actors/sinks.hpp"
+#include "actors/sinks/sinks.hpp"
 #include "model/tso.hpp"
 #include "tools/bench/bench_cluster.hpp"
 

@@ -14,8 +14,8 @@
 #include <caf/scoped_actor.hpp>
 
 #include "actors/messages.hpp"
-#include "actors/mysql_client.hpp"
-#include "actors/sinks.hpp"
+#include "actors/sink_io/mysql_client.hpp"
+#include "actors/sinks/sinks.hpp"
 #include "model/config/defaults.hpp"
 #include "model/upstream/workload.hpp"
 

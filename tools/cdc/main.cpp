@@ -19,7 +19,7 @@
 #include "model/log_level.hpp"
 #include "model/upstream/catalog.hpp"
 #include "model/version.hpp"
-#include "actors/store/sqlite_backend.hpp"
+#include "actors/store/backend/sqlite_backend.hpp"
 #include "tools/cdc/data_dir.hpp"
 #include "tools/cdc/options.hpp"
 

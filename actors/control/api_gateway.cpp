@@ -1,0 +1,83 @@
+#include "actors/control/api_gateway.hpp"
+
+#include "actors/errors.hpp"
+
+namespace cdc::actors {
+
+namespace {
+
+using self_ptr = api_gateway_actor::stateful_pointer<api_gateway_state>;
+
+void flush(self_ptr self) {
+  auto waiting = std::move(self->state.waiting);
+  self->state.waiting.clear();
+  ++self->state.wait_epoch;
+  for (auto& w : waiting)
+    w(self->state.owner);
+}
+
+/// Hands the request `xs...` to the owner, now or once one is elected;
+/// the owner's answer (or failure) goes straight to the requester.
+template <class T, class... Ts>
+caf::typed_response_promise<T> to_owner(self_ptr self, Ts... xs) {
+  auto rp = self->make_response_promise<T>();
+  auto hand = [rp, xs...](const owner_actor& owner) mutable {
+    if (owner)
+      rp.delegate(owner, std::move(xs)...);
+    else
+      rp.deliver(to_error(model::api_error::owner_not_found));
+  };
+  auto& st = self->state;
+  if (st.owner || st.waiting.size() >= api_gateway_state::max_waiting) {
+    hand(st.owner);
+    return rp;
+  }
+  if (st.waiting.empty())
+    self->delayed_send(self, api_gateway_state::owner_wait, atom::run_v, st.wait_epoch);
+  st.waiting.emplace_back(std::move(hand));
+  return rp;
+}
+
+} // namespace
+
+api_gateway_actor::behavior_type api_gateway(self_ptr self, election_actor election) {
+  self->state.election = election;
+  self->send(election, atom::subscribe_v, caf::actor_cast<owner_listener_actor>(self));
+  using model::changefeed_key;
+  return {
+    [self](atom::captures) { return to_owner<std::vector<model::capture_view>>(self, atom::captures_v); },
+    [self](atom::health) { return to_owner<bool>(self, atom::health_v); },
+    [self](atom::create, model::changefeed_config& cfg) {
+      return to_owner<model::changefeed_detail>(self, atom::create_v, std::move(cfg));
+    },
+    [self](atom::pause, changefeed_key& key) { return to_owner<bool>(self, atom::pause_v, std::move(key)); },
+    [self](atom::resume, changefeed_key& key, model::resume_config& body) {
+      return to_owner<bool>(self, atom::resume_v, std::move(key), std::move(body));
+    },
+    [self](atom::remove, changefeed_key& key) { return to_owner<bool>(self, atom::remove_v, std::move(key)); },
+    [self](atom::update, changefeed_key& key, model::changefeed_update& body) {
+      return to_owner<model::changefeed_detail>(self, atom::update_v, std::move(key), std::move(body));
+    },
+    [self](atom::processors) { return to_owner<std::vector<model::processor_item>>(self, atom::processors_v); },
+    [self](atom::processor, changefeed_key& key, std::string& capture) {
+      return to_owner<model::processor_detail>(self, atom::processor_v, std::move(key), std::move(capture));
+    },
+    [self](atom::resign) {
+      // The election answers whether or not an owner exists right now.
+      auto rp = self->make_response_promise<bool>();
+      return rp.delegate(self->state.election, atom::resign_v);
+    },
+    [self](atom::owner, owner_actor& owner) {
+      self->state.owner = std::move(owner);
+      if (self->state.owner)
+        flush(self);
+    },
+    [self](atom::run, std::uint64_t epoch) {
+      // The election took too long: the waiting requests fail.
+      if (epoch == self->state.wait_epoch)
+        flush(self);
+    },
+  };
+}
+
+} // namespace cdc::actors

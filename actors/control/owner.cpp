@@ -1,0 +1,147 @@
+#include "actors/control/owner.hpp"
+
+#include <spdlog/spdlog.h>
+
+#include "actors/errors.hpp"
+#include "actors/control/owner_ops.hpp"
+
+namespace cdc::actors {
+
+std::vector<model::capture_view> owner_state::capture_views() const {
+  std::vector<model::capture_view> out;
+  out.reserve(members.size());
+  for (const auto& [id, m] : members)
+    out.push_back({m.info.id, m.info.id == capture_id, m.info.address});
+  return out;
+}
+
+bool owner_state::healthy() const {
+  if (!ready)
+    return false;
+  for (const auto& [id, m] : members)
+    if (!m.info.alive)
+      return false;
+  return true;
+}
+
+std::vector<std::string> owner_state::eligible_captures() const {
+  std::vector<std::string> out;
+  for (const auto& [id, m] : members)
+    if (m.info.alive)
+      out.push_back(id);
+  return out;
+}
+
+owner_state::feed_entry* owner_state::find(const model::changefeed_key& key) {
+  auto it = feeds.find(key);
+  return it == feeds.end() ? nullptr : &it->second;
+}
+
+void owner_state::place(feed_entry& e, std::vector<model::scheduling::capture_tables> placement) {
+  for (const auto& p : e.placement)
+    if (auto it = load.find(p.capture_id); it != load.end())
+      it->second -= std::min(it->second, p.table_ids.size());
+  e.placement = std::move(placement);
+  for (const auto& p : e.placement)
+    load[p.capture_id] += p.table_ids.size();
+}
+
+model::scheduling::capture_load owner_state::load_without(const feed_entry& e) const {
+  auto out = load;
+  for (const auto& p : e.placement)
+    if (auto it = out.find(p.capture_id); it != out.end())
+      it->second -= std::min(it->second, p.table_ids.size());
+  return out;
+}
+
+owner_actor::behavior_type owner(owner_pointer self, std::uint64_t term, std::string capture_id,
+                                 std::vector<capture_member> members, cluster_services services,
+                                 capture_actor home) {
+  auto& st = self->state;
+  st.term = term;
+  st.capture_id = std::move(capture_id);
+  st.home = std::move(home);
+  st.services = std::move(services);
+  for (auto& m : members)
+    st.members.emplace(m.info.id, std::move(m));
+  spdlog::info("owner: term {} starting on capture {} with {} captures", term, st.capture_id, st.members.size());
+  st.feed_actors.bind(self);
+  // A feed that fails on its own takes its owner down, as a link would: the
+  // next term reloads every feed from the meta store.
+  self->set_down_handler([self](caf::down_msg& msg) {
+    if (self->state.feed_actors.failed(msg))
+      self->quit(msg.reason);
+  });
+  start_term(self);
+  return {
+    [self](atom::load) { start_term(self); },
+    [self](atom::captures) { return self->state.capture_views(); },
+    [self](atom::health) { return self->state.healthy(); },
+    [self](atom::joined, capture_member& m) {
+      auto& members = self->state.members;
+      auto id = m.info.id;
+      auto [it, added] = members.insert_or_assign(id, std::move(m));
+      if (added) {
+        spdlog::info("owner: capture {} joined at {}", id, it->second.info.address);
+        if (self->state.ready)
+          reschedule_all(self);
+      }
+    },
+    [self](atom::left, const std::string& id) {
+      spdlog::info("owner: capture {} left", id);
+      if (self->state.members.erase(id) > 0 && self->state.ready)
+        reschedule_all(self);
+    },
+    [self](atom::stopping, const std::string& id) {
+      if (auto it = self->state.members.find(id); it != self->state.members.end()) {
+        it->second.info.alive = false;
+        // A stopping capture hands its tables to the others.
+        if (self->state.ready)
+          reschedule_all(self);
+      }
+    },
+    [self](atom::create, model::changefeed_config& cfg) { return create_feed(self, std::move(cfg)); },
+    [self](atom::get, const model::changefeed_key& key) -> caf::result<changefeed_actor> {
+      if (auto* e = self->state.find(key))
+        return e->actor;
+      return to_error(model::api_error::changefeed_not_exists, {key.display()});
+    },
+    [self](atom::pause, const model::changefeed_key& key) {
+      return change_state(self, key, model::feed_event::pause{});
+    },
+    [self](atom::resume, const model::changefeed_key& key, model::resume_config& body) {
+      return change_state(self, key, model::feed_event::resume{body.overwrite_checkpoint_ts, 0, 0});
+    },
+    [self](atom::remove, const model::changefeed_key& key) {
+      return change_state(self, key, model::feed_event::remove{});
+    },
+    [self](atom::update, const model::changefeed_key& key, model::changefeed_update& body) {
+      return update_feed(self, key, std::move(body));
+    },
+    [self](atom::processors) {
+      std::vector<model::processor_item> out;
+      for (const auto& [key, e] : self->state.feeds)
+        if (e.running)
+          for (const auto& p : e.placement)
+            out.push_back({key.namespace_, key.id, p.capture_id});
+      return out;
+    },
+    [self](atom::processor, const model::changefeed_key& key,
+           const std::string& capture_id) -> caf::result<model::processor_detail> {
+      return processor_detail(self, key, capture_id);
+    },
+    [self](atom::state, const model::changefeed_key& key, bool running) {
+      enqueue_op(self, key, [self, key, running] {
+        auto* e = self->state.find(key);
+        if (!e)
+          return;
+        e->running = running;
+        if (running)
+          e->tables = tables_of(self->state, *e->info);
+        reschedule(self, key, [self, key] { next_op(self, key); });
+      });
+    },
+  };
+}
+
+} // namespace cdc::actors

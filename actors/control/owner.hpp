@@ -1,0 +1,113 @@
+// The owner role of one election term: the single writer of cluster state.
+// It keeps the changefeed registry, runs the API's changefeed operations one
+// at a time per feed, and places every running feed's tables on the alive
+// captures (model/scheduling), rebalancing when captures come and go.
+#pragma once
+
+#include <chrono>
+#include <deque>
+#include <functional>
+#include <map>
+#include <set>
+#include <string>
+
+#include "actors/control/children.hpp"
+#include "actors/messages.hpp"
+#include "actors/services.hpp"
+
+namespace cdc::actors {
+
+struct owner_state {
+  static inline const char* name = "owner";
+
+  // Not an aggregate: CAF would try to build the state from the actor pointer.
+  owner_state() = default;
+
+  struct feed_entry {
+    changefeed_actor actor;
+    std::shared_ptr<const model::changefeed_info> info;
+    /// The feed replicates now and its tables belong on captures.
+    bool running = false;
+    /// Every table the feed replicates (its filter over the catalog).
+    std::vector<std::int64_t> tables;
+    /// Where its tables are, per capture (every eligible capture listed).
+    std::vector<model::scheduling::capture_tables> placement;
+    /// Every capture holding its tables has heard of it from this term's
+    /// owner (then only captures whose tables change need a dispatch).
+    bool announced = false;
+    /// Operations on this feed run one at a time, in arrival order.
+    std::deque<std::function<void()>> queue;
+    bool busy = false;
+  };
+
+  // -- member variables -------------------------------------------------------
+
+  /// The election term this owner serves; captures ignore earlier terms.
+  std::uint64_t term = 0;
+  /// The capture this owner runs on.
+  std::string capture_id;
+  capture_actor home;
+  /// Every capture of the cluster, by ID.
+  std::map<std::string, capture_member> members;
+  std::map<model::changefeed_key, feed_entry> feeds;
+  /// The feeds' actors, which end with this owner (see children.hpp).
+  children feed_actors;
+  /// Tables per capture over every feed's placement (kept by place()).
+  model::scheduling::capture_load load;
+  /// The config of the latest create: an equal one (bulk creates from one
+  /// template) shares it instead of holding a copy per feed.
+  std::shared_ptr<const model::config::replica_config> last_config;
+  /// Keys of feeds being created (persisting), so a second create fails.
+  std::set<model::changefeed_key> creating;
+  cluster_services services;
+  /// Set once the registry is loaded and the captures have reported.
+  bool ready = false;
+  /// The wait before loading the registry again after a failed load.
+  std::chrono::milliseconds load_backoff{50};
+
+  // -- queries ----------------------------------------------------------------
+
+  std::vector<model::capture_view> capture_views() const;
+  bool healthy() const;
+  /// Alive captures that may take tables, in ID order.
+  std::vector<std::string> eligible_captures() const;
+  feed_entry* find(const model::changefeed_key& key);
+
+  // -- updates ----------------------------------------------------------------
+
+  /// Sets the feed's placement and keeps `load` in step.
+  void place(feed_entry& e, std::vector<model::scheduling::capture_tables> placement);
+  /// `load` without what `e` holds: the other feeds' tables per capture.
+  model::scheduling::capture_load load_without(const feed_entry& e) const;
+};
+
+using owner_pointer = owner_actor::stateful_pointer<owner_state>;
+
+owner_actor::behavior_type owner(owner_pointer self, std::uint64_t term, std::string capture_id,
+                                 std::vector<capture_member> members, cluster_services services,
+                                 capture_actor home);
+
+// -- parts of the owner, in owner_*.cpp -----------------------------------------
+
+/// Runs `op` when the feed's earlier operations are done; `op` must call
+/// next_op(self, key) when it finishes.
+void enqueue_op(owner_pointer self, const model::changefeed_key& key, std::function<void()> op);
+void next_op(owner_pointer self, const model::changefeed_key& key);
+
+/// Places the feed's tables (or removes them when it stopped), dispatches
+/// the difference to the captures, then calls `done`. Runs inside an op.
+void reschedule(owner_pointer self, const model::changefeed_key& key, std::function<void()> done);
+
+/// Queues a reschedule of every feed (a capture joined or left).
+void reschedule_all(owner_pointer self);
+
+/// Spawns the changefeed actor of a created or loaded feed and registers it.
+void spawn_feed(owner_pointer self, model::changefeed_info info, model::changefeed_progress progress);
+
+/// Loads the registry, gathers the captures' reports and takes over.
+void start_term(owner_pointer self);
+
+/// The tables `info` replicates: its filter over the catalog's eligible tables.
+std::vector<std::int64_t> tables_of(const owner_state& st, const model::changefeed_info& info);
+
+} // namespace cdc::actors

@@ -1,0 +1,65 @@
+#include "actors/published/feed_directory.hpp"
+
+#include <boost/json/serialize.hpp>
+#include <boost/json/value_from.hpp>
+
+#include "model/changefeed/prune.hpp"
+
+namespace cdc::actors {
+
+model::changefeed_detail feed_view::detail() const {
+  model::detail_options options;
+  if (task_status)
+    options.task_status = *task_status;
+  auto d = model::make_detail(*info, progress, options);
+  // A feed waiting out its back-off stores "stop", as TiCDC's pending does.
+  d.admin_job_type = admin_job_type;
+  return d;
+}
+
+model::changefeed_list_item feed_view::item() const { return model::make_list_item(*info, progress); }
+
+const std::string& feed_snapshot::detail_json() const {
+  std::call_once(detail_once_, [this] { detail_json_ = boost::json::serialize(boost::json::value_from(view_.detail())); });
+  return detail_json_;
+}
+
+const std::string& feed_snapshot::item_json() const {
+  std::call_once(item_once_, [this] { item_json_ = boost::json::serialize(boost::json::value_from(view_.item())); });
+  return item_json_;
+}
+
+std::shared_ptr<feed_directory::slot> feed_directory::add(const model::changefeed_key& key) {
+  auto s = std::make_shared<slot>();
+  std::unique_lock guard{lock_};
+  slots_[key] = s;
+  return s;
+}
+
+void feed_directory::remove(const model::changefeed_key& key) {
+  std::unique_lock guard{lock_};
+  slots_.erase(key);
+}
+
+void feed_directory::retain(const std::set<model::changefeed_key>& keys) {
+  std::unique_lock guard{lock_};
+  std::erase_if(slots_, [&](const auto& entry) { return !keys.count(entry.first); });
+}
+
+std::shared_ptr<const feed_snapshot> feed_directory::find(const model::changefeed_key& key) const {
+  std::shared_lock guard{lock_};
+  auto it = slots_.find(key);
+  return it == slots_.end() ? nullptr : it->second->current.load();
+}
+
+std::vector<std::shared_ptr<const feed_snapshot>> feed_directory::all() const {
+  std::vector<std::shared_ptr<const feed_snapshot>> out;
+  std::shared_lock guard{lock_};
+  out.reserve(slots_.size());
+  for (const auto& [key, s] : slots_)
+    if (auto snap = s->current.load())
+      out.push_back(std::move(snap));
+  return out;
+}
+
+} // namespace cdc::actors

@@ -1,0 +1,77 @@
+// The changefeeds as the HTTP layer reads them, without an actor hop: each
+// changefeed actor publishes an immutable snapshot whenever what GET shows
+// changes, and the owner keeps the directory's keys in step with its
+// registry (a feed is listed before its create answers and gone before its
+// delete answers). Bodies are serialized once per snapshot, on first read.
+#pragma once
+
+#include <atomic>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <set>
+#include <shared_mutex>
+#include <string>
+#include <vector>
+
+#include "model/changefeed/info.hpp"
+#include "model/changefeed/views.hpp"
+
+namespace cdc::actors {
+
+/// What a changefeed's detail and list item are made of, at one moment.
+struct feed_view {
+  std::shared_ptr<const model::changefeed_info> info;
+  model::changefeed_progress progress;
+  model::admin_job admin_job_type = model::admin_job::none;
+  /// The tables per capture; shown for normal feeds only (null otherwise).
+  std::shared_ptr<const std::vector<model::capture_task_status>> task_status;
+
+  model::changefeed_detail detail() const;
+  model::changefeed_list_item item() const;
+};
+
+/// A published view with its JSON, made on first use (readers on several
+/// threads may ask at once; call_once makes it exactly once).
+class feed_snapshot {
+public:
+  explicit feed_snapshot(feed_view v) : view_(std::move(v)) {}
+
+  const feed_view& view() const noexcept { return view_; }
+  model::feed_state state() const noexcept { return view_.info->state; }
+  /// GET /changefeeds/{id}'s body.
+  const std::string& detail_json() const;
+  /// This feed's item of GET /changefeeds.
+  const std::string& item_json() const;
+
+private:
+  feed_view view_;
+  mutable std::once_flag detail_once_, item_once_;
+  mutable std::string detail_json_, item_json_;
+};
+
+class feed_directory {
+public:
+  /// Where one changefeed actor publishes.
+  struct slot {
+    std::atomic<std::shared_ptr<const feed_snapshot>> current;
+  };
+
+  /// A fresh slot for `key`, replacing any earlier one (a new owner term
+  /// spawns new changefeed actors).
+  std::shared_ptr<slot> add(const model::changefeed_key& key);
+  void remove(const model::changefeed_key& key);
+  /// Drops every key not in `keys` (a new owner keeps what it loaded).
+  void retain(const std::set<model::changefeed_key>& keys);
+
+  /// The latest snapshot of `key`, or null (unknown, or not yet published).
+  std::shared_ptr<const feed_snapshot> find(const model::changefeed_key& key) const;
+  /// Every published snapshot in key order.
+  std::vector<std::shared_ptr<const feed_snapshot>> all() const;
+
+private:
+  mutable std::shared_mutex lock_;
+  std::map<model::changefeed_key, std::shared_ptr<slot>> slots_;
+};
+
+} // namespace cdc::actors

@@ -1,0 +1,213 @@
+#include "actors/replication/capture.hpp"
+
+#include <algorithm>
+#include <chrono>
+
+#include <caf/exit_reason.hpp>
+#include <caf/send.hpp>
+#include <spdlog/spdlog.h>
+
+#include "actors/control/owner.hpp"
+#include "actors/replication/processor.hpp"
+
+namespace cdc::actors {
+
+namespace {
+
+using self_ptr = capture_actor::stateful_pointer<capture_state>;
+
+constexpr auto owner_restart_delay = std::chrono::milliseconds(200);
+
+void stop_owner(self_ptr self) {
+  auto& st = self->state;
+  if (!st.owner)
+    return;
+  st.owner_role.release(st.owner);
+  self->send_exit(st.owner, caf::exit_reason::user_shutdown);
+  st.owner = owner_actor{};
+  st.node->is_owner = false;
+  st.node->owner_ready = false;
+}
+
+/// Starts and stops tables of one changefeed as the owner decided.
+bool apply_dispatch(self_ptr self, std::shared_ptr<const model::changefeed_info>& info,
+                    changefeed_actor& feed, std::vector<table_start>& add, std::vector<std::int64_t>& remove) {
+  auto& st = self->state;
+  if (!info)
+    return false;
+  auto it = st.processors.find(info->key);
+  if (it == st.processors.end()) {
+    if (add.empty() || !feed)
+      return true;
+    // Adopted: processors (and their sinks) end with their capture.
+    auto p = self->spawn(processor, info, feed, st.node->capture_id, st.node->address, st.services);
+    st.processor_actors.adopt(self, p);
+    it = st.processors.emplace(info->key, capture_state::hosted{p, {}}).first;
+    if (st.resolved_ts != 0)
+      self->send(p, atom::resolved_v, st.resolved_ts);
+  } else if (feed) {
+    // A new owner term brings new changefeed actors; an update new info.
+    self->send(it->second.actor, atom::update_v, info, feed);
+  }
+  auto& hosted = it->second;
+  if (!remove.empty()) {
+    for (auto id : remove)
+      hosted.tables.erase(id);
+    self->send(hosted.actor, atom::remove_v, std::move(remove));
+  }
+  if (!add.empty()) {
+    for (const auto& t : add)
+      hosted.tables.insert(t.table_id);
+    self->send(hosted.actor, atom::add_v, std::move(add));
+  }
+  if (hosted.tables.empty()) {
+    st.processor_actors.release(hosted.actor);
+    self->send_exit(hosted.actor, caf::exit_reason::user_shutdown);
+    st.processors.erase(it);
+  }
+  return true;
+}
+
+/// Tells processors the upstream's resolved TS: all of them while they are
+/// at most wakeups_per_tick, else the next wakeups_per_tick in key order,
+/// continuing where the last tick stopped.
+///
+/// Sent anonymously, i.e. from outside the scheduler: CAF's work stealing
+/// runs what an actor sends from a worker next (LIFO), so a tick's
+/// thousand wake-ups went ahead of every owner, changefeed and capture
+/// message already waiting, and each hop of a create or resume waited out
+/// a tick of replication. Anonymous sends queue at the back (FIFO, spread
+/// over the workers), behind the control plane.
+void wake_processors(self_ptr self, model::tso_t ts) {
+  auto& st = self->state;
+  auto& procs = st.processors;
+  auto budget = std::max<std::size_t>(1, st.services.settings.wakeups_per_tick);
+  if (procs.size() <= budget) {
+    for (const auto& [key, hosted] : procs)
+      caf::anon_send(hosted.actor, atom::resolved_v, ts);
+    return;
+  }
+  auto it = procs.lower_bound(st.next_wakeup);
+  for (std::size_t i = 0; i < budget; ++i, ++it) {
+    if (it == procs.end())
+      it = procs.begin();
+    caf::anon_send(it->second.actor, atom::resolved_v, ts);
+  }
+  st.next_wakeup = it == procs.end() ? procs.begin()->first : it->first;
+}
+
+} // namespace
+
+capture_actor::behavior_type capture(self_ptr self, std::shared_ptr<node_state> node, election_actor election,
+                                     cluster_services services) {
+  auto& st = self->state;
+  st.node = std::move(node);
+  st.election = std::move(election);
+  st.services = std::move(services);
+  self->send(st.services.upstream, atom::subscribe_v, caf::actor_cast<capture_actor>(self));
+  st.processor_actors.bind(self);
+  st.owner_role.bind(self);
+  // The node stops claiming anything once its capture is gone, so /status
+  // and /health tell the truth.
+  self->attach_functor([node = st.node] {
+    node->is_owner = false;
+    node->owner_ready = false;
+    node->capture_up = false;
+  });
+  self->set_down_handler([self](caf::down_msg& msg) {
+    auto& st = self->state;
+    // An owner role that fails (e.g. it cannot load the registry) ends its
+    // term, not the capture: the capture stays a member and the election
+    // moves on, as TiCDC's capture resigns and campaigns again.
+    if (st.owner && msg.source == st.owner.address()) {
+      st.owner_role.release(st.owner);
+      spdlog::warn("capture {}: owner of term {} failed: {}", st.node->capture_id, st.owner_term,
+                   caf::to_string(msg.reason));
+      st.owner = owner_actor{};
+      st.node->is_owner = false;
+      st.node->owner_ready = false;
+      // After a pause, so an owner that fails at once again cannot spin
+      // the election.
+      self->delayed_send(st.election, owner_restart_delay, atom::resign_v, st.owner_term);
+      return;
+    }
+    // A processor that fails on its own takes its capture down, as a link
+    // would: the owner then moves the capture's tables elsewhere.
+    if (st.processor_actors.failed(msg))
+      self->quit(msg.reason);
+  });
+  return {
+    [self](atom::elected, std::uint64_t term, std::vector<capture_member>& members) {
+      auto& st = self->state;
+      stop_owner(self);
+      // Adopted: it ends with its capture, but its failure ends only its
+      // term (see the down handler).
+      st.owner = self->spawn(owner, term, st.node->capture_id, std::move(members), st.services,
+                             caf::actor_cast<capture_actor>(self));
+      st.owner_role.adopt(self, st.owner);
+      st.owner_term = term;
+      st.node->is_owner = true;
+    },
+    [self](atom::ready, std::uint64_t term) {
+      auto& st = self->state;
+      if (term == st.owner_term && st.owner) {
+        st.node->owner_ready = true;
+        self->send(st.election, atom::owner_v, term, st.owner);
+      }
+    },
+    [self](atom::resign, std::uint64_t term) {
+      if (term == self->state.owner_term) {
+        spdlog::info("capture {}: owner of term {} steps down", self->state.node->capture_id, term);
+        stop_owner(self);
+      }
+      return true;
+    },
+    [self](atom::stopping) {
+      auto& st = self->state;
+      st.node->live = model::liveness::stopping;
+      self->send(st.election, atom::stopping_v, st.node->capture_id);
+    },
+    [self](atom::dispatch, std::uint64_t term, std::shared_ptr<const model::changefeed_info>& info,
+           changefeed_actor& feed, std::vector<table_start>& add, std::vector<std::int64_t>& remove) {
+      auto& st = self->state;
+      if (term < st.dispatch_term)
+        return false; // an owner of an earlier term; the current one decides
+      st.dispatch_term = term;
+      return apply_dispatch(self, info, feed, add, remove);
+    },
+    [self](atom::report) -> caf::result<std::vector<processor_report>> {
+      auto& st = self->state;
+      auto rp = self->make_response_promise<std::vector<processor_report>>();
+      if (st.processors.empty()) {
+        rp.deliver(std::vector<processor_report>{});
+        return rp;
+      }
+      struct pending {
+        std::size_t left;
+        std::vector<processor_report> out;
+      };
+      auto acc = std::make_shared<pending>(pending{st.processors.size(), {}});
+      for (const auto& [key, hosted] : st.processors) {
+        auto done = [acc, rp]() mutable {
+          if (--acc->left == 0)
+            rp.deliver(std::move(acc->out));
+        };
+        self->request(hosted.actor, st.services.settings.request_timeout, atom::report_v)
+          .then(
+            [acc, key = key, done](std::vector<table_progress>& tables) mutable {
+              acc->out.push_back({key, std::move(tables)});
+              done();
+            },
+            [done](const caf::error&) mutable { done(); });
+      }
+      return rp;
+    },
+    [self](atom::resolved, model::tso_t ts) {
+      auto& st = self->state;
+      st.resolved_ts = ts;
+      wake_processors(self, ts);
+    },
+  };
+}
+
+} // namespace cdc::actors

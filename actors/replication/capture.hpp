@@ -1,0 +1,53 @@
+// A capture: one node of the cluster with its own ID and address. It hosts a
+// processor per changefeed that has tables here, forwards the upstream's
+// resolved TS to them, and hosts the owner role while the election says so.
+#pragma once
+
+#include <map>
+#include <memory>
+#include <set>
+
+#include "actors/control/children.hpp"
+#include "actors/messages.hpp"
+#include "actors/published/node_state.hpp"
+#include "actors/services.hpp"
+
+namespace cdc::actors {
+
+struct capture_state {
+  static inline const char* name = "capture";
+
+  // Not an aggregate: CAF would try to build the state from the actor pointer.
+  capture_state() = default;
+
+  struct hosted {
+    processor_actor actor;
+    std::set<std::int64_t> tables;
+  };
+
+  // -- member variables -------------------------------------------------------
+
+  /// Shared with this node's HTTP listener.
+  std::shared_ptr<node_state> node;
+  election_actor election;
+  cluster_services services;
+  /// The owner role while this capture holds it, and the term it serves.
+  owner_actor owner;
+  std::uint64_t owner_term = 0;
+  /// The owner role's actor, which ends with this capture.
+  children owner_role;
+  /// The latest term an owner dispatched from: older owners are fenced out.
+  std::uint64_t dispatch_term = 0;
+  std::map<model::changefeed_key, hosted> processors;
+  /// The processors' actors, which end with this capture (see children.hpp).
+  children processor_actors;
+  model::tso_t resolved_ts = 0;
+  /// Where the next tick's round of wake-ups starts (settings.wakeups_per_tick).
+  model::changefeed_key next_wakeup;
+};
+
+capture_actor::behavior_type capture(capture_actor::stateful_pointer<capture_state> self,
+                                     std::shared_ptr<node_state> node, election_actor election,
+                                     cluster_services services);
+
+} // namespace cdc::actors

@@ -1,0 +1,64 @@
+#include "actors/sinks/sinks.hpp"
+
+#include "actors/sinks/blackhole_sink.hpp"
+#include "actors/sinks/mysql_sink.hpp"
+#include "actors/sinks/storage_sink.hpp"
+
+namespace cdc::actors {
+
+namespace {
+
+using model::sink::scheme_class;
+
+scheme_class kind_of(const model::changefeed_info& info) {
+  auto uri = model::sink::parse_sink_uri(info.sink_uri);
+  return uri ? uri->kind : scheme_class::unknown;
+}
+
+template <class Handle, class... Ts>
+Handle spawn_io(caf::actor_system& sys, bool detached, Ts&&... xs) {
+  if (detached)
+    return sys.spawn<caf::detached>(std::forward<Ts>(xs)...);
+  return sys.spawn(std::forward<Ts>(xs)...);
+}
+
+} // namespace
+
+bool sink_supported(const model::sink::sink_uri& uri) {
+  switch (uri.kind) {
+    case scheme_class::blackhole:
+    case scheme_class::mysql: return true;
+    case scheme_class::storage: return uri.scheme == "file";
+    default: return false;
+  }
+}
+
+sink_factory default_sink_factory(std::shared_ptr<std::atomic<std::uint64_t>> rows, sink_options options) {
+  return [rows, options](caf::actor_system& sys, const model::changefeed_info& info) -> sink_actor {
+    switch (kind_of(info)) {
+      case scheme_class::storage:
+        return spawn_io<buffering_sink_actor>(sys, options.detached, storage_sink, info,
+                                              caf::timespan{options.max_hold}, options.file_dirs, rows);
+      case scheme_class::mysql: return spawn_io<sink_actor>(sys, options.detached, mysql_sink, info, rows);
+      default: return sys.spawn(blackhole_sink, rows);
+    }
+  };
+}
+
+checkpoint_sink_factory default_checkpoint_sink_factory(sink_options options) {
+  return [options](caf::actor_system& sys, const model::changefeed_info& info) -> checkpoint_sink_actor {
+    if (kind_of(info) != scheme_class::storage)
+      return checkpoint_sink_actor{};
+    return spawn_io<checkpoint_sink_actor>(sys, options.detached, storage_checkpoint, info, options.file_dirs);
+  };
+}
+
+sink_probe_factory default_sink_probe_factory(sink_options options) {
+  sink_probe_options probe;
+  probe.file_dirs = options.file_dirs;
+  return [probe, options](caf::actor_system& sys) {
+    return spawn_io<sink_probe_actor>(sys, options.detached, sink_probe, probe);
+  };
+}
+
+} // namespace cdc::actors

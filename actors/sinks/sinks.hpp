@@ -1,0 +1,45 @@
+// Which sinks this server can write to, and the factories processors and
+// changefeeds use.
+#pragma once
+
+#include <atomic>
+#include <chrono>
+#include <filesystem>
+#include <memory>
+#include <vector>
+
+#include "actors/services.hpp"
+#include "actors/sinks/sink_probe.hpp"
+#include "model/sink/sink_uri.hpp"
+
+namespace cdc::actors {
+
+/// Whether a processor can open a sink for this URI here: blackhole://,
+/// file:// and the MySQL family. Schemes TiCDC knows but we cannot reach
+/// (Kafka, Pulsar, object stores) are refused at create, not at run time.
+bool sink_supported(const model::sink::sink_uri& uri);
+
+struct sink_options {
+  /// Give every file or MySQL sink its own thread (caf::detached): their
+  /// I/O blocks. Deterministic tests run them on the test scheduler instead.
+  bool detached = true;
+  /// The longest a storage sink holds a write back for its flush interval;
+  /// keep it well under the processor's sink timeout.
+  std::chrono::milliseconds max_hold{std::chrono::seconds(15)};
+  /// Where file:// sinks may write; a sink elsewhere fails every write.
+  std::vector<std::filesystem::path> file_dirs = default_file_sink_dirs();
+};
+
+/// The production factory; `rows` (may be null) counts every row written.
+sink_factory default_sink_factory(std::shared_ptr<std::atomic<std::uint64_t>> rows = nullptr,
+                                  sink_options options = {});
+
+/// A checkpoint writer for storage sinks (their `metadata` file), none for
+/// other sinks.
+checkpoint_sink_factory default_checkpoint_sink_factory(sink_options options = {});
+
+/// The check of a sink before a create or update is stored, on a probe
+/// actor with a thread of its own (detached), like the sinks.
+sink_probe_factory default_sink_probe_factory(sink_options options = {});
+
+} // namespace cdc::actors

@@ -1,0 +1,194 @@
+#include "actors/store/meta_store.hpp"
+
+#include <spdlog/spdlog.h>
+
+#include "actors/errors.hpp"
+
+namespace cdc::actors {
+
+namespace {
+
+using self_ptr = meta_store_actor::stateful_pointer<meta_store_state>;
+
+/// Group commit: a write joins the batch, and the first write of a batch
+/// sends `commit` to the actor itself. Every write already in the mailbox
+/// is handled before that message, so all writes that arrived while the
+/// last transaction was on the disk share the next one and its fsync. An
+/// idle store commits at once: nothing waits for a timer.
+caf::typed_response_promise<bool> enqueue(self_ptr self, store::meta_op op) {
+  auto& st = self->state;
+  auto rp = self->make_response_promise<bool>();
+  st.batch.push_back(std::move(op));
+  st.waiting.push_back(rp);
+  if (st.batch.size() >= st.options.max_batch) {
+    st.commit_batch();
+  } else if (!st.commit_queued) {
+    st.commit_queued = true;
+    self->send(self, atom::commit_v);
+  }
+  return rp;
+}
+
+} // namespace
+
+std::optional<model::tso_t> meta_store_state::service_safepoint() const {
+  std::optional<model::tso_t> low;
+  for (const auto& [key, r] : durable) {
+    if (r.finished)
+      continue;
+    auto cp = std::max(r.checkpoint_ts, r.start_ts);
+    if (!low || cp < *low)
+      low = cp;
+  }
+  if (low && *low > 0)
+    *low -= 1;
+  return low;
+}
+
+void meta_store_state::note_committed(std::span<const store::meta_op> ops) {
+  for (const auto& op : ops) {
+    if (const auto* p = std::get_if<store::put_record>(&op)) {
+      durable[p->info.key] = {p->info.state == model::feed_state::finished, p->info.start_ts,
+                              p->progress.checkpoint_ts};
+    } else if (const auto* p = std::get_if<store::put_progress>(&op)) {
+      if (auto it = durable.find(p->key); it != durable.end())
+        it->second.checkpoint_ts = p->progress.checkpoint_ts;
+    } else {
+      durable.erase(std::get<store::delete_record>(op).key);
+    }
+  }
+}
+
+void meta_store_state::commit_batch() {
+  if (batch.empty())
+    return;
+  auto ops = std::move(batch);
+  auto answers = std::move(waiting);
+  batch.clear();
+  waiting.clear();
+  auto r = backend->apply(ops);
+  if (!r) {
+    spdlog::warn("meta store: a transaction of {} writes failed: {}", ops.size(), r.error().message);
+    retry_without_creates(ops, answers, to_error(r.error()));
+    return;
+  }
+  note_committed(ops);
+  for (auto& rp : answers)
+    rp.deliver(true);
+}
+
+void meta_store_state::retry_without_creates(std::span<const store::meta_op> ops,
+                                             std::span<caf::typed_response_promise<bool>> answers,
+                                             const caf::error& err) {
+  std::vector<store::meta_op> rest;
+  std::vector<std::size_t> rest_at;
+  for (std::size_t i = 0; i < ops.size(); ++i) {
+    const auto* p = std::get_if<store::put_record>(&ops[i]);
+    if (p && !durable.count(p->info.key)) {
+      answers[i].deliver(err);
+    } else {
+      rest.push_back(ops[i]);
+      rest_at.push_back(i);
+    }
+  }
+  auto r = rest.empty() || rest.size() == ops.size() ? model::result<std::uint64_t>{to_failure(err)}
+                                                      : backend->apply(rest);
+  if (r)
+    note_committed(rest);
+  for (auto i : rest_at) {
+    if (r)
+      answers[i].deliver(true);
+    else
+      answers[i].deliver(to_error(r.error()));
+  }
+}
+
+void meta_store_state::flush_progress() {
+  if (pending.empty())
+    return;
+  std::vector<store::meta_op> ops;
+  ops.reserve(pending.size());
+  for (const auto& [key, p] : pending)
+    ops.push_back(store::put_progress{key, p});
+  if (auto r = backend->apply(ops); !r) {
+    // Kept: the next flush tries again with whatever is newest by then.
+    spdlog::warn("meta store: cannot write progress of {} changefeeds: {}", ops.size(), r.error().message);
+    return;
+  }
+  note_committed(ops);
+  pending.clear();
+}
+
+meta_store_actor::behavior_type meta_store(self_ptr self, upstream_actor upstream,
+                                           std::shared_ptr<store::meta_backend> backend,
+                                           meta_store_options options) {
+  auto& st = self->state;
+  st.upstream = std::move(upstream);
+  st.backend = std::move(backend);
+  st.options = options;
+  if (auto snap = st.backend->list()) {
+    std::vector<store::meta_op> ops;
+    for (auto& r : snap->records)
+      ops.push_back(store::put_record{std::move(r.info), r.progress});
+    st.note_committed(ops);
+  } else {
+    spdlog::error("meta store: cannot read {}: {}", st.backend->describe(), snap.error().message);
+  }
+  // A graceful exit still writes what it was given.
+  self->set_exit_handler([self](const caf::exit_msg& msg) {
+    self->state.commit_batch();
+    self->state.flush_progress();
+    self->quit(msg.reason);
+  });
+  self->delayed_send(self, st.options.flush_interval, atom::flush_v);
+  return {
+    [self](atom::load) -> caf::result<feed_records> {
+      auto& st = self->state;
+      // Writes that came before the load are part of what it sees.
+      st.commit_batch();
+      auto snap = st.backend->list();
+      if (!snap)
+        return to_error(snap.error());
+      feed_records out;
+      out.reserve(snap->records.size());
+      for (auto& r : snap->records) {
+        // A new owner continues from the newest progress, written or not,
+        // so the checkpoint never goes back across a term.
+        auto it = st.pending.find(r.info.key);
+        out.emplace_back(std::move(r.info), it != st.pending.end() ? it->second : r.progress);
+      }
+      return out;
+    },
+    [self](atom::put, model::changefeed_info& info, model::changefeed_progress progress) {
+      // The put carries the feed's current progress; older pending progress is superseded.
+      self->state.pending.erase(info.key);
+      return enqueue(self, store::put_record{std::move(info), progress});
+    },
+    [self](atom::remove, const model::changefeed_key& key) {
+      self->state.pending.erase(key);
+      return enqueue(self, store::delete_record{key});
+    },
+    [self](atom::progress, const model::changefeed_key& key, const model::changefeed_progress& p) {
+      // Progress of a feed the store does not hold (removed) is dropped.
+      if (self->state.durable.count(key))
+        self->state.pending[key] = p;
+    },
+    [self](atom::commit) {
+      self->state.commit_queued = false;
+      self->state.commit_batch();
+    },
+    [self](atom::flush) {
+      auto& st = self->state;
+      // Queued writes first, so progress that came after a put lands after it.
+      st.commit_batch();
+      st.flush_progress();
+      // Between writes: the backend tidies up (the space of removed feeds).
+      st.backend->maintain();
+      if (auto sp = st.service_safepoint())
+        self->send(st.upstream, atom::safepoint_v, *sp);
+      self->delayed_send(self, st.options.flush_interval, atom::flush_v);
+    },
+  };
+}
+
+} // namespace cdc::actors

@@ -1,0 +1,86 @@
+// The META STORE actor: the only user of a store::meta_backend. Puts and
+// removes are group-committed and answered once durable; progress is written
+// in batches. It also tells the upstream TiCDC's service GC safepoint.
+#pragma once
+
+#include <chrono>
+#include <map>
+#include <memory>
+#include <optional>
+#include <vector>
+
+#include <caf/typed_response_promise.hpp>
+
+#include "actors/messages.hpp"
+#include "actors/store/backend/meta_backend.hpp"
+
+namespace cdc::actors {
+
+struct meta_store_options {
+  /// How often pending progress is written (one transaction for all feeds)
+  /// and the GC safepoint is updated.
+  std::chrono::milliseconds flush_interval{200};
+  /// At most this many puts and removes share one transaction.
+  std::size_t max_batch = 256;
+};
+
+struct meta_store_state {
+  static inline const char* name = "meta-store";
+
+  meta_store_state() = default;
+
+  // -- member types -----------------------------------------------------------
+
+  /// What the GC safepoint needs of a durable record.
+  struct gc_view {
+    bool finished = false;
+    model::tso_t start_ts = 0;
+    model::tso_t checkpoint_ts = 0;
+  };
+
+  // -- member variables -------------------------------------------------------
+
+  /// Blocking calls: in a server the actor runs detached, on its own thread.
+  std::shared_ptr<store::meta_backend> backend;
+  upstream_actor upstream;
+  meta_store_options options;
+  /// What the backend holds, kept in step with every successful commit.
+  std::map<model::changefeed_key, gc_view> durable;
+  /// The newest progress per feed that is not written yet.
+  std::map<model::changefeed_key, model::changefeed_progress> pending;
+  /// Puts and removes waiting for the next group commit, and their answers.
+  std::vector<store::meta_op> batch;
+  std::vector<caf::typed_response_promise<bool>> waiting;
+  /// A commit message is in the mailbox, behind the writes that came first.
+  bool commit_queued = false;
+
+  // -- helpers ----------------------------------------------------------------
+
+  /// The service GC safepoint the feeds need: just below the lowest durable
+  /// checkpoint of every feed that is not finished; nullopt with none.
+  std::optional<model::tso_t> service_safepoint() const;
+
+  /// Takes over ops the backend committed into `durable`.
+  void note_committed(std::span<const store::meta_op> ops);
+
+  /// Writes the queued puts and removes in one transaction and answers each:
+  /// true once durable, or the store's error (nothing of it was written).
+  void commit_batch();
+
+  /// After a batch failed: its creates get `err`, the rest (removes and
+  /// updates) is tried again alone, so on a full disk a remove or a pause
+  /// never fails for the room a create in the same batch needed.
+  void retry_without_creates(std::span<const store::meta_op> ops,
+                             std::span<caf::typed_response_promise<bool>> answers, const caf::error& err);
+
+  /// Writes the pending progress in one transaction; keeps it on failure.
+  void flush_progress();
+};
+
+/// Spawn detached in a server (the backend blocks on the disk); tests under
+/// the deterministic scheduler spawn it normally.
+meta_store_actor::behavior_type meta_store(meta_store_actor::stateful_pointer<meta_store_state> self,
+                                           upstream_actor upstream, std::shared_ptr<store::meta_backend> backend,
+                                           meta_store_options options);
+
+} // namespace cdc::actors
