@@ -102,8 +102,33 @@ void give_back_memory(self_ptr self, std::size_t bytes) {
     self->state.memory->give_back(bytes);
 }
 
+/// The sink failed (or never answered): the changefeed decides what next.
+void sink_failed(self_ptr self, const caf::error& err) {
+  auto& st = self->state;
+  st.writing = false;
+  st.failed = true;
+  ++st.write_seq;
+  give_back_memory(self, std::exchange(st.batch_bytes, 0));
+  auto f = to_failure(err);
+  model::running_error e;
+  e.time = std::chrono::system_clock::now();
+  e.addr = st.capture_address;
+  e.code = std::string(model::code_of(f.kind));
+  e.message = model::full_message(f);
+  spdlog::warn("processor {} on {}: sink failed: {}", st.info->key.display(), st.capture_id, e.message);
+  self->send(st.feed, atom::error_v, std::move(e));
+}
+
+/// Fails the write at the sink once it has taken longer than the sink timeout.
+void check_sink_timeout(self_ptr self) {
+  auto& st = self->state;
+  if (st.writing && self->clock().now() - st.write_started > st.settings.sink_timeout)
+    sink_failed(self, to_error(model::api_error::request_timeout, {"the sink did not answer in time"}));
+}
+
 void pump(self_ptr self) {
   auto& st = self->state;
+  check_sink_timeout(self);
   if (st.writing || st.failed || st.tables.empty())
     return;
   auto horizon = st.horizon();
@@ -125,29 +150,23 @@ void pump(self_ptr self) {
   }
   st.writing = true;
   st.batch_bytes = batch->bytes;
-  self->request(st.sink, st.settings.sink_timeout, atom::write_v, row_batch_ptr{batch})
+  st.write_started = self->clock().now();
+  auto seq = ++st.write_seq;
+  self->request(st.sink, caf::infinite, atom::write_v, row_batch_ptr{batch})
     .then(
-      [self, batch, horizon](bool) {
+      [self, batch, horizon, seq](bool) {
         auto& st = self->state;
+        if (seq != st.write_seq)
+          return; // timed out meanwhile
         st.writing = false;
         give_back_memory(self, std::exchange(st.batch_bytes, 0));
         apply(self, *batch, horizon);
         report(self);
         pump(self); // a limit may have cut the batch short
       },
-      [self](const caf::error& err) {
-        auto& st = self->state;
-        st.writing = false;
-        st.failed = true;
-        give_back_memory(self, std::exchange(st.batch_bytes, 0));
-        auto f = to_failure(err);
-        model::running_error e;
-        e.time = std::chrono::system_clock::now();
-        e.addr = st.capture_address;
-        e.code = std::string(model::code_of(f.kind));
-        e.message = model::full_message(f);
-        spdlog::warn("processor {} on {}: sink failed: {}", st.info->key.display(), st.capture_id, e.message);
-        self->send(st.feed, atom::error_v, std::move(e));
+      [self, seq](const caf::error& err) {
+        if (seq == self->state.write_seq)
+          sink_failed(self, err);
       });
 }
 

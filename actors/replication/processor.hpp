@@ -13,6 +13,8 @@
 #include <optional>
 #include <string>
 
+#include <caf/actor_clock.hpp>
+
 #include "actors/replication/memory_quota.hpp"
 #include "actors/messages.hpp"
 #include "actors/services.hpp"
@@ -53,6 +55,13 @@ struct processor_state {
   /// A batch is at the sink: at most one at a time, so a slow sink slows
   /// the pulling down instead of piling up memory.
   bool writing = false;
+  /// When the batch at the sink was sent, and which write it is: a write
+  /// past the sink timeout fails on the next wake-up, and its late answer
+  /// is ignored. (Checked on wake-ups rather than with a request timeout:
+  /// each of those is an entry in CAF's one clock thread, which could not
+  /// keep up with tens of thousands of writes a second while catching up.)
+  caf::actor_clock::time_point write_started;
+  std::uint64_t write_seq = 0;
   /// The sink failed; the changefeed decides what happens next.
   bool failed = false;
   /// This processor's share of the server's memory quota (null: unbounded),

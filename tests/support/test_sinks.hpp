@@ -17,6 +17,8 @@ struct sink_log {
   std::atomic<std::uint64_t> batches{0};
   /// While set, writes fail (a downstream outage).
   std::atomic<bool> failing{false};
+  /// While set, writes are never answered (a downstream that hangs).
+  std::atomic<bool> silent{false};
   std::mutex mu;
   std::vector<model::upstream::row_change> changes;
 };
@@ -24,6 +26,8 @@ struct sink_log {
 struct recording_sink_state {
   recording_sink_state() = default;
   std::shared_ptr<sink_log> log;
+  /// The answers a silent sink never gives.
+  std::vector<caf::typed_response_promise<bool>> held;
 };
 
 inline actors::sink_actor::behavior_type recording_sink(
@@ -32,6 +36,8 @@ inline actors::sink_actor::behavior_type recording_sink(
   return {
     [self](atom::write, const actors::row_batch_ptr& batch) -> caf::result<bool> {
       auto& log = *self->state.log;
+      if (log.silent)
+        return self->state.held.emplace_back(self->make_response_promise<bool>());
       if (log.failing)
         return actors::to_error(model::api_error::sink_write_failed, {"downstream unavailable"});
       log.rows += batch->row_count;
