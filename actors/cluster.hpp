@@ -10,12 +10,12 @@
 #include <caf/actor_system.hpp>
 #include <caf/actor_system_config.hpp>
 
-#include "actors/published/capture_directory.hpp"
 #include "actors/messages.hpp"
-#include "actors/store/meta_store.hpp"
+#include "actors/published/capture_directory.hpp"
 #include "actors/published/node_state.hpp"
 #include "actors/services.hpp"
 #include "actors/sinks/sink_probe.hpp"
+#include "actors/store/meta_store.hpp"
 #include "model/upstream/catalog.hpp"
 
 namespace cdc::actors {
@@ -63,8 +63,8 @@ cluster spawn_cluster(caf::actor_system& sys, const cluster_config& cfg);
 /// The scheduler `cdc server` runs its actors on: `threads` workers (2 for
 /// 2 cores; the HTTP I/O threads are the others), which, once out of work,
 /// poll only briefly before they sleep on their condition variable: CAF's
-/// default of 500 polls 50 us apart after every burst cost an idle server
-/// with 10,000 feeds ~13,000 context switches and ~0.1 core a second.
+/// default (500 polls after every burst) kept an idle server with many
+/// feeds spinning (tools/bench/REPORT.md, section 2).
 void configure_scheduler(caf::actor_system_config& cfg, std::size_t threads = 2);
 
 /// Begins a graceful shutdown: every capture turns to stopping.

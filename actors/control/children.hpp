@@ -1,12 +1,11 @@
 // Child actors that end with their parent, without CAF links.
 //
 // CAF 0.17 keeps an actor's links in a singly linked list, and ending a link
-// (unlink_from, or a linked child's exit) scans the parent's list. An owner
-// with 10,000 feeds or a capture with 10,000 processors paid a 10,000-entry
-// scan on every remove and pause (12 % of the server's CPU under cdc-load
-// mixed). Here the parent monitors each child instead (that entry lives on
-// the child and dies with it) and one functor on the parent ends every child
-// still adopted when the parent exits.
+// (unlink_from, or a linked child's exit) scans the parent's list, so an
+// owner of many feeds paid a scan of all of them on every remove and pause
+// (tools/bench/REPORT.md, section 5). Here the parent monitors each child
+// instead (that entry lives on the child and dies with it) and one functor
+// on the parent ends every child still adopted when the parent exits.
 #pragma once
 
 #include <memory>

@@ -230,8 +230,7 @@ void store_update(self_ptr self, model::changefeed_info next, caf::typed_respons
 } // namespace
 
 bool changefeed_state::holds_tables() const noexcept {
-  return status.state == model::feed_state::normal
-         || (status.state == model::feed_state::error && !status.awaiting_retry);
+  return model::holds_tables(status);
 }
 
 namespace {

@@ -54,7 +54,6 @@ struct handler {
     if (cur.state != removed)
       return fail(api_error::changefeed_already_exists, {id});
     step s{quiet(feed_status{}, normal)};
-    s.effects.start_tables = true;
     return s;
   }
 
@@ -67,7 +66,6 @@ struct handler {
     next.state = stopped;
     next.awaiting_retry = false;
     step s{next};
-    s.effects.stop_tables = true;
     return s;
   }
 
@@ -89,7 +87,6 @@ struct handler {
     s.status.retry_checkpoint_ts = 0;
     s.effects.clear_error = true;
     s.effects.reset_backoff = true;
-    s.effects.start_tables = true;
     if (e.overwrite_checkpoint_ts != 0) {
       s.status.checkpoint_ts = e.overwrite_checkpoint_ts;
       s.effects.apply_overwrite_checkpoint = true;
@@ -113,7 +110,6 @@ struct handler {
     if (cur.state == removed)
       return ignored(cur); // delete is idempotent
     step s{quiet(cur, removed)};
-    s.effects.stop_tables = true;
     s.effects.reset_backoff = cur.retrying;
     s.effects.delete_record = true;
     return s;
@@ -125,7 +121,6 @@ struct handler {
     if (!is_running(cur.state) || cur.awaiting_retry)
       return ignored(cur);
     step s{quiet(cur, finished)};
-    s.effects.stop_tables = true;
     s.effects.reset_backoff = cur.retrying;
     return s;
   }
@@ -139,7 +134,6 @@ struct handler {
         return ignored(cur);
       step s{quiet(cur, failed)};
       s.effects.set_error = true;
-      s.effects.stop_tables = cur.state != stopped;
       s.effects.reset_backoff = cur.retrying;
       return s;
     }
@@ -152,7 +146,6 @@ struct handler {
     s.status.state = error;
     s.status.awaiting_retry = true;
     s.status.retrying = true;
-    s.effects.stop_tables = true;
     s.effects.start_backoff = !cur.retrying;
     s.effects.schedule_retry = true;
     return s;
@@ -164,7 +157,6 @@ struct handler {
     step s{cur};
     s.status.awaiting_retry = false;
     s.status.retry_checkpoint_ts = cur.checkpoint_ts;
-    s.effects.start_tables = true;
     return s;
   }
 
@@ -172,7 +164,6 @@ struct handler {
     if (cur.state != error)
       return ignored(cur);
     step s{quiet(cur, failed)};
-    s.effects.stop_tables = !cur.awaiting_retry;
     s.effects.reset_backoff = true;
     return s;
   }
@@ -194,6 +185,10 @@ struct handler {
 };
 
 } // namespace
+
+bool holds_tables(const feed_status& s) noexcept {
+  return s.state == feed_state::normal || (s.state == feed_state::error && !s.awaiting_retry);
+}
 
 admin_job admin_job_of(const feed_status& s) noexcept {
   if (s.state == error && s.awaiting_retry)

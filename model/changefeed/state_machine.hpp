@@ -1,5 +1,7 @@
 // The changefeed lifecycle as a pure transition function: (status, event) ->
-// new status plus the side effects the owner must carry out, or a refusal.
+// new status plus the side effects its changefeed actor must carry out, or a
+// refusal. (Whether the feed holds tables follows from its state: the actor
+// tells the owner when that changes.)
 // Follows TiCDC's feed state manager (reference 5.4), with `error` standing
 // for TiCDC's pending (waiting out the back-off) and warning (restarted).
 #pragma once
@@ -14,7 +16,7 @@
 
 namespace cdc::model {
 
-/// What the owner keeps about a feed that transitions depend on.
+/// What a changefeed actor keeps about its feed that transitions depend on.
 struct feed_status {
   feed_state state = feed_state::normal;
   tso_t checkpoint_ts = 0;
@@ -31,6 +33,10 @@ struct feed_status {
 
   friend bool operator==(const feed_status&, const feed_status&) = default;
 };
+
+/// Whether a feed with this status replicates, so its tables belong on
+/// captures: normal, or restarted after an error (TiCDC's warning).
+bool holds_tables(const feed_status& s) noexcept;
 
 /// The admin job type stored with this status: admin_job_of(state), except
 /// that a feed waiting out its back-off stores stop, as TiCDC's pending does.
@@ -64,15 +70,13 @@ using feed_event_t =
                feed_event::remove, feed_event::target_reached, feed_event::error,
                feed_event::backoff_elapsed, feed_event::error_stuck, feed_event::checkpoint_advanced>;
 
-/// What the owner must do besides storing the new status.
+/// What the changefeed actor must do besides keeping the new status.
 struct feed_effects {
   bool set_error = false;       ///< record the event's error (code, message, time) as the feed's error
   bool clear_error = false;     ///< forget the recorded error
   bool start_backoff = false;   ///< a new error episode: backoff::reset(now)
   bool reset_backoff = false;   ///< the episode is over (resumed or recovered)
   bool schedule_retry = false;  ///< backoff::next(now, rnd): arm the retry timer, or send error_stuck on nullopt
-  bool start_tables = false;    ///< (re)start replication: the feed's tables go to captures
-  bool stop_tables = false;     ///< the feed stops replicating: release every table
   bool apply_overwrite_checkpoint = false; ///< start_ts and checkpoint_ts := overwrite_checkpoint_ts
   bool delete_record = false;   ///< delete info and status durably, release the GC safepoint
   bool persist = false;         ///< state or admin job changed: store info/status durably

@@ -24,7 +24,7 @@ BOOST_AUTO_TEST_SUITE(state_effects)
 
 BOOST_AUTO_TEST_CASE(create_starts_tables_and_persists) {
   auto t = step(at(removed), feed_event::create{});
-  BOOST_TEST(t.effects.start_tables);
+  BOOST_TEST(holds_tables(t.status));
   BOOST_TEST(t.effects.persist);
   BOOST_TEST((t.job == admin_job::none));
 }
@@ -37,7 +37,7 @@ BOOST_AUTO_TEST_CASE(create_of_an_existing_feed_names_it) {
 
 BOOST_AUTO_TEST_CASE(pause_releases_tables_and_stores_admin_job_stop) {
   auto t = step(at(normal), feed_event::pause{});
-  BOOST_TEST(t.effects.stop_tables);
+  BOOST_TEST(!holds_tables(t.status));
   BOOST_TEST(t.effects.persist);
   BOOST_TEST((t.job == admin_job::stop));
 }
@@ -61,7 +61,7 @@ BOOST_AUTO_TEST_CASE(resume_clears_the_error_and_resets_the_backoff) {
   auto t = step(s, feed_event::resume{0, tso_now, 50});
   BOOST_TEST(t.effects.clear_error);
   BOOST_TEST(t.effects.reset_backoff);
-  BOOST_TEST(t.effects.start_tables);
+  BOOST_TEST(holds_tables(t.status));
   BOOST_TEST(!t.status.retrying);
   BOOST_TEST(!t.effects.apply_overwrite_checkpoint);
   BOOST_TEST(t.status.checkpoint_ts == 100u);
@@ -128,27 +128,27 @@ BOOST_AUTO_TEST_CASE(update_of_a_stopped_feed_persists_without_changing_state) {
   auto t = step(at(stopped), feed_event::update{});
   BOOST_TEST(t.applied);
   BOOST_TEST(t.effects.persist);
-  BOOST_TEST(!t.effects.start_tables);
+  BOOST_TEST(!holds_tables(t.status));
 }
 
 BOOST_AUTO_TEST_CASE(remove_deletes_the_record_instead_of_persisting) {
   auto t = step(at(normal), feed_event::remove{});
   BOOST_TEST(t.effects.delete_record);
-  BOOST_TEST(t.effects.stop_tables);
+  BOOST_TEST(!holds_tables(t.status));
   BOOST_TEST(!t.effects.persist);
   BOOST_TEST((t.job == admin_job::remove));
 }
 
 BOOST_AUTO_TEST_CASE(finishing_stops_replication) {
   auto t = step(at(normal), feed_event::target_reached{});
-  BOOST_TEST(t.effects.stop_tables);
+  BOOST_TEST(!holds_tables(t.status));
   BOOST_TEST((t.job == admin_job::finish));
 }
 
 BOOST_AUTO_TEST_CASE(first_error_starts_a_backoff_episode) {
   auto t = step(at(normal), feed_event::error{"CDC:ErrKafkaNewProducer", "down"});
   BOOST_TEST(t.effects.set_error);
-  BOOST_TEST(t.effects.stop_tables);
+  BOOST_TEST(!holds_tables(t.status));
   BOOST_TEST(t.effects.start_backoff);
   BOOST_TEST(t.effects.schedule_retry);
   BOOST_TEST(t.status.retrying);
@@ -187,7 +187,7 @@ BOOST_AUTO_TEST_CASE(error_while_stopped_is_ignored) {
 BOOST_AUTO_TEST_CASE(elapsed_backoff_restarts_and_remembers_the_checkpoint) {
   feed_status waiting{error, 777, true, true, 0};
   auto t = step(waiting, feed_event::backoff_elapsed{});
-  BOOST_TEST(t.effects.start_tables);
+  BOOST_TEST(holds_tables(t.status));
   BOOST_TEST(!t.status.awaiting_retry);
   BOOST_TEST(t.status.retry_checkpoint_ts == 777u);
   BOOST_TEST(t.status.retrying);
