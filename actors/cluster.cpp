@@ -5,14 +5,14 @@
 #include <caf/send.hpp>
 
 #include "actors/control/api_gateway.hpp"
-#include "actors/replication/capture.hpp"
 #include "actors/control/election.hpp"
 #include "actors/published/feed_directory.hpp"
+#include "actors/replication/capture.hpp"
 #include "actors/replication/memory_quota.hpp"
-#include "actors/store/meta_store.hpp"
-#include "actors/sinks/sinks.hpp"
 #include "actors/replication/upstream.hpp"
+#include "actors/sinks/sinks.hpp"
 #include "actors/store/backend/memory_backend.hpp"
+#include "actors/store/meta_store.hpp"
 
 namespace cdc::actors {
 

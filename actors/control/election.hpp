@@ -10,8 +10,8 @@
 #include <string>
 #include <vector>
 
-#include "actors/published/capture_directory.hpp"
 #include "actors/messages.hpp"
+#include "actors/published/capture_directory.hpp"
 
 namespace cdc::actors {
 

@@ -2,8 +2,8 @@
 
 #include <spdlog/spdlog.h>
 
-#include "actors/errors.hpp"
 #include "actors/control/owner_ops.hpp"
+#include "actors/errors.hpp"
 
 namespace cdc::actors {
 

@@ -6,9 +6,9 @@
 
 #include <spdlog/spdlog.h>
 
-#include "actors/replication/changefeed.hpp"
 #include "actors/errors.hpp"
 #include "actors/published/feed_directory.hpp"
+#include "actors/replication/changefeed.hpp"
 #include "actors/sinks/sink_probe.hpp"
 #include "actors/sinks/sinks.hpp"
 #include "model/changefeed/create_rules.hpp"
@@ -237,6 +237,9 @@ caf::result<model::changefeed_detail> update_feed(owner_pointer self, const mode
             self->request(e->actor, timeout, atom::get_v)
               .then([rp](model::changefeed_detail& d) mutable { rp.deliver(std::move(d)); },
                     [rp](const caf::error& err) mutable { rp.deliver(err); });
+          } else {
+            // Removed while the update ran: answer now, not at the timeout.
+            rp.deliver(to_error(api_error::changefeed_not_exists, {key.display()}));
           }
           next_op(self, key);
         },

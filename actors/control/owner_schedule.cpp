@@ -2,6 +2,7 @@
 // dispatch of the resulting moves to the captures.
 #include <spdlog/spdlog.h>
 
+#include "actors/after_all.hpp"
 #include "actors/control/owner.hpp"
 #include "model/changefeed/create_rules.hpp"
 
@@ -35,7 +36,6 @@ void dispatch(owner_pointer self, const model::changefeed_key& key, sched::feed_
         work.try_emplace(p.capture_id, sched::capture_moves{p.capture_id, {}, {}});
   }
 
-  auto left = std::make_shared<std::size_t>(0);
   auto finish = [self, key, placement = plan.assignment, done]() {
     if (auto* e = self->state.find(key)) {
       self->state.place(*e, placement);
@@ -51,24 +51,18 @@ void dispatch(owner_pointer self, const model::changefeed_key& key, sched::feed_
       continue; // a capture that is gone holds nothing any more
     sends.emplace_back(m->second.handle, std::move(moves));
   }
-  if (sends.empty())
-    return finish();
-  *left = sends.size();
+  auto answered = after_all(sends.size(), std::move(finish));
   for (auto& [handle, moves] : sends) {
     std::vector<table_start> add;
     add.reserve(moves.add.size());
     for (auto id : moves.add)
       add.push_back({id, checkpoint});
-    auto countdown = [left, finish](auto&&...) {
-      if (--*left == 0)
-        finish();
-    };
     self->request(handle, st.services.settings.request_timeout, atom::dispatch_v, st.term, e->info, e->actor,
                   std::move(add), std::move(moves.remove))
-      .then([countdown](bool) { countdown(); },
-            [countdown, key](const caf::error& err) {
+      .then([answered](bool) { answered(); },
+            [answered, key](const caf::error& err) {
               spdlog::warn("owner: dispatch of {} failed: {}", key.display(), caf::to_string(err));
-              countdown();
+              answered();
             });
   }
 }

@@ -6,9 +6,10 @@
 
 #include <spdlog/spdlog.h>
 
-#include "actors/replication/changefeed.hpp"
-#include "actors/published/feed_directory.hpp"
+#include "actors/after_all.hpp"
 #include "actors/control/owner.hpp"
+#include "actors/published/feed_directory.hpp"
+#include "actors/replication/changefeed.hpp"
 
 namespace cdc::actors {
 
@@ -46,14 +47,8 @@ void take_over(owner_pointer self) {
 
 void gather_reports(owner_pointer self) {
   auto& st = self->state;
-  if (st.members.empty())
-    return take_over(self);
-  auto left = std::make_shared<std::size_t>(st.members.size());
+  auto done = after_all(st.members.size(), [self] { take_over(self); });
   for (const auto& [id, m] : st.members) {
-    auto done = [self, left] {
-      if (--*left == 0)
-        take_over(self);
-    };
     self->request(m.handle, st.services.settings.request_timeout, atom::report_v)
       .then(
         [self, capture_id = id, done](std::vector<processor_report>& reports) {

@@ -7,6 +7,7 @@
 #include <caf/send.hpp>
 #include <spdlog/spdlog.h>
 
+#include "actors/after_all.hpp"
 #include "actors/control/owner.hpp"
 #include "actors/replication/processor.hpp"
 
@@ -178,28 +179,16 @@ capture_actor::behavior_type capture(self_ptr self, std::shared_ptr<node_state> 
     [self](atom::report) -> caf::result<std::vector<processor_report>> {
       auto& st = self->state;
       auto rp = self->make_response_promise<std::vector<processor_report>>();
-      if (st.processors.empty()) {
-        rp.deliver(std::vector<processor_report>{});
-        return rp;
-      }
-      struct pending {
-        std::size_t left;
-        std::vector<processor_report> out;
-      };
-      auto acc = std::make_shared<pending>(pending{st.processors.size(), {}});
-      for (const auto& [key, hosted] : st.processors) {
-        auto done = [acc, rp]() mutable {
-          if (--acc->left == 0)
-            rp.deliver(std::move(acc->out));
-        };
+      auto out = std::make_shared<std::vector<processor_report>>();
+      auto done = after_all(st.processors.size(), [rp, out]() mutable { rp.deliver(std::move(*out)); });
+      for (const auto& [key, hosted] : st.processors)
         self->request(hosted.actor, st.services.settings.request_timeout, atom::report_v)
           .then(
-            [acc, key = key, done](std::vector<table_progress>& tables) mutable {
-              acc->out.push_back({key, std::move(tables)});
+            [out, key = key, done](std::vector<table_progress>& tables) {
+              out->push_back({key, std::move(tables)});
               done();
             },
-            [done](const caf::error&) mutable { done(); });
-      }
+            [done](const caf::error&) { done(); });
       return rp;
     },
     [self](atom::resolved, model::tso_t ts) {

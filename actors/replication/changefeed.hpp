@@ -10,8 +10,8 @@
 
 #include <caf/actor_clock.hpp>
 
-#include "actors/published/feed_directory.hpp"
 #include "actors/messages.hpp"
+#include "actors/published/feed_directory.hpp"
 #include "actors/services.hpp"
 #include "model/changefeed/backoff.hpp"
 #include "model/changefeed/state_machine.hpp"

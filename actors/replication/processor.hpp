@@ -15,8 +15,8 @@
 
 #include <caf/actor_clock.hpp>
 
-#include "actors/replication/memory_quota.hpp"
 #include "actors/messages.hpp"
+#include "actors/replication/memory_quota.hpp"
 #include "actors/services.hpp"
 #include "model/filter/changefeed_filter.hpp"
 #include "model/upstream/workload.hpp"

@@ -10,8 +10,8 @@
 #include <string>
 #include <vector>
 
-#include "model/sink/row_batch.hpp"
 #include "actors/sink_io/storage_files.hpp"
+#include "model/sink/row_batch.hpp"
 #include "model/storage/sink_settings.hpp"
 
 namespace cdc::sink_io {

@@ -9,10 +9,10 @@
 #include <string_view>
 #include <vector>
 
+#include "model/config/filter_config.hpp"
 #include "model/filter/event_type.hpp"
 #include "model/filter/go_regex.hpp"
 #include "model/filter/table_filter.hpp"
-#include "model/config/filter_config.hpp"
 #include "model/filter/table_schema.hpp"
 #include "model/filter/value_expr.hpp"
 #include "model/result.hpp"

@@ -1,11 +1,11 @@
 // Election, captures and the owner role under CAF's deterministic scheduler.
 #include <boost/test/unit_test.hpp>
 
-#include "actors/replication/capture.hpp"
 #include "actors/control/election.hpp"
+#include "actors/replication/capture.hpp"
 #include "tests/support/faulty_backend.hpp"
-#include "tests/support/sim_cluster.hpp"
 #include "tests/support/printers.hpp"
+#include "tests/support/sim_cluster.hpp"
 
 using namespace cdc;
 using namespace cdc::actors;

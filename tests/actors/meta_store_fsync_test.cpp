@@ -2,8 +2,8 @@
 // store actor's mailbox cost one fsync of the WAL, and each is answered.
 #include <boost/test/unit_test.hpp>
 
-#include "actors/store/meta_store.hpp"
 #include "actors/store/backend/sqlite_backend.hpp"
+#include "actors/store/meta_store.hpp"
 #include "tests/support/actor_fixture.hpp"
 #include "tests/support/counting_vfs.hpp"
 #include "tests/support/meta_records.hpp"

@@ -5,8 +5,8 @@
 
 #include <boost/test/unit_test.hpp>
 
-#include "actors/store/meta_store.hpp"
 #include "actors/store/backend/sqlite_backend.hpp"
+#include "actors/store/meta_store.hpp"
 #include "tests/support/actor_fixture.hpp"
 #include "tests/support/meta_records.hpp"
 

@@ -3,8 +3,8 @@
 // checkpoint; a removed feed stays gone.
 #include <boost/test/unit_test.hpp>
 
-#include "model/changefeed/bodies.hpp"
 #include "actors/store/backend/memory_backend.hpp"
+#include "model/changefeed/bodies.hpp"
 #include "tests/support/meta_records.hpp"
 #include "tests/support/printers.hpp"
 #include "tests/support/sim_cluster.hpp"

@@ -13,8 +13,8 @@
 #include <boost/json.hpp>
 #include <boost/test/unit_test.hpp>
 
-#include "model/tso.hpp"
 #include "actors/store/backend/sqlite_backend.hpp"
+#include "model/tso.hpp"
 #include "tests/support/http_client.hpp"
 #include "tests/support/meta_records.hpp"
 #include "tests/support/process.hpp"

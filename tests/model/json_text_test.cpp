@@ -6,8 +6,8 @@
 
 #include "model/changefeed/views.hpp"
 #include "model/cluster_views.hpp"
-#include "model/list_response.hpp"
 #include "model/json/text.hpp"
+#include "model/list_response.hpp"
 
 using namespace cdc::model;
 

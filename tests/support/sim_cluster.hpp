@@ -7,13 +7,13 @@
 #include <stdexcept>
 
 #include "actors/control/api_gateway.hpp"
-#include "actors/replication/capture.hpp"
 #include "actors/control/election.hpp"
 #include "actors/errors.hpp"
-#include "actors/store/meta_store.hpp"
+#include "actors/replication/capture.hpp"
+#include "actors/replication/upstream.hpp"
 #include "actors/sinks/sinks.hpp"
 #include "actors/store/backend/memory_backend.hpp"
-#include "actors/replication/upstream.hpp"
+#include "actors/store/meta_store.hpp"
 #include "model/ids.hpp"
 #include "tests/support/actor_fixture.hpp"
 

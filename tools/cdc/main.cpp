@@ -15,11 +15,11 @@
 
 #include "actors/cluster.hpp"
 #include "actors/messages.hpp"
+#include "actors/store/backend/sqlite_backend.hpp"
 #include "http/server.hpp"
 #include "model/log_level.hpp"
 #include "model/upstream/catalog.hpp"
 #include "model/version.hpp"
-#include "actors/store/backend/sqlite_backend.hpp"
 #include "tools/cdc/data_dir.hpp"
 #include "tools/cdc/options.hpp"
 
