@@ -71,7 +71,7 @@ row "bare Beast floor" "$status_bytes B" floor floor
 row "bare Beast floor" "$get_bytes B" floor_big floor_big
 row "GET /api/v2/status (floor: $status_bytes B)" "$status_bytes B" status floor
 row "GET /api/v2/changefeeds/{id} (floor: $get_bytes B)" "$get_bytes B" get floor_big
-row "GET /api/v2/captures, via the owner actor (floor: $status_bytes B)" "-" captures floor
+row "GET /api/v2/captures, published (floor: $status_bytes B)" "-" captures floor
 echo
 echo "requests/s per round: $(for n in floor status floor_big get captures; do printf '%s: %s; ' "$n" "${rps[$n]% }"; done)"
 echo "wrk -t2 -c$conns -d$duration, $(nproc) cores, load average before: $load_before, after: $(cut -d' ' -f1-3 /proc/loadavg), commit $(git rev-parse --short HEAD), $(date -u +%Y-%m-%d)"
