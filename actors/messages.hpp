@@ -142,6 +142,12 @@ namespace cdc::actors {
 
 // clang-format off
 
+/// Messages an actor sends only to itself (its timers, work it queued for
+/// later): typed actors must declare them, but no other actor sends them.
+/// Each interface lists them last, wrapped in this alias.
+template <class... Sigs>
+using internal = caf::typed_actor<Sigs...>;
+
 /// Writes row changes somewhere; answers once they are durable there.
 using sink_actor = caf::typed_actor<
   // Write a batch; the answer means every row in it is flushed.
@@ -149,17 +155,17 @@ using sink_actor = caf::typed_actor<
 
 /// A sink that buffers up to its flush interval (storage sinks): a sink_actor
 /// with a timer of its own.
-using buffering_sink_actor = sink_actor::extend<
+using buffering_sink_actor = sink_actor::extend_with<internal<
   // Timer: the flush interval has elapsed; publish what is buffered.
-  caf::reacts_to<atom::flush>>;
+  caf::reacts_to<atom::flush>>>;
 
 /// Keeps a changefeed's checkpoint at its sink (a storage sink's `metadata`
 /// file), as TiCDC's owner does through its DDL sink.
 using checkpoint_sink_actor = caf::typed_actor<
   // The changefeed's checkpoint moved here.
-  caf::reacts_to<atom::progress, model::tso_t>,
-  // Write the newest checkpoint received (sent to itself, so bursts coalesce).
-  caf::reacts_to<atom::flush>>;
+  caf::reacts_to<atom::progress, model::tso_t>>::extend_with<internal<
+  // Write the newest checkpoint received (queued, so bursts coalesce).
+  caf::reacts_to<atom::flush>>>;
 
 /// Checks once that a changefeed's sink can be opened, before a create or an
 /// update is stored (a one-shot actor: the check blocks; sink_probe.hpp).
@@ -182,11 +188,11 @@ using changefeed_actor = caf::typed_actor<
   // Progress of some tables from a processor on a capture.
   caf::reacts_to<atom::progress, std::string, std::vector<table_progress>>,
   // A runtime error from a processor or its sink.
-  caf::reacts_to<atom::error, model::running_error>,
+  caf::reacts_to<atom::error, model::running_error>>::extend_with<internal<
   // Timer: the back-off after an error has elapsed.
   caf::reacts_to<atom::retry, std::uint64_t>,
   // Timer: a feed without tables follows the upstream's resolved TS.
-  caf::reacts_to<atom::tick>>;
+  caf::reacts_to<atom::tick>>>;
 
 /// Replicates the tables of one changefeed that one capture holds.
 using processor_actor = caf::typed_actor<
@@ -211,11 +217,11 @@ using meta_store_actor = caf::typed_actor<
   // Delete a changefeed; answers once durable.
   caf::replies_to<atom::remove, model::changefeed_key>::with<bool>,
   // Progress to persist in the next batch.
-  caf::reacts_to<atom::progress, model::changefeed_key, model::changefeed_progress>,
+  caf::reacts_to<atom::progress, model::changefeed_key, model::changefeed_progress>>::extend_with<internal<
   // Timer: write the pending progress batch.
   caf::reacts_to<atom::flush>,
-  // To itself: commit the puts and removes queued so far in one transaction.
-  caf::reacts_to<atom::commit>>;
+  // Commit the puts and removes queued so far in one transaction.
+  caf::reacts_to<atom::commit>>>;
 
 /// The management API as the owner serves it: what needs the cluster's one
 /// writer. Reads of changefeeds and captures are published (feed_directory,
@@ -254,15 +260,19 @@ using owner_membership_actor = caf::typed_actor<
   // A capture began a graceful shutdown (from the election).
   caf::reacts_to<atom::stopping, std::string>>;
 
+/// The owner's face to its changefeeds.
+using owner_feed_listener_actor = caf::typed_actor<
+  // A changefeed started or stopped needing tables by itself (error,
+  // finished, retry).
+  caf::reacts_to<atom::state, model::changefeed_key, bool>>;
+
 /// The owner role: the single writer of cluster state for one election term.
-using owner_actor = owner_api_actor::extend_with<owner_membership_actor>::extend<
+using owner_actor = owner_api_actor::extend_with<owner_membership_actor, owner_feed_listener_actor>::extend<
   // One changefeed's actor, or ErrChangeFeedNotExists (tests and benchmarks
   // reach a feed's actor through it).
-  caf::replies_to<atom::get, model::changefeed_key>::with<changefeed_actor>,
-  // A changefeed's state changed by itself (error, finished, retry).
-  caf::reacts_to<atom::state, model::changefeed_key, bool>,
-  // Internal timer: load the registry again (the last load failed).
-  caf::reacts_to<atom::load>>;
+  caf::replies_to<atom::get, model::changefeed_key>::with<changefeed_actor>>::extend_with<internal<
+  // Timer: load the registry again (the last load failed).
+  caf::reacts_to<atom::load>>>;
 
 /// One capture: a node of the cluster with its own ID and address.
 using capture_actor = caf::typed_actor<
@@ -291,12 +301,12 @@ using upstream_actor = caf::typed_actor<
   caf::replies_to<atom::gc>::with<model::tso_t>,
   // TiCDC's service GC safepoint: GC may not pass this TSO.
   caf::reacts_to<atom::safepoint, model::tso_t>,
-  // Timer: advance the resolved TS and tell the subscribers.
-  caf::reacts_to<atom::tick>,
   // The current resolved TS (for feeds that have no table to hear it through).
   caf::replies_to<atom::resolved>::with<model::tso_t>,
   // Receive (atom::resolved, ts) on every tick.
-  caf::reacts_to<atom::subscribe, capture_actor>>;
+  caf::reacts_to<atom::subscribe, capture_actor>>::extend_with<internal<
+  // Timer: advance the resolved TS and tell the subscribers.
+  caf::reacts_to<atom::tick>>>;
 
 struct capture_member {
   capture_info info;
@@ -309,9 +319,9 @@ using owner_listener_actor = caf::typed_actor<
 
 /// The API actor of a process (actors/control/api_gateway.hpp): the API, and the
 /// owner changes it follows.
-using api_gateway_actor = api_actor::extend_with<owner_listener_actor>::extend<
-  // Internal timer: requests waiting for an owner since this epoch have waited enough.
-  caf::reacts_to<atom::run, std::uint64_t>>;
+using api_gateway_actor = api_actor::extend_with<owner_listener_actor>::extend_with<internal<
+  // Timer: requests waiting for an owner since this epoch have waited enough.
+  caf::reacts_to<atom::run, std::uint64_t>>>;
 
 /// Where code outside the actor world (HTTP sessions) makes its API calls
 /// (actors/control/api_client.hpp): each job makes one typed request to the API

@@ -59,7 +59,7 @@ void spawn_feed(owner_pointer self, model::changefeed_info info, model::changefe
   auto slot = st.services.directory ? st.services.directory->add(key) : nullptr;
   if (slot)
     slot->current.store(std::make_shared<const feed_snapshot>(starting_view(shared, progress)));
-  auto actor = self->spawn(changefeed, std::move(info), progress, st.services, caf::actor_cast<owner_actor>(self),
+  auto actor = self->spawn(changefeed, std::move(info), progress, st.services, caf::actor_cast<owner_feed_listener_actor>(self),
                            std::move(slot));
   st.feed_actors.adopt(self, actor);
   auto& e = st.feeds[key];

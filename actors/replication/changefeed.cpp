@@ -287,7 +287,7 @@ feed_view starting_view(std::shared_ptr<const model::changefeed_info> info, cons
 
 changefeed_actor::behavior_type changefeed(self_ptr self, model::changefeed_info info,
                                            model::changefeed_progress progress, cluster_services services,
-                                           owner_actor owner, std::shared_ptr<feed_directory::slot> slot) {
+                                           owner_feed_listener_actor owner, std::shared_ptr<feed_directory::slot> slot) {
   auto& st = self->state;
   st.status = starting_status(info);
   st.status.checkpoint_ts = progress.checkpoint_ts;

@@ -44,7 +44,7 @@ struct changefeed_state {
   std::mt19937_64 random;
   caf::actor_clock::time_point last_persisted{};
   cluster_services services;
-  owner_actor owner;
+  owner_feed_listener_actor owner;
   /// Keeps the checkpoint at the sink (storage sinks); may be invalid.
   checkpoint_sink_actor checkpoint_sink;
   /// A replicating feed whose filter selects no table follows the
@@ -73,7 +73,7 @@ feed_view starting_view(std::shared_ptr<const model::changefeed_info> info, cons
 /// created; publishes into `slot` (may be null) whenever its view changes.
 changefeed_actor::behavior_type changefeed(changefeed_actor::stateful_pointer<changefeed_state> self,
                                            model::changefeed_info info, model::changefeed_progress progress,
-                                           cluster_services services, owner_actor owner,
+                                           cluster_services services, owner_feed_listener_actor owner,
                                            std::shared_ptr<feed_directory::slot> slot);
 
 } // namespace cdc::actors
