@@ -61,7 +61,7 @@ cluster spawn_cluster(caf::actor_system& sys, const cluster_config& cfg) {
     caf::anon_send(c.election, atom::campaign_v, capture_info{node->capture_id, node->address}, cap);
     c.captures.push_back(std::move(cap));
   }
-  c.api = sys.spawn(api_gateway, c.election);
+  c.api = sys.spawn(api_gateway, c.election, published_reads{c.directory, c.capture_views});
   return c;
 }
 

@@ -80,6 +80,17 @@ using model::sink::table_rows;
 /// Every stored changefeed with its progress (what the meta store loads).
 using feed_records = std::vector<std::pair<model::changefeed_info, model::changefeed_progress>>;
 
+/// PD's clock as a create or resume checks a start TS against it.
+struct upstream_times {
+  model::tso_t tso = 0;          ///< a fresh TSO
+  model::tso_t gc_safepoint = 0; ///< the GC safepoint when it was taken
+};
+
+template <class Inspector>
+typename Inspector::result_type inspect(Inspector& f, upstream_times& x) {
+  return f(caf::meta::type_name("upstream_times"), x.tso, x.gc_safepoint);
+}
+
 /// A capture with its handle (defined once capture_actor is, below).
 struct capture_member;
 
@@ -108,7 +119,6 @@ CAF_ADD_ATOM(cdc, cdc::atom, subscribe, "subscribe")
 CAF_ADD_ATOM(cdc, cdc::atom, run, "run")
 CAF_ADD_ATOM(cdc, cdc::atom, ready, "ready")
 CAF_ADD_ATOM(cdc, cdc::atom, tso, "tso")
-CAF_ADD_ATOM(cdc, cdc::atom, gc, "gc")
 CAF_ADD_ATOM(cdc, cdc::atom, safepoint, "safepoint")
 CAF_ADD_ATOM(cdc, cdc::atom, resolved, "resolved")
 CAF_ADD_ATOM(cdc, cdc::atom, tick, "tick")
@@ -183,8 +193,10 @@ using changefeed_actor = caf::typed_actor<
   caf::replies_to<atom::state, model::feed_event_t>::with<admin_outcome>,
   // Update the config of a stopped or failed feed.
   caf::replies_to<atom::update, model::changefeed_update>::with<admin_outcome>,
-  // The tables the owner placed, per capture (task_status; checkpoint scope).
-  caf::reacts_to<atom::assign, std::vector<model::scheduling::capture_tables>>,
+  // The tables the owner placed, per capture (task_status, processors,
+  // checkpoint scope); answers once published, so an API answer that
+  // waits for it is seen by the reads that follow.
+  caf::replies_to<atom::assign, std::vector<model::scheduling::capture_tables>>::with<bool>,
   // Progress of some tables from a processor on a capture.
   caf::reacts_to<atom::progress, std::string, std::vector<table_progress>>,
   // A runtime error from a processor or its sink.
@@ -224,11 +236,9 @@ using meta_store_actor = caf::typed_actor<
   caf::reacts_to<atom::commit>>>;
 
 /// The management API as the owner serves it: what needs the cluster's one
-/// writer. Reads of changefeeds and captures are published (feed_directory,
-/// capture_directory) and never wait here.
+/// writer. Reads are published (feed_directory, capture_directory, the
+/// feeds' placements) and never wait here.
 using owner_api_actor = caf::typed_actor<
-  // The captures of the cluster as the owner sees them.
-  caf::replies_to<atom::captures>::with<std::vector<model::capture_view>>,
   // True while every capture is alive (an owner exists: it is answering).
   caf::replies_to<atom::health>::with<bool>,
   // Create a changefeed (body already parsed); answers with its detail.
@@ -238,16 +248,19 @@ using owner_api_actor = caf::typed_actor<
   caf::replies_to<atom::resume, model::changefeed_key, model::resume_config>::with<bool>,
   caf::replies_to<atom::remove, model::changefeed_key>::with<bool>,
   // Update a stopped or failed changefeed; answers with its detail.
-  caf::replies_to<atom::update, model::changefeed_key, model::changefeed_update>::with<model::changefeed_detail>,
-  // Processors: every (changefeed, capture) pair of running feeds.
-  caf::replies_to<atom::processors>::with<std::vector<model::processor_item>>,
-  // One processor's tables.
-  caf::replies_to<atom::processor, model::changefeed_key, std::string>::with<model::processor_detail>>;
+  caf::replies_to<atom::update, model::changefeed_key, model::changefeed_update>::with<model::changefeed_detail>>;
 
 /// The management API, one signature per endpoint that needs the cluster:
 /// what the HTTP layer (through api_client) and tests send. Its actor waits
-/// for an owner during elections and hands each request to it.
+/// for an owner during elections, hands each write to it and answers the
+/// reads below from what the cluster published under that owner.
 using api_actor = owner_api_actor::extend<
+  // The captures of the cluster as the current owner sees them.
+  caf::replies_to<atom::captures>::with<std::vector<model::capture_view>>,
+  // Processors: every (changefeed, capture) pair of the feeds holding tables.
+  caf::replies_to<atom::processors>::with<std::vector<model::processor_item>>,
+  // One processor's tables.
+  caf::replies_to<atom::processor, model::changefeed_key, std::string>::with<model::processor_detail>,
   // The current owner steps down and a new one is elected.
   caf::replies_to<atom::resign>::with<bool>>;
 
@@ -272,7 +285,13 @@ using owner_actor = owner_api_actor::extend_with<owner_membership_actor, owner_f
   // reach a feed's actor through it).
   caf::replies_to<atom::get, model::changefeed_key>::with<changefeed_actor>>::extend_with<internal<
   // Timer: load the registry again (the last load failed).
-  caf::reacts_to<atom::load>>>;
+  caf::reacts_to<atom::load>,
+  // A create's steps: open the checked feed's sink, then store it, spawn
+  // it and place its tables; the last answers the create.
+  caf::replies_to<atom::probe, model::changefeed_info>::with<model::changefeed_detail>,
+  caf::replies_to<atom::put, model::changefeed_info>::with<model::changefeed_detail>,
+  // The running operation of a feed (of this generation) ended: run its next.
+  caf::reacts_to<atom::run, model::changefeed_key, std::uint64_t>>>;
 
 /// One capture: a node of the cluster with its own ID and address.
 using capture_actor = caf::typed_actor<
@@ -295,10 +314,8 @@ using capture_actor = caf::typed_actor<
 /// Stands in for PD and TiKV: the TSO, the GC safepoint and resolved TS ticks.
 /// Row changes themselves are a pure function of time (model/upstream).
 using upstream_actor = caf::typed_actor<
-  // A fresh, strictly increasing TSO.
-  caf::replies_to<atom::tso>::with<model::tso_t>,
-  // The current GC safepoint.
-  caf::replies_to<atom::gc>::with<model::tso_t>,
+  // A fresh, strictly increasing TSO with the current GC safepoint.
+  caf::replies_to<atom::tso>::with<upstream_times>,
   // TiCDC's service GC safepoint: GC may not pass this TSO.
   caf::reacts_to<atom::safepoint, model::tso_t>,
   // The current resolved TS (for feeds that have no table to hear it through).
@@ -364,6 +381,7 @@ CAF_BEGIN_TYPE_ID_BLOCK(cdc, caf::first_custom_type_id)
   CAF_ADD_TYPE_ID(cdc, (cdc::actors::capture_info))
   CAF_ADD_TYPE_ID(cdc, (cdc::actors::capture_member))
   CAF_ADD_TYPE_ID(cdc, (std::vector<cdc::actors::capture_member>))
+  CAF_ADD_TYPE_ID(cdc, (cdc::actors::upstream_times))
   CAF_ADD_TYPE_ID(cdc, (cdc::actors::table_progress))
   CAF_ADD_TYPE_ID(cdc, (std::vector<cdc::actors::table_progress>))
   CAF_ADD_TYPE_ID(cdc, (cdc::actors::table_start))

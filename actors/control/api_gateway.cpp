@@ -1,6 +1,7 @@
 #include "actors/control/api_gateway.hpp"
 
 #include "actors/errors.hpp"
+#include "actors/published/processor_reads.hpp"
 
 namespace cdc::actors {
 
@@ -16,36 +17,63 @@ void flush(self_ptr self) {
     w(self->state.owner);
 }
 
-/// Hands the request `xs...` to the owner, now or once one is elected;
-/// the owner's answer (or failure) goes straight to the requester.
+/// Runs `then` with the owner, now or once one is elected; with none when
+/// the election took too long (or too many requests wait already).
+void when_owner(self_ptr self, std::function<void(const owner_api_actor&)> then) {
+  auto& st = self->state;
+  if (st.owner || st.waiting.size() >= api_gateway_state::max_waiting)
+    return then(st.owner);
+  if (st.waiting.empty())
+    self->delayed_send(self, api_gateway_state::owner_wait, atom::run_v, st.wait_epoch);
+  st.waiting.emplace_back(std::move(then));
+}
+
+/// Hands the request `xs...` to the owner; its answer (or failure) goes
+/// straight to the requester.
 template <class T, class... Ts>
 caf::typed_response_promise<T> to_owner(self_ptr self, Ts... xs) {
   auto rp = self->make_response_promise<T>();
-  auto hand = [rp, xs...](const owner_actor& owner) mutable {
+  when_owner(self, [rp, xs...](const owner_api_actor& owner) mutable {
     if (owner)
       rp.delegate(owner, std::move(xs)...);
     else
       rp.deliver(to_error(model::api_error::owner_not_found));
-  };
-  auto& st = self->state;
-  if (st.owner || st.waiting.size() >= api_gateway_state::max_waiting) {
-    hand(st.owner);
-    return rp;
-  }
-  if (st.waiting.empty())
-    self->delayed_send(self, api_gateway_state::owner_wait, atom::run_v, st.wait_epoch);
-  st.waiting.emplace_back(std::move(hand));
+  });
+  return rp;
+}
+
+/// Answers with `read(captures)` over the published captures once there is
+/// an owner: what it published is then the cluster as that owner sees it.
+template <class T, class Read>
+caf::typed_response_promise<T> read_published(self_ptr self, Read read) {
+  auto rp = self->make_response_promise<T>();
+  when_owner(self, [self, rp, read = std::move(read)](const owner_api_actor& owner) mutable {
+    auto captures = owner ? self->state.reads.captures->current() : nullptr;
+    if (!captures) {
+      rp.deliver(to_error(model::api_error::owner_not_found));
+      return;
+    }
+    model::result<T> answer = read(*captures);
+    if (answer)
+      rp.deliver(std::move(*answer));
+    else
+      rp.deliver(to_error(answer.error()));
+  });
   return rp;
 }
 
 } // namespace
 
-api_gateway_actor::behavior_type api_gateway(self_ptr self, election_actor election) {
+api_gateway_actor::behavior_type api_gateway(self_ptr self, election_actor election, published_reads reads) {
   self->state.election = election;
+  self->state.reads = std::move(reads);
   self->send(election, atom::subscribe_v, caf::actor_cast<owner_listener_actor>(self));
   using model::changefeed_key;
+  using captures_t = capture_directory::captures;
   return {
-    [self](atom::captures) { return to_owner<std::vector<model::capture_view>>(self, atom::captures_v); },
+    [self](atom::captures) {
+      return read_published<captures_t>(self, [](const captures_t& captures) { return captures; });
+    },
     [self](atom::health) { return to_owner<bool>(self, atom::health_v); },
     [self](atom::create, model::changefeed_config& cfg) {
       return to_owner<model::changefeed_detail>(self, atom::create_v, std::move(cfg));
@@ -58,9 +86,15 @@ api_gateway_actor::behavior_type api_gateway(self_ptr self, election_actor elect
     [self](atom::update, changefeed_key& key, model::changefeed_update& body) {
       return to_owner<model::changefeed_detail>(self, atom::update_v, std::move(key), std::move(body));
     },
-    [self](atom::processors) { return to_owner<std::vector<model::processor_item>>(self, atom::processors_v); },
+    [self](atom::processors) {
+      return read_published<std::vector<model::processor_item>>(
+        self, [feeds = self->state.reads.feeds](const captures_t&) { return processor_list(*feeds); });
+    },
     [self](atom::processor, changefeed_key& key, std::string& capture) {
-      return to_owner<model::processor_detail>(self, atom::processor_v, std::move(key), std::move(capture));
+      return read_published<model::processor_detail>(
+        self, [feeds = self->state.reads.feeds, key, capture](const captures_t& captures) {
+          return processor_of(*feeds, captures, key, capture);
+        });
     },
     [self](atom::resign) {
       // The election answers whether or not an owner exists right now.

@@ -1,9 +1,10 @@
 // The API actor of a process: where every API request that needs the
 // cluster arrives, from HTTP sessions (through api_client) or from tests.
-// It follows the election's owner changes, hands each request to the
-// current owner (the owner answers the requester directly), holds requests
+// It follows the election's owner changes, hands each write to the current
+// owner (the owner answers the requester directly), answers reads of
+// captures and processors from what the cluster published, holds requests
 // for a short while during an election, and answers ErrOwnerNotFound when
-// none appears in time. A resign goes to the election.
+// no owner appears in time. A resign goes to the election.
 #pragma once
 
 #include <chrono>
@@ -11,8 +12,16 @@
 #include <functional>
 
 #include "actors/messages.hpp"
+#include "actors/published/capture_directory.hpp"
+#include "actors/published/feed_directory.hpp"
 
 namespace cdc::actors {
+
+/// What the cluster publishes for reads that need an owner to mean anything.
+struct published_reads {
+  std::shared_ptr<const feed_directory> feeds;
+  std::shared_ptr<const capture_directory> captures;
+};
 
 struct api_gateway_state {
   static inline const char* name = "api_gateway";
@@ -30,16 +39,18 @@ struct api_gateway_state {
   // -- member variables -------------------------------------------------------
 
   election_actor election;
-  owner_actor owner;
+  /// The current owner's API face (all the gateway sends it), or none.
+  owner_api_actor owner;
+  published_reads reads;
   /// Requests waiting for an owner; each hands itself to the owner it is
   /// given, or fails when given none.
-  std::deque<std::function<void(const owner_actor&)>> waiting;
+  std::deque<std::function<void(const owner_api_actor&)>> waiting;
   /// Bumped whenever the queue is flushed, so a stale wait timer is ignored.
   std::uint64_t wait_epoch = 0;
 };
 
 /// Subscribes to `election` for owner changes and serves the API.
 api_gateway_actor::behavior_type api_gateway(api_gateway_actor::stateful_pointer<api_gateway_state> self,
-                                             election_actor election);
+                                             election_actor election, published_reads reads);
 
 } // namespace cdc::actors

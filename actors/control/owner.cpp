@@ -7,14 +7,6 @@
 
 namespace cdc::actors {
 
-std::vector<model::capture_view> owner_state::capture_views() const {
-  std::vector<model::capture_view> out;
-  out.reserve(members.size());
-  for (const auto& [id, m] : members)
-    out.push_back({m.info.id, m.info.id == capture_id, m.info.address});
-  return out;
-}
-
 bool owner_state::healthy() const {
   if (!ready)
     return false;
@@ -75,7 +67,6 @@ owner_actor::behavior_type owner(owner_pointer self, std::uint64_t term, std::st
   start_term(self);
   return {
     [self](atom::load) { start_term(self); },
-    [self](atom::captures) { return self->state.capture_views(); },
     [self](atom::health) { return self->state.healthy(); },
     [self](atom::joined, capture_member& m) {
       auto& members = self->state.members;
@@ -101,6 +92,8 @@ owner_actor::behavior_type owner(owner_pointer self, std::uint64_t term, std::st
       }
     },
     [self](atom::create, model::changefeed_config& cfg) { return create_feed(self, std::move(cfg)); },
+    [self](atom::probe, model::changefeed_info& info) { return probe_created(self, std::move(info)); },
+    [self](atom::put, model::changefeed_info& info) { return store_created(self, std::move(info)); },
     [self](atom::get, const model::changefeed_key& key) -> caf::result<changefeed_actor> {
       if (auto* e = self->state.find(key))
         return e->actor;
@@ -118,28 +111,19 @@ owner_actor::behavior_type owner(owner_pointer self, std::uint64_t term, std::st
     [self](atom::update, const model::changefeed_key& key, model::changefeed_update& body) {
       return update_feed(self, key, std::move(body));
     },
-    [self](atom::processors) {
-      std::vector<model::processor_item> out;
-      for (const auto& [key, e] : self->state.feeds)
-        if (e.running)
-          for (const auto& p : e.placement)
-            out.push_back({key.namespace_, key.id, p.capture_id});
-      return out;
-    },
-    [self](atom::processor, const model::changefeed_key& key,
-           const std::string& capture_id) -> caf::result<model::processor_detail> {
-      return processor_detail(self, key, capture_id);
-    },
     [self](atom::state, const model::changefeed_key& key, bool running) {
-      enqueue_op(self, key, [self, key, running] {
+      enqueue_op(self, key, [self, key, running](op_token op) {
         auto* e = self->state.find(key);
         if (!e)
           return;
         e->running = running;
         if (running)
           e->tables = tables_of(self->state, *e->info);
-        reschedule(self, key, [self, key] { next_op(self, key); });
+        reschedule(self, key, [op] {});
       });
+    },
+    [self](atom::run, const model::changefeed_key& key, std::uint64_t generation) {
+      next_op(self, key, generation);
     },
   };
 }

@@ -17,6 +17,26 @@
 
 namespace cdc::actors {
 
+struct owner_state;
+using owner_pointer = owner_actor::stateful_pointer<owner_state>;
+
+/// The right to run a feed's one running operation. The feed's next
+/// operation starts once the last copy is gone, whatever ended this one (an
+/// answer, an error, a timeout, a feed that vanished), so no path can leave
+/// the queue stuck. An empty token (an operation on no feed) continues
+/// nothing.
+class op_token {
+public:
+  op_token() = default;
+  op_token(owner_pointer self, model::changefeed_key key, std::uint64_t generation);
+
+private:
+  std::shared_ptr<const void> release_;
+};
+
+/// One operation on a feed; it keeps the token until it is done.
+using feed_op = std::function<void(op_token)>;
+
 struct owner_state {
   static inline const char* name = "owner";
 
@@ -36,8 +56,10 @@ struct owner_state {
     /// owner (then only captures whose tables change need a dispatch).
     bool announced = false;
     /// Operations on this feed run one at a time, in arrival order.
-    std::deque<std::function<void()>> queue;
+    std::deque<feed_op> queue;
     bool busy = false;
+    /// Tells this feed's tokens from those of an earlier feed of that key.
+    std::uint64_t generation = 0;
   };
 
   // -- member variables -------------------------------------------------------
@@ -62,12 +84,13 @@ struct owner_state {
   cluster_services services;
   /// Set once the registry is loaded and the captures have reported.
   bool ready = false;
+  /// The generation of the next feed spawned.
+  std::uint64_t next_generation = 1;
   /// The wait before loading the registry again after a failed load.
   std::chrono::milliseconds load_backoff{50};
 
   // -- queries ----------------------------------------------------------------
 
-  std::vector<model::capture_view> capture_views() const;
   bool healthy() const;
   /// Alive captures that may take tables, in ID order.
   std::vector<std::string> eligible_captures() const;
@@ -81,18 +104,16 @@ struct owner_state {
   model::scheduling::capture_load load_without(const feed_entry& e) const;
 };
 
-using owner_pointer = owner_actor::stateful_pointer<owner_state>;
-
 owner_actor::behavior_type owner(owner_pointer self, std::uint64_t term, std::string capture_id,
                                  std::vector<capture_member> members, cluster_services services,
                                  capture_actor home);
 
 // -- parts of the owner, in owner_*.cpp -----------------------------------------
 
-/// Runs `op` when the feed's earlier operations are done; `op` must call
-/// next_op(self, key) when it finishes.
-void enqueue_op(owner_pointer self, const model::changefeed_key& key, std::function<void()> op);
-void next_op(owner_pointer self, const model::changefeed_key& key);
+/// Runs `op` when the feed's earlier operations are done.
+void enqueue_op(owner_pointer self, const model::changefeed_key& key, feed_op op);
+/// The running operation of the feed's `generation` ended: run the next.
+void next_op(owner_pointer self, const model::changefeed_key& key, std::uint64_t generation);
 
 /// Places the feed's tables (or removes them when it stopped), dispatches
 /// the difference to the captures, then calls `done`. Runs inside an op.

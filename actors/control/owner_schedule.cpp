@@ -36,13 +36,15 @@ void dispatch(owner_pointer self, const model::changefeed_key& key, sched::feed_
         work.try_emplace(p.capture_id, sched::capture_moves{p.capture_id, {}, {}});
   }
 
+  // The owner's answer waits until the feed published its new placement.
   auto finish = [self, key, placement = plan.assignment, done]() {
-    if (auto* e = self->state.find(key)) {
-      self->state.place(*e, placement);
-      e->announced = true;
-      self->send(e->actor, atom::assign_v, placement);
-    }
-    done();
+    auto* e = self->state.find(key);
+    if (!e)
+      return done();
+    self->state.place(*e, placement);
+    e->announced = true;
+    self->request(e->actor, self->state.services.settings.request_timeout, atom::assign_v, placement)
+      .then([done](bool) { done(); }, [done](const caf::error&) { done(); });
   };
   std::vector<std::pair<capture_actor, sched::capture_moves>> sends;
   for (auto& [capture_id, moves] : work) {
@@ -69,19 +71,30 @@ void dispatch(owner_pointer self, const model::changefeed_key& key, sched::feed_
 
 } // namespace
 
-void enqueue_op(owner_pointer self, const model::changefeed_key& key, std::function<void()> op) {
-  auto* e = self->state.find(key);
-  if (!e)
-    return op(); // no feed: nothing to order against
-  e->queue.push_back(std::move(op));
-  if (!e->busy)
-    next_op(self, key);
+op_token::op_token(owner_pointer self, model::changefeed_key key, std::uint64_t generation) {
+  // Released from wherever the last copy dies, possibly while the owner is
+  // being torn down: a message (dropped by an owner that is gone) rather
+  // than a call into its state.
+  caf::weak_actor_ptr owner{self->ctrl()};
+  release_ = std::shared_ptr<const void>(nullptr, [owner, key = std::move(key), generation](const void*) {
+    if (auto alive = owner.lock())
+      caf::anon_send(caf::actor_cast<owner_actor>(alive), atom::run_v, key, generation);
+  });
 }
 
-void next_op(owner_pointer self, const model::changefeed_key& key) {
+void enqueue_op(owner_pointer self, const model::changefeed_key& key, feed_op op) {
   auto* e = self->state.find(key);
   if (!e)
-    return;
+    return op(op_token{}); // no feed: nothing to order against
+  e->queue.push_back(std::move(op));
+  if (!e->busy)
+    next_op(self, key, e->generation);
+}
+
+void next_op(owner_pointer self, const model::changefeed_key& key, std::uint64_t generation) {
+  auto* e = self->state.find(key);
+  if (!e || e->generation != generation)
+    return; // the token of a feed that was removed (and maybe created again)
   if (e->queue.empty()) {
     e->busy = false;
     return;
@@ -89,7 +102,7 @@ void next_op(owner_pointer self, const model::changefeed_key& key) {
   e->busy = true;
   auto op = std::move(e->queue.front());
   e->queue.pop_front();
-  op();
+  op(op_token{self, key, generation});
 }
 
 void reschedule(owner_pointer self, const model::changefeed_key& key, std::function<void()> done) {
@@ -123,7 +136,7 @@ void reschedule(owner_pointer self, const model::changefeed_key& key, std::funct
 void reschedule_all(owner_pointer self) {
   for (auto& [key, e] : self->state.feeds)
     if (e.running || !e.placement.empty())
-      enqueue_op(self, key, [self, key = key] { reschedule(self, key, [self, key] { next_op(self, key); }); });
+      enqueue_op(self, key, [self, key = key](op_token op) { reschedule(self, key, [op] {}); });
 }
 
 std::vector<std::int64_t> tables_of(const owner_state& st, const model::changefeed_info& info) {

@@ -9,7 +9,7 @@ namespace cdc::actors {
 
 model::changefeed_detail feed_view::detail() const {
   model::detail_options options;
-  if (task_status)
+  if (task_status && info->state == model::feed_state::normal)
     options.task_status = *task_status;
   auto d = model::make_detail(*info, progress, options);
   // A feed waiting out its back-off stores "stop", as TiCDC's pending does.

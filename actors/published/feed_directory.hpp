@@ -24,8 +24,12 @@ struct feed_view {
   std::shared_ptr<const model::changefeed_info> info;
   model::changefeed_progress progress;
   model::admin_job admin_job_type = model::admin_job::none;
-  /// The tables per capture; shown for normal feeds only (null otherwise).
+  /// The tables per capture as the owner placed them (every capture that
+  /// may take tables listed); the detail shows them for normal feeds only.
   std::shared_ptr<const std::vector<model::capture_task_status>> task_status;
+  /// The feed replicates and its tables belong on captures: it has a
+  /// processor on each capture of task_status.
+  bool holds_tables = false;
 
   model::changefeed_detail detail() const;
   model::changefeed_list_item item() const;

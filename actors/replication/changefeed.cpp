@@ -235,8 +235,7 @@ bool changefeed_state::holds_tables() const noexcept {
 
 namespace {
 
-/// The view of a feed with this status and progress; tables show for
-/// normal feeds only.
+/// The view of a feed with this status and progress.
 feed_view make_view(std::shared_ptr<const model::changefeed_info> info, const model::feed_status& status,
                     const model::changefeed_progress& progress,
                     std::shared_ptr<const std::vector<model::capture_task_status>> task_status) {
@@ -244,8 +243,8 @@ feed_view make_view(std::shared_ptr<const model::changefeed_info> info, const mo
   v.info = std::move(info);
   v.progress = progress;
   v.admin_job_type = model::admin_job_of(status);
-  if (status.state == model::feed_state::normal)
-    v.task_status = std::move(task_status);
+  v.task_status = std::move(task_status);
+  v.holds_tables = model::holds_tables(status);
   return v;
 }
 
@@ -315,29 +314,21 @@ changefeed_actor::behavior_type changefeed(self_ptr self, model::changefeed_info
         else
           rp.deliver(r.error());
       };
-      auto* resume = std::get_if<ev::resume>(&event);
-      if (!resume) {
+      if (!std::holds_alternative<ev::resume>(event)) {
         on_event(self, std::move(event), std::nullopt, finish);
         return rp;
       }
       // Resume checks the checkpoint against PD's TSO and GC safepoint.
       auto& st = self->state;
-      auto timeout = st.services.settings.request_timeout;
-      auto fail = [finish](const caf::error& e) mutable { finish(e); };
-      self->request(st.services.upstream, timeout, atom::tso_v)
+      self->request(st.services.upstream, st.services.settings.request_timeout, atom::tso_v)
         .await(
-          [self, event, finish, fail, timeout](model::tso_t now) mutable {
-            self->request(self->state.services.upstream, timeout, atom::gc_v)
-              .await(
-                [self, event, finish, now](model::tso_t gc) mutable {
-                  auto& r = std::get<ev::resume>(event);
-                  r.current_tso = now;
-                  r.gc_safepoint = gc;
-                  on_event(self, std::move(event), std::nullopt, finish);
-                },
-                fail);
+          [self, event, finish](const upstream_times& pd) mutable {
+            auto& r = std::get<ev::resume>(event);
+            r.current_tso = pd.tso;
+            r.gc_safepoint = pd.gc_safepoint;
+            on_event(self, std::move(event), std::nullopt, finish);
           },
-          fail);
+          [finish](const caf::error& e) mutable { finish(e); });
       return rp;
     },
     [self](atom::update, const model::changefeed_update& body) -> caf::result<admin_outcome> {
@@ -381,6 +372,7 @@ changefeed_actor::behavior_type changefeed(self_ptr self, model::changefeed_info
       st.placement = std::move(placement);
       publish(self);
       follow_upstream(self);
+      return true;
     },
     [self](atom::tick) {
       auto& st = self->state;

@@ -28,10 +28,11 @@ upstream_actor::behavior_type upstream(upstream_actor::stateful_pointer<upstream
   st.advance_gc(wall_now_ms);
   self->send(self, atom::tick_v);
   return {
-    [self](atom::tso) { return self->state.clock.next(self->state.now_ms(self->clock().now())); },
-    [self](atom::gc) {
-      self->state.advance_gc(self->state.now_ms(self->clock().now()));
-      return self->state.gc_safepoint;
+    [self](atom::tso) {
+      auto& st = self->state;
+      auto now = st.now_ms(self->clock().now());
+      st.advance_gc(now);
+      return upstream_times{st.clock.next(now), st.gc_safepoint};
     },
     [self](atom::safepoint, model::tso_t ts) {
       // A service safepoint only moves forward, like PD's.

@@ -1,5 +1,6 @@
-// The API actor: requests go to the current owner, wait briefly during an
-// election, never wait forever, and a resign goes to the election.
+// The API actor: writes go to the current owner, reads come from what the
+// cluster published under it, requests wait briefly during an election and
+// never forever, and a resign goes to the election.
 #include <boost/test/unit_test.hpp>
 
 #include "actors/control/api_gateway.hpp"
@@ -35,14 +36,10 @@ election_actor::behavior_type fake_election(election_actor::stateful_pointer<fak
   };
 }
 
-/// The answer to one request, once it has come.
-template <class T>
-using pending = std::shared_ptr<std::optional<model::result<T>>>;
-
 struct gateway_fixture : test::actor_fixture {
   gateway_fixture() {
     election_hdl = sys.spawn(fake_election);
-    gateway = sys.spawn(api_gateway, election_hdl);
+    gateway = sys.spawn(api_gateway, election_hdl, published_reads{feeds, captures});
     run();
   }
   ~gateway_fixture() {
@@ -51,41 +48,71 @@ struct gateway_fixture : test::actor_fixture {
     run();
   }
 
-  /// Sends `xs...` to the API actor from a helper actor; the answer lands
-  /// in the returned slot whenever it comes (the test can look before).
+  /// Sends `xs...` to the API actor; the answer lands in the returned
+  /// slot whenever it comes (the test can look before).
   template <class T, class... Ts>
-  pending<T> send(Ts... xs) {
-    auto out = std::make_shared<std::optional<model::result<T>>>();
-    api_actor api = gateway;
-    sys.spawn([=](caf::event_based_actor* helper) {
-      helper->request(api, caf::infinite, xs...)
-        .then([out](T& v) { *out = std::move(v); }, [out](caf::error& e) { *out = to_failure(e); });
-    });
-    return out;
+  test::pending<T> send(Ts... xs) {
+    return send_request<T>(api_actor{gateway}, xs...);
   }
 
-  void announce(const owner_actor& owner) {
-    caf::anon_send(caf::actor_cast<owner_listener_actor>(gateway), atom::owner_v, owner);
+  /// What an election publishes when `owner` takes office: one capture.
+  void elect(const owner_api_actor& owner) {
+    captures->publish(std::make_shared<capture_directory::captures>(
+      capture_directory::captures{{"c1", true, "a:1"}}));
+    announce(owner);
+  }
+
+  /// The election announces whole owners; the gateway uses their API face
+  /// only, which is all a fake owner has.
+  void announce(const owner_api_actor& owner) {
+    caf::anon_send(caf::actor_cast<owner_listener_actor>(gateway), atom::owner_v, caf::actor_cast<owner_actor>(owner));
     run();
   }
 
+  std::shared_ptr<feed_directory> feeds = std::make_shared<feed_directory>();
+  std::shared_ptr<capture_directory> captures = std::make_shared<capture_directory>();
   election_actor election_hdl;
   api_gateway_actor gateway;
 };
 
-using captures = std::vector<model::capture_view>;
+using capture_list = std::vector<model::capture_view>;
 
 } // namespace
 
 BOOST_AUTO_TEST_SUITE(api_gateway_requests)
 
-BOOST_AUTO_TEST_CASE(a_request_goes_to_the_owner_and_its_answer_comes_back) {
+BOOST_AUTO_TEST_CASE(a_write_goes_to_the_owner_and_its_answer_comes_back) {
   gateway_fixture f;
-  f.announce(f.sys.spawn(test::fake_owner));
-  auto caps = f.send<captures>(atom::captures_v);
+  f.elect(f.sys.spawn(test::fake_owner));
+  auto healthy = f.send<bool>(atom::health_v);
+  f.run();
+  BOOST_REQUIRE(healthy->has_value());
+  BOOST_TEST((**healthy).value());
+}
+
+BOOST_AUTO_TEST_CASE(reads_come_from_what_was_published_under_the_owner) {
+  gateway_fixture f;
+  f.elect(f.sys.spawn(test::fake_owner));
+  auto caps = f.send<capture_list>(atom::captures_v);
+  auto procs = f.send<std::vector<model::processor_item>>(atom::processors_v);
+  auto proc = f.send<model::processor_detail>(atom::processor_v, model::changefeed_key{"default", "cf"},
+                                              std::string("c1"));
   f.run();
   BOOST_REQUIRE(caps->has_value());
   BOOST_TEST((**caps).value().at(0).id == "c1");
+  BOOST_REQUIRE(procs->has_value());
+  BOOST_TEST((**procs).value().empty());
+  BOOST_REQUIRE(proc->has_value());
+  BOOST_TEST((**proc).error().kind == model::api_error::changefeed_not_exists);
+}
+
+BOOST_AUTO_TEST_CASE(a_read_while_the_captures_are_withdrawn_finds_no_owner) {
+  gateway_fixture f;
+  f.announce(f.sys.spawn(test::fake_owner)); // an owner, but nothing published
+  auto caps = f.send<capture_list>(atom::captures_v);
+  f.run();
+  BOOST_REQUIRE(caps->has_value());
+  BOOST_TEST((**caps).error().kind == model::api_error::owner_not_found);
 }
 
 BOOST_AUTO_TEST_CASE(the_owners_refusal_reaches_the_requester_as_an_api_failure) {
@@ -99,10 +126,10 @@ BOOST_AUTO_TEST_CASE(the_owners_refusal_reaches_the_requester_as_an_api_failure)
 
 BOOST_AUTO_TEST_CASE(a_request_waits_for_the_next_owner_during_an_election) {
   gateway_fixture f;
-  auto caps = f.send<captures>(atom::captures_v);
+  auto caps = f.send<capture_list>(atom::captures_v);
   f.run();
   BOOST_TEST(!caps->has_value());
-  f.announce(f.sys.spawn(test::fake_owner));
+  f.elect(f.sys.spawn(test::fake_owner));
   BOOST_REQUIRE(caps->has_value());
   BOOST_TEST((**caps).has_value());
 }
@@ -130,7 +157,7 @@ BOOST_AUTO_TEST_CASE(a_stale_wait_timer_does_not_fail_later_requests_early) {
   auto first = f.send<bool>(atom::health_v);
   f.run();
   f.announce(f.sys.spawn(test::fake_owner)); // answers the first
-  f.announce(owner_actor{});              // election again
+  f.announce(owner_api_actor{});              // election again
   auto second = f.send<bool>(atom::health_v);
   f.run();
   // Fire only the first timer (the stale one): the second keeps waiting.

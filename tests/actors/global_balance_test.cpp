@@ -22,8 +22,8 @@ BOOST_AUTO_TEST_CASE(single_table_feeds_spread_over_every_capture) {
     c.run();
   }
   std::map<std::string, int> held;
-  for (const auto& p : c.ask_owner<std::vector<model::processor_item>>(atom::processors_v).value()) {
-    auto d = c.ask_owner<model::processor_detail>(atom::processor_v, model::changefeed_key{"default", p.changefeed_id},
+  for (const auto& p : c.ask_api<std::vector<model::processor_item>>(atom::processors_v).value()) {
+    auto d = c.ask_api<model::processor_detail>(atom::processor_v, model::changefeed_key{"default", p.changefeed_id},
                                                   p.capture_id);
     held[p.capture_id] += static_cast<int>(d.value().table_ids.size());
   }

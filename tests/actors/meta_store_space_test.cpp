@@ -17,8 +17,7 @@ namespace {
 
 upstream_actor::behavior_type quiet_upstream(upstream_actor::pointer) {
   return {
-    [](atom::tso) { return model::tso_t{1}; },
-    [](atom::gc) { return model::tso_t{0}; },
+    [](atom::tso) { return upstream_times{1, 0}; },
     [](atom::safepoint, model::tso_t) {},
     [](atom::tick) {},
     [](atom::resolved) { return model::tso_t{1}; },

@@ -21,8 +21,7 @@ namespace {
 /// Stands in for the upstream: records the service GC safepoints it is told.
 upstream_actor::behavior_type fake_upstream(upstream_actor::pointer, std::shared_ptr<std::vector<model::tso_t>> seen) {
   return {
-    [](atom::tso) { return model::tso_t{1}; },
-    [](atom::gc) { return model::tso_t{0}; },
+    [](atom::tso) { return upstream_times{1, 0}; },
     [seen](atom::safepoint, model::tso_t ts) { seen->push_back(ts); },
     [](atom::tick) {},
     [](atom::resolved) { return model::tso_t{0}; },

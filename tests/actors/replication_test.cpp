@@ -36,11 +36,11 @@ struct feeds_fixture : test::sim_cluster {
   /// table -> captures holding it, from the owner's processor view.
   std::map<std::int64_t, std::vector<std::string>> placement(const std::string& id) {
     std::map<std::int64_t, std::vector<std::string>> out;
-    auto procs = ask_owner<std::vector<model::processor_item>>(atom::processors_v).value();
+    auto procs = ask_api<std::vector<model::processor_item>>(atom::processors_v).value();
     for (const auto& p : procs) {
       if (p.changefeed_id != id)
         continue;
-      auto d = ask_owner<model::processor_detail>(atom::processor_v, key(id), p.capture_id).value();
+      auto d = ask_api<model::processor_detail>(atom::processor_v, key(id), p.capture_id).value();
       for (auto t : d.table_ids)
         out[t].push_back(p.capture_id);
     }
@@ -245,7 +245,7 @@ BOOST_AUTO_TEST_CASE(remove_forgets_the_feed_and_is_idempotent) {
   BOOST_TEST(f.ask_owner<actors::changefeed_actor>(atom::get_v, feeds_fixture::key("cf1")).error().kind
              == model::api_error::changefeed_not_exists);
   BOOST_TEST(f.ask_owner<bool>(atom::remove_v, feeds_fixture::key("cf1")).value());
-  BOOST_TEST(f.ask_owner<std::vector<model::processor_item>>(atom::processors_v).value().empty());
+  BOOST_TEST(f.ask_api<std::vector<model::processor_item>>(atom::processors_v).value().empty());
 }
 
 BOOST_AUTO_TEST_CASE(a_removed_id_can_be_created_again_at_once) {
@@ -367,12 +367,12 @@ BOOST_AUTO_TEST_CASE(an_error_that_outlasts_the_stuck_duration_fails_the_feed) {
 BOOST_AUTO_TEST_CASE(processor_queries_refuse_unknown_captures_and_stopped_feeds) {
   feeds_fixture f;
   f.create("cf1");
-  auto r = f.ask_owner<model::processor_detail>(atom::processor_v, feeds_fixture::key("cf1"), std::string("nope"));
+  auto r = f.ask_api<model::processor_detail>(atom::processor_v, feeds_fixture::key("cf1"), std::string("nope"));
   BOOST_TEST(r.error().kind == model::api_error::capture_not_exist);
   f.ask_owner<bool>(atom::pause_v, feeds_fixture::key("cf1"));
-  r = f.ask_owner<model::processor_detail>(atom::processor_v, feeds_fixture::key("cf1"), std::string("capture-0"));
+  r = f.ask_api<model::processor_detail>(atom::processor_v, feeds_fixture::key("cf1"), std::string("capture-0"));
   BOOST_TEST(r.error().kind == model::api_error::api_invalid_param);
-  r = f.ask_owner<model::processor_detail>(atom::processor_v, feeds_fixture::key("zz"), std::string("capture-0"));
+  r = f.ask_api<model::processor_detail>(atom::processor_v, feeds_fixture::key("zz"), std::string("capture-0"));
   BOOST_TEST(r.error().kind == model::api_error::changefeed_not_exists);
 }
 

@@ -42,7 +42,7 @@ BOOST_AUTO_TEST_CASE(a_create_the_store_refuses_answers_meta_store_failed_and_le
   BOOST_TEST(r.error().kind == api_error::meta_store_failed);
   BOOST_TEST(r.error().message == "meta store operation failed: cannot commit to faulty: disk full");
   BOOST_TEST(f.ask_owner<changefeed_actor>(atom::get_v, f.key("cf1")).error().kind == api_error::changefeed_not_exists);
-  BOOST_TEST(f.ask_owner<std::vector<model::processor_item>>(atom::processors_v).value().empty());
+  BOOST_TEST(f.ask_api<std::vector<model::processor_item>>(atom::processors_v).value().empty());
   // The ID is free: the same create succeeds once the store works again.
   f.backend->failing = false;
   BOOST_TEST(f.try_create("cf1").has_value());

@@ -2,14 +2,22 @@
 // Boost.Test (caf/test/dsl.hpp crashes outside CAF's own runner).
 #pragma once
 
+#include <memory>
+#include <optional>
+
 #include <caf/actor_system.hpp>
 #include <caf/actor_system_config.hpp>
 #include <caf/scheduler/test_coordinator.hpp>
 #include <caf/scoped_actor.hpp>
 
+#include "actors/errors.hpp"
 #include "actors/messages.hpp"
 
 namespace cdc::test {
+
+/// An answer that arrives whenever the system gets to it (empty until then).
+template <class T>
+using pending = std::shared_ptr<std::optional<model::result<T>>>;
 
 struct actor_fixture {
   static caf::actor_system_config& make_config(caf::actor_system_config& cfg) {
@@ -44,6 +52,19 @@ struct actor_fixture {
     if (!answered)
       throw std::runtime_error("no answer");
     return result;
+  }
+
+  /// Sends a request from a helper actor without running anything, so
+  /// several requests can be in flight at once; the answer (or the API
+  /// failure) lands in the returned slot once the system runs.
+  template <class T, class Handle, class... Ts>
+  pending<T> send_request(const Handle& dest, Ts... xs) {
+    auto out = std::make_shared<std::optional<model::result<T>>>();
+    sys.spawn([=](caf::event_based_actor* helper) {
+      helper->request(dest, caf::infinite, xs...)
+        .then([out](T& v) { *out = std::move(v); }, [out](caf::error& e) { *out = actors::to_failure(e); });
+    });
+    return out;
   }
 
   /// Like ask, but expects an error and returns it.

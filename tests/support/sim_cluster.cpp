@@ -21,9 +21,11 @@ sim_cluster::sim_cluster(std::size_t captures, model::upstream::catalog cat, act
   services.make_sink = std::move(make_sink);
   services.make_checkpoint_sink = std::move(make_checkpoint_sink);
   services.upstream_id = 42;
+  directory = std::make_shared<actors::feed_directory>();
+  services.directory = directory;
   for (std::size_t i = 0; i < captures; ++i)
     add_capture();
-  api_hdl = sys.spawn(api_gateway, election_hdl);
+  api_hdl = sys.spawn(api_gateway, election_hdl, actors::published_reads{directory, capture_views});
   run();
 }
 
@@ -72,7 +74,7 @@ model::changefeed_detail sim_cluster::detail(const std::string& id) {
 
 std::size_t sim_cluster::processors(const std::string& id) {
   std::size_t n = 0;
-  for (const auto& p : ask_owner<std::vector<model::processor_item>>(atom::processors_v).value())
+  for (const auto& p : ask_api<std::vector<model::processor_item>>(atom::processors_v).value())
     n += p.changefeed_id == id;
   return n;
 }

@@ -8,6 +8,7 @@
 
 #include "actors/control/api_gateway.hpp"
 #include "actors/control/election.hpp"
+#include "actors/published/feed_directory.hpp"
 #include "actors/errors.hpp"
 #include "actors/replication/capture.hpp"
 #include "actors/replication/upstream.hpp"
@@ -98,6 +99,8 @@ struct sim_cluster : actor_fixture {
   actors::api_actor api_hdl;
   /// The captures as the election publishes them for GET /captures.
   std::shared_ptr<actors::capture_directory> capture_views;
+  /// The changefeeds as they publish themselves for GET.
+  std::shared_ptr<actors::feed_directory> directory;
   std::vector<std::shared_ptr<actors::node_state>> nodes;
   std::vector<actors::capture_actor> capture_hdls;
 };

@@ -1,0 +1,127 @@
+// How the owner creates a changefeed, in steps it sends itself so each is
+// short and fails on its own: check the body against PD's clock and the
+// create rules; open the sink once, as TiCDC does; store the feed, spawn it
+// and place its tables, answering with its detail.
+#include <random>
+
+#include "actors/control/owner_ops.hpp"
+#include "actors/errors.hpp"
+#include "actors/sinks/sink_probe.hpp"
+#include "actors/sinks/sinks.hpp"
+#include "model/changefeed/create_rules.hpp"
+#include "model/version.hpp"
+
+namespace cdc::actors {
+
+namespace {
+
+using model::api_error;
+
+/// What the create rules need to know about the cluster now.
+model::create_context create_context_of(owner_state& st, const upstream_times& pd) {
+  std::random_device rd;
+  auto word = [&] { return (std::uint64_t{rd()} << 32) | rd(); };
+  model::create_context ctx;
+  ctx.current_tso = pd.tso;
+  ctx.gc_safepoint = pd.gc_safepoint;
+  ctx.upstream_id = st.services.upstream_id;
+  ctx.creator_version = std::string(model::release_version());
+  ctx.now = std::chrono::system_clock::now();
+  ctx.random_hi = word();
+  ctx.random_lo = word();
+  ctx.exists = [&st](const model::changefeed_key& key) { return st.feeds.count(key) || st.creating.count(key); };
+  ctx.tables = st.services.tables->tables;
+  ctx.upstream_pd_addrs = st.services.pd_addrs;
+  return ctx;
+}
+
+/// TiCDC's create rules, then ours: a sink this server can open.
+model::result<model::created_changefeed> check_create(owner_state& st, model::changefeed_config cfg,
+                                                      const upstream_times& pd) {
+  auto created = model::check_create(std::move(cfg), create_context_of(st, pd));
+  if (created && !sink_supported(created->sink.uri))
+    return model::fail_with(api_error::sink_uri_invalid,
+                            "the sink scheme (" + created->sink.uri.scheme + ") is not supported by this server yet");
+  return created;
+}
+
+/// Bulk creates from one template share one config instead of a copy each.
+void share_config(owner_state& st, model::changefeed_info& info) {
+  if (st.last_config && info.config && *st.last_config == *info.config)
+    info.config = st.last_config;
+  st.last_config = info.config;
+}
+
+owner_actor me(owner_pointer self) { return caf::actor_cast<owner_actor>(self); }
+
+/// The feed's first operation places its tables; the create answers after
+/// it, so a read right after the create already sees its processors.
+void place_and_answer(owner_pointer self, const model::changefeed_key& key,
+                      caf::typed_response_promise<model::changefeed_detail> rp) {
+  enqueue_op(self, key, [self, key, rp](op_token op) mutable {
+    reschedule(self, key, [self, key, rp, op]() mutable { answer_detail(self, key, rp); });
+  });
+}
+
+} // namespace
+
+caf::result<model::changefeed_detail> create_feed(owner_pointer self, model::changefeed_config cfg) {
+  auto rp = self->make_response_promise<model::changefeed_detail>();
+  auto& st = self->state;
+  self->request(st.services.upstream, st.services.settings.request_timeout, atom::tso_v)
+    .then(
+      [self, cfg = std::move(cfg), rp](const upstream_times& pd) mutable {
+        auto created = check_create(self->state, std::move(cfg), pd);
+        if (!created) {
+          rp.deliver(to_error(created.error()));
+          return;
+        }
+        auto info = std::move(created->info);
+        share_config(self->state, info);
+        // Taken from now on: a second create of this ID fails.
+        self->state.creating.insert(info.key);
+        rp.delegate(me(self), atom::probe_v, std::move(info));
+      },
+      [rp](const caf::error& e) mutable { rp.deliver(e); });
+  return rp;
+}
+
+caf::result<model::changefeed_detail> probe_created(owner_pointer self, model::changefeed_info info) {
+  auto& st = self->state;
+  auto rp = self->make_response_promise<model::changefeed_detail>();
+  // The probe blocks on a thread of its own; the owner goes on meanwhile.
+  auto probe = probe_for(self->system(), st.services, info);
+  if (!probe)
+    return rp.delegate(me(self), atom::put_v, std::move(info));
+  auto key = info.key;
+  self->request(probe, st.services.settings.sink_check_timeout, atom::probe_v, info)
+    .then([self, info = std::move(info), rp](bool) mutable { rp.delegate(me(self), atom::put_v, std::move(info)); },
+          [self, key, rp](const caf::error& e) mutable {
+            self->state.creating.erase(key);
+            rp.deliver(e);
+          });
+  return rp;
+}
+
+caf::result<model::changefeed_detail> store_created(owner_pointer self, model::changefeed_info info) {
+  auto& st = self->state;
+  auto rp = self->make_response_promise<model::changefeed_detail>();
+  auto key = info.key;
+  model::changefeed_progress start{info.start_ts, info.start_ts};
+  // Durable before acknowledged: the changefeed exists once stored.
+  self->request(st.services.meta, st.services.settings.request_timeout, atom::put_v, info, start)
+    .then(
+      [self, info = std::move(info), start, rp](bool) mutable {
+        auto key = info.key;
+        self->state.creating.erase(key);
+        spawn_feed(self, std::move(info), start);
+        place_and_answer(self, key, rp);
+      },
+      [self, key, rp](const caf::error& e) mutable {
+        self->state.creating.erase(key);
+        rp.deliver(meta_store_error(e));
+      });
+  return rp;
+}
+
+} // namespace cdc::actors
