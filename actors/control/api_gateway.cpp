@@ -17,15 +17,22 @@ void flush(self_ptr self) {
     w(self->state.owner);
 }
 
-/// Runs `then` with the owner, now or once one is elected; with none when
-/// the election took too long (or too many requests wait already).
-void when_owner(self_ptr self, std::function<void(const owner_api_actor&)> then) {
+/// Runs `then` with the next owner the election announces; with none when
+/// it takes too long (or too many requests wait already).
+void wait_for_owner(self_ptr self, std::function<void(const owner_api_actor&)> then) {
   auto& st = self->state;
-  if (st.owner || st.waiting.size() >= api_gateway_state::max_waiting)
-    return then(st.owner);
+  if (st.waiting.size() >= api_gateway_state::max_waiting)
+    return then(owner_api_actor{});
   if (st.waiting.empty())
     self->delayed_send(self, api_gateway_state::owner_wait, atom::run_v, st.wait_epoch);
   st.waiting.emplace_back(std::move(then));
+}
+
+/// Runs `then` with the owner, now or once one is elected.
+void when_owner(self_ptr self, std::function<void(const owner_api_actor&)> then) {
+  if (self->state.owner)
+    return then(self->state.owner);
+  wait_for_owner(self, std::move(then));
 }
 
 /// Hands the request `xs...` to the owner; its answer (or failure) goes
@@ -42,23 +49,32 @@ caf::typed_response_promise<T> to_owner(self_ptr self, Ts... xs) {
   return rp;
 }
 
-/// Answers with `read(captures)` over the published captures once there is
-/// an owner: what it published is then the cluster as that owner sees it.
+/// Answers `rp` with `read(captures)` over the published captures, which
+/// are the cluster as the current owner sees it. While none are published
+/// (an election, or an owner handing over that this actor has not yet
+/// heard leave) it waits for the next owner, as writes do.
 template <class T, class Read>
-caf::typed_response_promise<T> read_published(self_ptr self, Read read) {
-  auto rp = self->make_response_promise<T>();
-  when_owner(self, [self, rp, read = std::move(read)](const owner_api_actor& owner) mutable {
-    auto captures = owner ? self->state.reads.captures->current() : nullptr;
-    if (!captures) {
-      rp.deliver(to_error(model::api_error::owner_not_found));
-      return;
-    }
+void deliver_published(self_ptr self, caf::typed_response_promise<T> rp, Read read) {
+  if (auto captures = self->state.reads.captures->current()) {
     model::result<T> answer = read(*captures);
     if (answer)
       rp.deliver(std::move(*answer));
     else
       rp.deliver(to_error(answer.error()));
+    return;
+  }
+  wait_for_owner(self, [self, rp, read = std::move(read)](const owner_api_actor& owner) mutable {
+    if (owner)
+      deliver_published<T>(self, rp, std::move(read));
+    else
+      rp.deliver(to_error(model::api_error::owner_not_found));
   });
+}
+
+template <class T, class Read>
+caf::typed_response_promise<T> read_published(self_ptr self, Read read) {
+  auto rp = self->make_response_promise<T>();
+  deliver_published<T>(self, rp, std::move(read));
   return rp;
 }
 

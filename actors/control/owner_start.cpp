@@ -45,9 +45,20 @@ void take_over(owner_pointer self) {
   self->send(st.home, atom::ready_v, st.term);
 }
 
+/// Tells every feed where the captures reported its tables, so that what
+/// the feeds publish (their processors) is right before the owner takes
+/// requests and the cluster reports healthy.
+void publish_reported(owner_pointer self) {
+  auto& st = self->state;
+  auto done = after_all(st.feeds.size(), [self] { take_over(self); });
+  for (const auto& [key, e] : st.feeds)
+    self->request(e.actor, st.services.settings.request_timeout, atom::assign_v, e.placement)
+      .then([done](bool) { done(); }, [done](const caf::error&) { done(); });
+}
+
 void gather_reports(owner_pointer self) {
   auto& st = self->state;
-  auto done = after_all(st.members.size(), [self] { take_over(self); });
+  auto done = after_all(st.members.size(), [self] { publish_reported(self); });
   for (const auto& [id, m] : st.members) {
     self->request(m.handle, st.services.settings.request_timeout, atom::report_v)
       .then(

@@ -11,8 +11,8 @@ void set_capture_routes(router& r) {
     auto render = [rep](const std::vector<model::capture_view>& caps) {
       rep.send_json(model::list_response_of(caps));
     };
-    if (auto published = rc.api->captures->current())
-      return render(*published);
+    if (auto body = rc.api->captures->current_body())
+      return rep.send(200, *body);
     call_api<std::vector<model::capture_view>>(rc, rep, render, atom::captures_v);
   });
 }
