@@ -1,9 +1,11 @@
 // What the etcd tests share: one private etcd for the process (each test
-// uses keys of its own, so they never meet), clients on it, and raw reads.
+// uses a cluster ID of its own, so their keys never meet), clients and
+// backends on it, and raw reads that bypass the backend.
 #pragma once
 
 #include <chrono>
 #include <filesystem>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -11,6 +13,7 @@
 
 #include <boost/test/unit_test.hpp>
 
+#include "actors/store/backend/etcd_backend.hpp"
 #include "actors/store/backend/etcd_client.hpp"
 #include "model/cluster/etcd_keys.hpp"
 #include "tests/support/etcd_server.hpp"
@@ -28,6 +31,13 @@ inline store::etcd::client etcd_client_for(const std::string& endpoints,
   auto parsed = store::etcd::parse_endpoints(endpoints);
   BOOST_REQUIRE_MESSAGE(parsed.has_value(), (parsed ? std::string() : parsed.error().message));
   return store::etcd::client{*parsed, {timeout}};
+}
+
+inline std::unique_ptr<store::etcd_backend>
+etcd_backend_on(const std::string& endpoints, const std::string& cluster, store::etcd_options options = {},
+                std::chrono::milliseconds timeout = std::chrono::seconds(5)) {
+  options.cluster_id = cluster;
+  return std::make_unique<store::etcd_backend>(etcd_client_for(endpoints, timeout), std::move(options));
 }
 
 /// Every key and value under `prefix`, read straight from etcd.
