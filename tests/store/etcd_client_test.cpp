@@ -139,6 +139,16 @@ BOOST_AUTO_TEST_CASE(an_endpoint_that_is_down_is_passed_over) {
   BOOST_TEST(c.range({.key = "/failover"}).has_value());
 }
 
+BOOST_AUTO_TEST_CASE(an_endpoint_given_by_host_name_is_resolved) {
+  auto by_name = "http://localhost:" + endpoint().substr(endpoint().rfind(':') + 1);
+  auto c = test::etcd_client_for(by_name);
+  BOOST_TEST(c.range({.key = "/by-name"}).has_value());
+  auto nowhere = test::etcd_client_for("http://no-such-host.invalid:2379", std::chrono::milliseconds(2000));
+  auto r = nowhere.range({.key = "/x"});
+  BOOST_REQUIRE(!r.has_value());
+  BOOST_TEST(r.error().message.find("cannot resolve the host") != std::string::npos, r.error().message);
+}
+
 BOOST_AUTO_TEST_CASE(an_endpoint_that_never_answers_fails_the_call_within_its_timeout) {
   silent_listener hung;
   auto c = test::etcd_client_for(hung.url, std::chrono::milliseconds(300));

@@ -3,6 +3,8 @@
 
 #include <poll.h>
 
+#include <charconv>
+
 #include <boost/asio/connect.hpp>
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/tcp.hpp>
@@ -119,19 +121,29 @@ struct client::connection {
   std::string connect(const endpoint& ep, clock::time_point deadline) {
     bool done = false;
     beast::error_code ec;
-    tcp::resolver::results_type addresses;
-    resolver.async_resolve(ep.host, ep.port, [&](beast::error_code e, tcp::resolver::results_type r) {
-      ec = e;
-      addresses = std::move(r);
-      done = true;
-    });
-    if (!run_until(deadline, done))
-      return "cannot resolve the host in time";
-    if (ec)
-      return "cannot resolve the host: " + ec.message();
-    done = false;
+    std::vector<tcp::endpoint> targets;
+    // An IP address (the usual --pd) needs no lookup, and so no resolver
+    // thread (asio resolves on a thread of its own).
+    auto ip = net::ip::make_address(ep.host, ec);
+    std::uint16_t port = 0;
+    std::from_chars(ep.port.data(), ep.port.data() + ep.port.size(), port);
+    if (!ec) {
+      targets.emplace_back(ip, port);
+    } else {
+      resolver.async_resolve(ep.host, ep.port, [&](beast::error_code e, tcp::resolver::results_type r) {
+        ec = e;
+        for (const auto& entry : r)
+          targets.push_back(entry.endpoint());
+        done = true;
+      });
+      if (!run_until(deadline, done))
+        return "cannot resolve the host in time";
+      if (ec)
+        return "cannot resolve the host: " + ec.message();
+      done = false;
+    }
     stream.expires_at(deadline);
-    stream.async_connect(addresses, [&](beast::error_code e, const tcp::endpoint&) {
+    stream.async_connect(targets, [&](beast::error_code e, const tcp::endpoint&) {
       ec = e;
       done = true;
     });
