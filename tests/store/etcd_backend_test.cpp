@@ -146,6 +146,33 @@ BOOST_AUTO_TEST_CASE(progress_keeps_the_admin_job_of_the_feeds_state) {
   BOOST_TEST(status->admin_job_type == model::admin_job::finish);
 }
 
+BOOST_AUTO_TEST_CASE(other_keys_of_the_cluster_read_as_ticdc_reads_them) {
+  const std::string cluster = "foreign-keys";
+  auto c = test::etcd_client_for(endpoint());
+  auto put_raw = [&](const std::string& key, const std::string& value) {
+    BOOST_REQUIRE(c.put({.key = key, .value = value}).has_value());
+  };
+  auto info = make_info("no-status", model::feed_state::normal, 777);
+  put_raw(model::etcd_keys::info_key(cluster, info.key), model::serialize_info(info));
+  put_raw(model::etcd_keys::status_key(cluster, {"default", "orphan"}), R"({"checkpoint-ts":1})");
+  put_raw("/tidb/cdc/" + cluster + "/__cdc_meta__/capture/6f2c", R"({"id":"6f2c"})");
+  auto b = test::etcd_backend_on(endpoint(), cluster);
+  auto snap = b->list();
+  BOOST_REQUIRE_MESSAGE(snap.has_value(), snap.error().message);
+  // A status without its info is no changefeed; an info without a status
+  // starts at its start TS, as TiCDC's owner does.
+  BOOST_REQUIRE(snap->records.size() == 1u);
+  BOOST_TEST(snap->records[0].progress.checkpoint_ts == 777u);
+
+  put_raw(model::etcd_keys::info_key(cluster, {"default", "bad"}), "{not json");
+  auto r = b->list();
+  BOOST_REQUIRE(!r.has_value());
+  BOOST_TEST(r.error().kind == model::api_error::meta_store_failed);
+  BOOST_TEST(r.error().message.find("corrupt record /tidb/cdc/foreign-keys/default/changefeed/info/bad")
+               != std::string::npos,
+             r.error().message);
+}
+
 BOOST_AUTO_TEST_CASE(a_batch_is_applied_in_order_as_one_transaction) {
   auto b = test::etcd_backend_on(endpoint(), "in-order");
   BOOST_REQUIRE(put(*b, make_info("gone"), {1, 1}).has_value());
