@@ -36,7 +36,7 @@ cluster spawn_cluster(caf::actor_system& sys, const cluster_config& cfg) {
   // blocks on fsync and must not hold up a scheduler thread (or an I/O one).
   c.meta = sys.spawn<caf::detached>(meta_store, c.upstream, std::move(backend), cfg.meta);
   c.capture_views = std::make_shared<capture_directory>();
-  c.election = sys.spawn(election, c.capture_views);
+  c.election = sys.spawn(election, c.capture_views, cfg.cluster_id);
   cluster_services services;
   services.upstream = c.upstream;
   services.meta = c.meta;

@@ -43,6 +43,8 @@ struct cluster_config {
   /// --data-dir (store::sqlite_backend); null keeps it in memory (tests).
   /// Only the meta store actor uses it once the cluster is spawned.
   std::shared_ptr<store::meta_backend> meta_backend;
+  /// TiCDC's --cluster-id, shown by /status and /captures.
+  std::string cluster_id{model::default_cluster_id};
   meta_store_options meta;
 };
 

@@ -33,7 +33,7 @@ server::server(caf::actor_system& sys, server_options opts)
     auto l = std::make_shared<listener>(ioc_, tcp::endpoint{address, port}, ctx);
     auto ep = l->local_endpoint();
     auto node = std::make_shared<actors::node_state>(
-      new_capture_id(), ep.address().to_string() + ":" + std::to_string(ep.port()));
+      new_capture_id(), ep.address().to_string() + ":" + std::to_string(ep.port()), opts_.cluster.cluster_id);
     ctx->node = node.get();
     listeners_.push_back(std::move(l));
     nodes_.push_back(std::move(node));

@@ -29,7 +29,7 @@ void election_state::publish() const {
   }
   auto views = std::make_shared<capture_directory::captures>();
   for (const auto& m : line)
-    views->push_back({m.info.id, m.info.id == owner_id, m.info.address});
+    views->push_back({m.info.id, m.info.id == owner_id, m.info.address, cluster_id});
   std::sort(views->begin(), views->end(), [](const auto& a, const auto& b) { return a.id < b.id; });
   published->publish(std::move(views));
 }
@@ -99,8 +99,10 @@ void resign_owner(self_ptr self) {
 
 } // namespace
 
-election_actor::behavior_type election(self_ptr self, std::shared_ptr<capture_directory> published) {
+election_actor::behavior_type election(self_ptr self, std::shared_ptr<capture_directory> published,
+                                       std::string cluster_id) {
   self->state.published = std::move(published);
+  self->state.cluster_id = std::move(cluster_id);
   self->set_down_handler([self](const caf::down_msg& msg) {
     auto& st = self->state;
     auto it = std::find_if(st.line.begin(), st.line.end(),

@@ -42,6 +42,8 @@ struct election_state {
   std::vector<owner_listener_actor> subscribers;
   /// Where the captures are published for reads (null: nowhere).
   std::shared_ptr<capture_directory> published;
+  /// The cluster the published captures belong to.
+  std::string cluster_id;
 
   // -- helpers ----------------------------------------------------------------
 
@@ -53,6 +55,6 @@ struct election_state {
 };
 
 election_actor::behavior_type election(election_actor::stateful_pointer<election_state> self,
-                                       std::shared_ptr<capture_directory> published);
+                                       std::shared_ptr<capture_directory> published, std::string cluster_id);
 
 } // namespace cdc::actors

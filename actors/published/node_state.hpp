@@ -11,11 +11,13 @@
 namespace cdc::actors {
 
 struct node_state {
-  node_state(std::string id, std::string address)
-    : capture_id(std::move(id)), address(std::move(address)) {}
+  node_state(std::string id, std::string address, std::string cluster = std::string(model::default_cluster_id))
+    : capture_id(std::move(id)), address(std::move(address)), cluster_id(std::move(cluster)) {}
 
   const std::string capture_id;
   const std::string address;
+  /// TiCDC's --cluster-id: the cluster this node belongs to.
+  const std::string cluster_id;
   /// Written by the capture actor when it gains or loses the owner role.
   std::atomic<bool> is_owner{false};
   /// Set once an owner hosted here has loaded the cluster and takes requests.

@@ -104,19 +104,24 @@ void meta_store_state::retry_without_creates(std::span<const store::meta_op> ops
 }
 
 void meta_store_state::flush_progress() {
-  if (pending.empty())
-    return;
+  // Progress of different feeds needs no common transaction: a bounded
+  // store (etcd) gets it in chunks, each committed on its own.
+  auto chunk = backend->max_ops_per_apply();
   std::vector<store::meta_op> ops;
-  ops.reserve(pending.size());
-  for (const auto& [key, p] : pending)
-    ops.push_back(store::put_progress{key, p});
-  if (auto r = backend->apply(ops); !r) {
-    // Kept: the next flush tries again with whatever is newest by then.
-    spdlog::warn("meta store: cannot write progress of {} changefeeds: {}", ops.size(), r.error().message);
-    return;
+  auto it = pending.begin();
+  while (it != pending.end()) {
+    ops.clear();
+    auto first = it;
+    for (; it != pending.end() && ops.size() < chunk; ++it)
+      ops.push_back(store::put_progress{it->first, it->second});
+    if (auto r = backend->apply(ops); !r) {
+      // Kept: the next flush tries again with whatever is newest by then.
+      spdlog::warn("meta store: cannot write progress of {} changefeeds: {}", ops.size(), r.error().message);
+      return;
+    }
+    note_committed(ops);
+    it = pending.erase(first, it);
   }
-  note_committed(ops);
-  pending.clear();
 }
 
 meta_store_actor::behavior_type meta_store(self_ptr self, upstream_actor upstream,
@@ -126,6 +131,7 @@ meta_store_actor::behavior_type meta_store(self_ptr self, upstream_actor upstrea
   st.upstream = std::move(upstream);
   st.backend = std::move(backend);
   st.options = options;
+  st.options.max_batch = std::min(st.options.max_batch, st.backend->max_ops_per_apply());
   if (auto snap = st.backend->list()) {
     std::vector<store::meta_op> ops;
     for (auto& r : snap->records)

@@ -17,8 +17,8 @@
 namespace cdc::actors {
 
 struct meta_store_options {
-  /// How often pending progress is written (one transaction for all feeds)
-  /// and the GC safepoint is updated.
+  /// How often pending progress is written (one transaction for all feeds,
+  /// or as few as the backend allows) and the GC safepoint is updated.
   std::chrono::milliseconds flush_interval{200};
   /// At most this many puts and removes share one transaction.
   std::size_t max_batch = 256;
@@ -73,7 +73,8 @@ struct meta_store_state {
   void retry_without_creates(std::span<const store::meta_op> ops,
                              std::span<caf::typed_response_promise<bool>> answers, const caf::error& err);
 
-  /// Writes the pending progress in one transaction; keeps it on failure.
+  /// Writes the pending progress, in as few transactions as the backend
+  /// allows; keeps what failed for the next flush.
   void flush_progress();
 };
 

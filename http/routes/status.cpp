@@ -17,6 +17,7 @@ void set_status_routes(router& r) {
     st.version = model::release_version();
     st.git_hash = model::git_hash();
     st.id = node.capture_id;
+    st.cluster_id = node.cluster_id;
     st.pid = pid;
     st.is_owner = node.is_owner.load(std::memory_order_relaxed);
     st.live = node.live.load(std::memory_order_relaxed);

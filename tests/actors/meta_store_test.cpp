@@ -30,7 +30,11 @@ upstream_actor::behavior_type fake_upstream(upstream_actor::pointer, std::shared
 }
 
 struct store_fixture : test::actor_fixture {
-  explicit store_fixture(meta_store_options options = {}) : options(options) {
+  /// `max_ops`: the backend's bound on a transaction (etcd's is 64 records).
+  explicit store_fixture(meta_store_options options = {},
+                         std::size_t max_ops = std::numeric_limits<std::size_t>::max())
+    : options(options) {
+    backend->max_ops = max_ops;
     upstream_hdl = sys.spawn(fake_upstream, safepoints);
     store = sys.spawn(meta_store, upstream_hdl, backend, options);
     run();
@@ -221,6 +225,23 @@ BOOST_AUTO_TEST_CASE(progress_is_written_once_per_interval_in_one_transaction_fo
   BOOST_TEST(f.backend->last_commit().size() == 3u);
   for (auto id : {"a", "b", "c"})
     BOOST_TEST(f.stored_progress(id).checkpoint_ts == 2009u);
+}
+
+BOOST_AUTO_TEST_CASE(a_bounded_store_gets_puts_and_progress_in_transactions_it_can_take) {
+  store_fixture f{{}, 3};
+  std::vector<store_fixture::handle> puts;
+  for (int i = 0; i < 7; ++i)
+    puts.push_back(f.send_put("cf-" + std::to_string(i)));
+  f.run();
+  BOOST_TEST(f.backend->batches() == (std::vector<std::size_t>{3, 3, 1}));
+  for (auto& h : puts)
+    BOOST_TEST(f.answer(h).value());
+  for (int i = 0; i < 7; ++i)
+    f.progress("cf-" + std::to_string(i), 5000);
+  f.flush();
+  BOOST_TEST(f.backend->batches() == (std::vector<std::size_t>{3, 3, 1, 3, 3, 1}));
+  for (int i = 0; i < 7; ++i)
+    BOOST_TEST(f.stored_progress("cf-" + std::to_string(i)).checkpoint_ts == 5000u);
 }
 
 BOOST_AUTO_TEST_CASE(an_interval_without_progress_writes_nothing) {

@@ -6,6 +6,8 @@
 #pragma once
 
 #include <atomic>
+#include <limits>
+#include <stdexcept>
 #include <memory>
 #include <mutex>
 
@@ -32,6 +34,8 @@ public:
 
   model::result<std::uint64_t> apply(std::span<const store::meta_op> ops) override {
     std::lock_guard<std::mutex> guard{mu_};
+    if (ops.size() > max_ops)
+      throw std::logic_error("a transaction above the backend's limit");
     if (failing || (refusing_creates && adds_records(ops))) {
       ++refused;
       return refuse();
@@ -44,6 +48,8 @@ public:
 
   std::string describe() const override { return "faulty " + inner_->describe(); }
 
+  std::size_t max_ops_per_apply() const noexcept override { return max_ops; }
+
   /// Copies of what the test reads (the store actor may write meanwhile).
   std::vector<std::size_t> batches() {
     std::lock_guard<std::mutex> guard{mu_};
@@ -54,6 +60,8 @@ public:
     return last;
   }
 
+  /// Transactions bigger than this are the caller's bug (etcd would refuse them).
+  std::atomic<std::size_t> max_ops{std::numeric_limits<std::size_t>::max()};
   std::atomic<bool> failing{false};
   std::atomic<bool> refusing_creates{false};
   std::atomic<std::size_t> commits{0};

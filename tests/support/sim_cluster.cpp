@@ -13,7 +13,7 @@ sim_cluster::sim_cluster(std::size_t captures, model::upstream::catalog cat, act
   // Not detached: under the test coordinator every actor runs on this thread.
   meta = sys.spawn(meta_store, upstream_hdl, std::move(backend), actors::meta_store_options{});
   capture_views = std::make_shared<actors::capture_directory>();
-  election_hdl = sys.spawn(election, capture_views);
+  election_hdl = sys.spawn(election, capture_views, std::string(model::default_cluster_id));
   services.upstream = upstream_hdl;
   services.meta = meta;
   services.catalog = catalog;

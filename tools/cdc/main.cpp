@@ -15,6 +15,7 @@
 
 #include "actors/cluster.hpp"
 #include "actors/messages.hpp"
+#include "actors/store/backend/etcd_backend.hpp"
 #include "actors/store/backend/sqlite_backend.hpp"
 #include "http/server.hpp"
 #include "model/log_level.hpp"
@@ -64,6 +65,24 @@ bool setup_logging(const tool::server_flags& f, std::string& error) {
   return true;
 }
 
+/// The meta store: etcd with --pd, else SQLite in the data dir. Opened
+/// before anything runs, so a store that cannot be used stops the server
+/// here, naming it and the reason.
+model::result<std::shared_ptr<store::meta_backend>> open_meta_store(const tool::server_flags& f) {
+  if (f.pd.empty()) {
+    auto sqlite = store::sqlite_backend::open(f.data_dir);
+    if (!sqlite)
+      return sqlite.error();
+    return std::shared_ptr<store::meta_backend>(std::move(*sqlite));
+  }
+  auto endpoints = store::etcd::parse_endpoints(f.pd);
+  if (!endpoints)
+    return endpoints.error();
+  store::etcd_options options;
+  options.cluster_id = f.cluster_id;
+  return std::make_shared<store::etcd_backend>(store::etcd::client(std::move(*endpoints)), std::move(options));
+}
+
 /// Where file:// sinks may write: the flag's directories, or the data dir and
 /// the system temp dir; absolute, so a relative one means the same whatever
 /// a sink's own path says.
@@ -104,9 +123,7 @@ int run_server(const std::vector<std::string>& args) {
   pthread_sigmask(SIG_BLOCK, &signals, nullptr);
   std::signal(SIGPIPE, SIG_IGN);
 
-  // The embedded meta store, opened before anything runs so a data dir that
-  // cannot hold it stops the server here, naming the file and the reason.
-  auto backend = store::sqlite_backend::open(flags->data_dir);
+  auto backend = open_meta_store(*flags);
   if (!backend) {
     std::fprintf(stderr, "cdc server: %s\n", backend.error().message.c_str());
     return 1;
@@ -143,6 +160,7 @@ int run_server(const std::vector<std::string>& args) {
     opts.cluster.catalog = std::make_shared<const model::upstream::catalog>(std::move(*cat));
   }
   opts.cluster.meta_backend = std::move(*backend);
+  opts.cluster.cluster_id = flags->cluster_id;
   opts.cluster.file_sink_dirs = file_sink_dirs(*flags);
   std::string dirs;
   for (const auto& d : opts.cluster.file_sink_dirs)

@@ -1,8 +1,11 @@
 #include "tools/cdc/options.hpp"
 
+#include <algorithm>
 #include <charconv>
 #include <cstdint>
 #include <utility>
+
+#include "model/ids.hpp"
 
 namespace cdc::tool {
 
@@ -25,6 +28,12 @@ Flags:
   --sink-file-allowed-dirs=DIR[,DIR...]
                         the only directories file:// sinks may write below
                         (default: the data dir and the system temp dir)
+  --pd=URL[,URL...]     etcd client URLs (PD's, or a plain etcd's): changefeed
+                        metadata is kept there in TiCDC's key layout instead of
+                        the data dir; one node per cluster ID for now (election
+                        and captures across processes are not on etcd yet)
+  --cluster-id=ID       TiCDC's cluster ID: the <cluster> of every etcd key
+                        (letters, digits and single hyphens; default "default")
 )";
 
 namespace {
@@ -51,6 +60,12 @@ bool parse_addr(const std::string& text, server_flags& f, std::string& error) {
   f.host = host == "localhost" ? "127.0.0.1" : host;
   f.port = static_cast<std::uint16_t>(port);
   return true;
+}
+
+/// TiCDC's ID rule, minus the words its etcd layout uses as key segments.
+bool valid_cluster_id(const std::string& id) {
+  static constexpr std::string_view reserved[] = {"owner", "capture", "task", "changefeed", "job", "meta"};
+  return model::is_valid_id(id) && std::find(std::begin(reserved), std::end(reserved), id) == std::end(reserved);
 }
 
 /// "33554432", "32MiB", "512KiB" or "1GiB".
@@ -133,6 +148,19 @@ std::optional<server_flags> parse_server_flags(const std::vector<std::string>& a
     } else if (name == "sink-file-allowed-dirs") {
       if (!parse_dirs(value, f.sink_file_allowed_dirs, error))
         return std::nullopt;
+    } else if (name == "pd") {
+      if (value.empty()) {
+        error = "--pd needs at least one URL, e.g. --pd=http://127.0.0.1:2379";
+        return std::nullopt;
+      }
+      f.pd = value;
+    } else if (name == "cluster-id") {
+      if (!valid_cluster_id(value)) {
+        error = "--cluster-id must be letters and digits joined by single hyphens, at most 128 bytes, and "
+                "not owner, capture, task, changefeed, job or meta; got '" + value + "'";
+        return std::nullopt;
+      }
+      f.cluster_id = value;
     } else if (name == "captures") {
       std::uint64_t n = 0;
       if (!parse_number(value, 64, n) || n == 0) {

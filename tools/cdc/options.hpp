@@ -21,6 +21,11 @@ struct server_flags {
   std::uint64_t memory_quota = 32 << 20;
   /// Where file:// sinks may write; empty: the data dir and the system temp dir.
   std::vector<std::string> sink_file_allowed_dirs;
+  /// TiCDC's --pd: the etcd client URLs holding the cluster's metadata
+  /// (PD serves etcd there); empty keeps it in SQLite in the data dir.
+  std::string pd;
+  /// TiCDC's --cluster-id: the <cluster> of every etcd key.
+  std::string cluster_id = "default";
 };
 
 /// Parses `--name=value` and `--name value`; on a bad flag returns nullopt and

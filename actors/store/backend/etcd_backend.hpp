@@ -64,6 +64,8 @@ public:
   std::string describe() const override;
 
   std::size_t max_txn_ops() const noexcept { return options_.max_txn_ops; }
+  /// Half of max_txn_ops: a put or delete of a record is two etcd keys.
+  std::size_t max_ops_per_apply() const noexcept override { return std::max<std::size_t>(1, options_.max_txn_ops / 2); }
 
 private:
   /// What the backend last read or wrote of a changefeed's info: the status

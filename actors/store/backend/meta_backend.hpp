@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <limits>
 #include <optional>
 #include <span>
 #include <string>
@@ -66,6 +67,10 @@ public:
   /// once it returns the new revision. A failure (ErrMetaStoreFailed)
   /// leaves the store as it was.
   virtual model::result<std::uint64_t> apply(std::span<const meta_op> ops) = 0;
+
+  /// The most writes one apply may hold; the caller keeps its batches
+  /// within it (a store whose transactions are bounded, like etcd's).
+  virtual std::size_t max_ops_per_apply() const noexcept { return std::numeric_limits<std::size_t>::max(); }
 
   /// Housekeeping in short steps, which the store actor runs on its timer
   /// once the writes it holds are committed (e.g. giving the space of
