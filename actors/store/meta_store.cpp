@@ -103,25 +103,44 @@ void meta_store_state::retry_without_creates(std::span<const store::meta_op> ops
   }
 }
 
-void meta_store_state::flush_progress() {
+void meta_store_state::flush_progress(std::size_t budget) {
   // Progress of different feeds needs no common transaction: a bounded
   // store (etcd) gets it in chunks, each committed on its own.
   auto chunk = backend->max_ops_per_apply();
   std::vector<store::meta_op> ops;
-  auto it = pending.begin();
-  while (it != pending.end()) {
+  while (budget > 0 && !pending_order.empty()) {
     ops.clear();
-    auto first = it;
-    for (; it != pending.end() && ops.size() < chunk; ++it)
+    while (!pending_order.empty() && ops.size() < std::min(chunk, budget)) {
+      auto it = pending.find(pending_order.front());
+      pending_order.pop_front();
+      if (it == pending.end())
+        continue; // written or superseded since it was queued
       ops.push_back(store::put_progress{it->first, it->second});
+      pending.erase(it);
+    }
+    if (ops.empty())
+      return;
     if (auto r = backend->apply(ops); !r) {
-      // Kept: the next flush tries again with whatever is newest by then.
+      // Kept, at the front: the next flush tries again with whatever is
+      // newest by then.
       spdlog::warn("meta store: cannot write progress of {} changefeeds: {}", ops.size(), r.error().message);
+      for (auto op = ops.rbegin(); op != ops.rend(); ++op) {
+        auto& p = std::get<store::put_progress>(*op);
+        pending.emplace(p.key, p.progress);
+        pending_order.push_front(p.key);
+      }
       return;
     }
     note_committed(ops);
-    it = pending.erase(first, it);
+    budget -= ops.size();
   }
+}
+
+std::size_t meta_store_state::flush_budget() const {
+  if (options.max_progress_writes_per_s == 0)
+    return std::numeric_limits<std::size_t>::max();
+  auto per_flush = options.max_progress_writes_per_s * static_cast<std::size_t>(options.flush_interval.count()) / 1000;
+  return std::max<std::size_t>(1, per_flush);
 }
 
 meta_store_actor::behavior_type meta_store(self_ptr self, upstream_actor upstream,
@@ -176,8 +195,11 @@ meta_store_actor::behavior_type meta_store(self_ptr self, upstream_actor upstrea
     },
     [self](atom::progress, const model::changefeed_key& key, const model::changefeed_progress& p) {
       // Progress of a feed the store does not hold (removed) is dropped.
-      if (self->state.durable.count(key))
-        self->state.pending[key] = p;
+      auto& st = self->state;
+      if (!st.durable.count(key))
+        return;
+      if (st.pending.insert_or_assign(key, p).second)
+        st.pending_order.push_back(key);
     },
     [self](atom::commit) {
       self->state.commit_queued = false;
@@ -187,7 +209,7 @@ meta_store_actor::behavior_type meta_store(self_ptr self, upstream_actor upstrea
       auto& st = self->state;
       // Queued writes first, so progress that came after a put lands after it.
       st.commit_batch();
-      st.flush_progress();
+      st.flush_progress(st.flush_budget());
       // Between writes: the backend tidies up (the space of removed feeds).
       st.backend->maintain();
       if (auto sp = st.service_safepoint())

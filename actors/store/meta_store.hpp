@@ -4,6 +4,8 @@
 #pragma once
 
 #include <chrono>
+#include <deque>
+#include <limits>
 #include <map>
 #include <memory>
 #include <optional>
@@ -22,6 +24,10 @@ struct meta_store_options {
   std::chrono::milliseconds flush_interval{200};
   /// At most this many puts and removes share one transaction.
   std::size_t max_batch = 256;
+  /// Progress writes per second at most (0: every pending one each flush).
+  /// A shared store (etcd, which PD also serves) gets a budget; the feeds
+  /// whose progress waited longest are written first.
+  std::size_t max_progress_writes_per_s = 0;
 };
 
 struct meta_store_state {
@@ -48,6 +54,9 @@ struct meta_store_state {
   std::map<model::changefeed_key, gc_view> durable;
   /// The newest progress per feed that is not written yet.
   std::map<model::changefeed_key, model::changefeed_progress> pending;
+  /// Keys in the order their progress became pending (a key may appear
+  /// again after it was written or superseded; such entries are skipped).
+  std::deque<model::changefeed_key> pending_order;
   /// Puts and removes waiting for the next group commit, and their answers.
   std::vector<store::meta_op> batch;
   std::vector<caf::typed_response_promise<bool>> waiting;
@@ -73,9 +82,13 @@ struct meta_store_state {
   void retry_without_creates(std::span<const store::meta_op> ops,
                              std::span<caf::typed_response_promise<bool>> answers, const caf::error& err);
 
-  /// Writes the pending progress, in as few transactions as the backend
-  /// allows; keeps what failed for the next flush.
-  void flush_progress();
+  /// Writes up to `budget` pending progress records, longest waiting first,
+  /// in as few transactions as the backend allows; keeps what failed for
+  /// the next flush.
+  void flush_progress(std::size_t budget = std::numeric_limits<std::size_t>::max());
+
+  /// What one timer flush may write under max_progress_writes_per_s.
+  std::size_t flush_budget() const;
 };
 
 /// Spawn detached in a server (the backend blocks on the disk); tests under

@@ -244,6 +244,30 @@ BOOST_AUTO_TEST_CASE(a_bounded_store_gets_puts_and_progress_in_transactions_it_c
     BOOST_TEST(f.stored_progress("cf-" + std::to_string(i)).checkpoint_ts == 5000u);
 }
 
+BOOST_AUTO_TEST_CASE(a_progress_budget_writes_the_longest_waiting_feeds_first) {
+  meta_store_options o;
+  o.max_progress_writes_per_s = 10; // two per 200 ms flush
+  store_fixture f{o};
+  for (auto id : {"a", "b", "c", "d", "e"})
+    f.commit_put(id, 1000);
+  for (auto id : {"a", "b", "c", "d", "e"})
+    f.progress(id, 2000);
+  f.progress("a", 2001); // newer progress keeps its place in line
+  f.flush();
+  BOOST_TEST(f.backend->last_commit().size() == 2u);
+  BOOST_TEST(f.stored_progress("a").checkpoint_ts == 2001u);
+  BOOST_TEST(f.stored_progress("b").checkpoint_ts == 2000u);
+  BOOST_TEST(f.stored_progress("c").checkpoint_ts == 1000u);
+  f.progress("a", 3000); // behind c, d and e now
+  f.flush();
+  BOOST_TEST(f.stored_progress("c").checkpoint_ts == 2000u);
+  BOOST_TEST(f.stored_progress("d").checkpoint_ts == 2000u);
+  BOOST_TEST(f.stored_progress("a").checkpoint_ts == 2001u);
+  f.flush();
+  BOOST_TEST(f.stored_progress("e").checkpoint_ts == 2000u);
+  BOOST_TEST(f.stored_progress("a").checkpoint_ts == 3000u);
+}
+
 BOOST_AUTO_TEST_CASE(an_interval_without_progress_writes_nothing) {
   store_fixture f;
   f.commit_put("a");

@@ -161,6 +161,10 @@ int run_server(const std::vector<std::string>& args) {
   }
   opts.cluster.meta_backend = std::move(*backend);
   opts.cluster.cluster_id = flags->cluster_id;
+  // etcd is PD's too, and its load grows with every feed: checkpoints go
+  // there at a bounded rate, the longest-waiting first.
+  if (!flags->pd.empty())
+    opts.cluster.meta.max_progress_writes_per_s = 2000;
   opts.cluster.file_sink_dirs = file_sink_dirs(*flags);
   std::string dirs;
   for (const auto& d : opts.cluster.file_sink_dirs)
