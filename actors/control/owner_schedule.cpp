@@ -134,6 +134,8 @@ void reschedule(owner_pointer self, const model::changefeed_key& key, std::funct
 }
 
 void reschedule_all(owner_pointer self) {
+  // Each reschedule's completion holds its token: the feed's next operation
+  // starts once it is done.
   for (auto& [key, e] : self->state.feeds)
     if (e.running || !e.placement.empty())
       enqueue_op(self, key, [self, key = key](op_token op) { reschedule(self, key, [op] {}); });
