@@ -1,11 +1,8 @@
 // The tests' private etcd; see etcd_server.hpp.
 #include "tests/support/etcd_server.hpp"
 
-#include <sys/wait.h>
-
 #include <chrono>
 #include <stdexcept>
-#include <thread>
 #include <vector>
 
 #include "actors/store/backend/etcd_client.hpp"
@@ -57,19 +54,9 @@ void etcd_server::start() {
   pid_ = spawn_logged(find_program("etcd", "etcd-server"), args, dir_ / "etcd.log");
   auto endpoints = store::etcd::parse_endpoints(endpoint());
   store::etcd::client probe{endpoints.value(), {std::chrono::milliseconds(500)}};
-  auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(30);
-  while (std::chrono::steady_clock::now() < deadline) {
-    int status = 0;
-    if (::waitpid(pid_, &status, WNOHANG) == pid_) {
-      pid_ = -1;
-      throw std::runtime_error("etcd exited at start:\n" + log());
-    }
-    if (probe.range({.key = "/"}))
-      return;
-    std::this_thread::sleep_for(std::chrono::milliseconds(50));
-  }
-  kill();
-  throw std::runtime_error("etcd did not answer within 30 s:\n" + log());
+  wait_until_answering(
+    pid_, "etcd", std::chrono::seconds(30), std::chrono::milliseconds(50),
+    [&] { return probe.range({.key = "/"}).has_value(); }, [this] { return log(); });
 }
 
 void etcd_server::kill() {

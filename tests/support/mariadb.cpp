@@ -4,7 +4,6 @@
 #include <unistd.h>
 
 #include <stdexcept>
-#include <thread>
 #include <vector>
 
 #include "tests/support/storage_check.hpp"
@@ -66,22 +65,15 @@ void mariadb_server::start() {
   if (as_root())
     args.push_back("--user=root");
   pid_ = spawn_logged(find_program("mariadbd", "mariadb-server"), args, dir_ / "stdout.log");
-  auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
-  while (std::chrono::steady_clock::now() < deadline) {
-    int status = 0;
-    if (::waitpid(pid_, &status, WNOHANG) == pid_) {
-      pid_ = -1;
-      throw std::runtime_error("mariadbd exited at start:\n" + log());
-    }
-    sink_io::mysql_client c;
-    auto e = admin();
-    e.connect_timeout = std::chrono::seconds(1);
-    if (c.connect(e))
-      return;
-    std::this_thread::sleep_for(std::chrono::milliseconds(100));
-  }
-  kill();
-  throw std::runtime_error("mariadbd did not accept connections within 60 s:\n" + log());
+  wait_until_answering(
+    pid_, "mariadbd", std::chrono::seconds(60), std::chrono::milliseconds(100),
+    [this] {
+      sink_io::mysql_client c;
+      auto e = admin();
+      e.connect_timeout = std::chrono::seconds(1);
+      return c.connect(e).has_value();
+    },
+    [this] { return log(); });
 }
 
 void mariadb_server::kill() {

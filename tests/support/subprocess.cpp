@@ -10,6 +10,7 @@
 
 #include <cstdlib>
 #include <stdexcept>
+#include <thread>
 
 namespace cdc::test {
 
@@ -61,6 +62,24 @@ void kill_and_reap(pid_t& pid) {
   int status = 0;
   ::waitpid(pid, &status, 0);
   pid = -1;
+}
+
+void wait_until_answering(pid_t& pid, const std::string& name, std::chrono::seconds within,
+                          std::chrono::milliseconds poll, const std::function<bool()>& answers,
+                          const std::function<std::string()>& log) {
+  auto deadline = std::chrono::steady_clock::now() + within;
+  while (std::chrono::steady_clock::now() < deadline) {
+    int status = 0;
+    if (::waitpid(pid, &status, WNOHANG) == pid) {
+      pid = -1;
+      throw std::runtime_error(name + " exited at start:\n" + log());
+    }
+    if (answers())
+      return;
+    std::this_thread::sleep_for(poll);
+  }
+  kill_and_reap(pid);
+  throw std::runtime_error(name + " did not answer within " + std::to_string(within.count()) + " s:\n" + log());
 }
 
 std::uint16_t free_port() {

@@ -5,7 +5,9 @@
 
 #include <sys/types.h>
 
+#include <chrono>
 #include <cstdint>
+#include <functional>
 #include <filesystem>
 #include <string>
 #include <vector>
@@ -22,6 +24,13 @@ pid_t spawn_logged(const std::string& program, const std::vector<std::string>& a
 /// SIGKILL (no shutdown, as a crash) and reap; `pid` becomes -1. Nothing
 /// when it is not positive.
 void kill_and_reap(pid_t& pid);
+
+/// Waits until `answers()` is true, polling every `poll`. Throws with
+/// `log()` when the process exits first ("<name> exited at start") or
+/// `within` passes (after killing it); `pid` becomes -1 either way.
+void wait_until_answering(pid_t& pid, const std::string& name, std::chrono::seconds within,
+                          std::chrono::milliseconds poll, const std::function<bool()>& answers,
+                          const std::function<std::string()>& log);
 
 /// A TCP port on 127.0.0.1 that was free a moment ago.
 std::uint16_t free_port();
