@@ -1,11 +1,14 @@
 #include "actors/cluster.hpp"
 
+#include <algorithm>
 #include <chrono>
+#include <stdexcept>
 
 #include <caf/send.hpp>
 
 #include "actors/control/api_gateway.hpp"
 #include "actors/control/election.hpp"
+#include "actors/membership/etcd_election.hpp"
 #include "actors/published/feed_directory.hpp"
 #include "actors/replication/capture.hpp"
 #include "actors/replication/memory_quota.hpp"
@@ -20,6 +23,24 @@ namespace {
 
 // Our one upstream's PD cluster ID (a real PD picks a random 64-bit number).
 constexpr std::uint64_t simulated_upstream_id = 7181230447427289600ull;
+
+/// The in-process election, or in cluster mode the node's etcd election.
+election_actor spawn_election(caf::actor_system& sys, const cluster_config& cfg,
+                              std::shared_ptr<capture_directory> published) {
+  if (!cfg.membership)
+    return sys.spawn(election, std::move(published), cfg.cluster_id);
+  if (cfg.nodes.size() != 1)
+    throw std::invalid_argument("cluster mode runs one capture per process");
+  const auto& m = *cfg.membership;
+  // Calls that take longer than a third of the TTL would eat the margin
+  // the lease has between renewals.
+  store::etcd::client_options client;
+  client.timeout = std::min<std::chrono::milliseconds>(client.timeout, m.session.ttl / 3);
+  auto session = std::make_shared<membership::session>(store::etcd::client(m.endpoints, client), cfg.cluster_id,
+                                                       m.session.ttl);
+  return sys.spawn(etcd_election, std::move(published), cfg.cluster_id,
+                   etcd_session_factory(std::move(session), m.session, cfg.nodes.front()));
+}
 
 } // namespace
 
@@ -36,7 +57,7 @@ cluster spawn_cluster(caf::actor_system& sys, const cluster_config& cfg) {
   // blocks on fsync and must not hold up a scheduler thread (or an I/O one).
   c.meta = sys.spawn<caf::detached>(meta_store, c.upstream, std::move(backend), cfg.meta);
   c.capture_views = std::make_shared<capture_directory>();
-  c.election = sys.spawn(election, c.capture_views, cfg.cluster_id);
+  c.election = spawn_election(sys, cfg, c.capture_views);
   cluster_services services;
   services.upstream = c.upstream;
   services.meta = c.meta;

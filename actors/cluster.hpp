@@ -5,11 +5,13 @@
 
 #include <filesystem>
 #include <memory>
+#include <optional>
 #include <vector>
 
 #include <caf/actor_system.hpp>
 #include <caf/actor_system_config.hpp>
 
+#include "actors/membership/session_actor.hpp"
 #include "actors/messages.hpp"
 #include "actors/published/capture_directory.hpp"
 #include "actors/published/node_state.hpp"
@@ -46,6 +48,14 @@ struct cluster_config {
   /// TiCDC's --cluster-id, shown by /status and /captures.
   std::string cluster_id{model::default_cluster_id};
   meta_store_options meta;
+  /// Cluster mode (cdc server --pd): the node's one capture campaigns in
+  /// etcd with a session of its own (actors/membership); unset keeps the
+  /// in-process election of every capture in `nodes`.
+  struct etcd_membership {
+    std::vector<store::etcd::endpoint> endpoints;
+    session_options session;
+  };
+  std::optional<etcd_membership> membership;
 };
 
 struct cluster {

@@ -36,12 +36,29 @@ struct capture_info {
   std::string id;
   std::string address;
   bool alive = true; ///< false once the capture began a graceful shutdown
+
+  friend bool operator==(const capture_info&, const capture_info&) = default;
 };
 
 template <class Inspector>
 typename Inspector::result_type inspect(Inspector& f, capture_info& x) {
   return f(caf::meta::type_name("capture_info"), x.id, x.address, x.alive);
 }
+
+/// The cluster as a node's etcd session last read it (cluster mode).
+struct membership_view {
+  /// Every registered capture, by ID.
+  std::vector<capture_info> captures;
+  /// The capture whose campaign is first in line; empty while none is.
+  std::string owner_id;
+  /// The owner's term: its campaign's create revision in etcd, which grows
+  /// with every campaign, so captures can fence out older owners.
+  std::uint64_t owner_term = 0;
+  /// The owner's campaign is this node's own (on its lease).
+  bool owner_is_here = false;
+
+  friend bool operator==(const membership_view&, const membership_view&) = default;
+};
 
 /// How far one table of a changefeed has come on a capture.
 struct table_progress {
@@ -309,7 +326,10 @@ using capture_actor = caf::typed_actor<
   // Every processor here with its tables (for a new owner).
   caf::replies_to<atom::report>::with<std::vector<processor_report>>,
   // The upstream's resolved TS moved.
-  caf::reacts_to<atom::resolved, model::tso_t>>;
+  caf::reacts_to<atom::resolved, model::tso_t>,
+  // This node's etcd session ended (its lease expired): stop every
+  // processor and the owner role now; the owner moves the tables.
+  caf::reacts_to<atom::left>>;
 
 /// Stands in for PD and TiKV: the TSO, the GC safepoint and resolved TS ticks.
 /// Row changes themselves are a pure function of time (model/upstream).
@@ -364,6 +384,28 @@ using election_actor = caf::typed_actor<
   // Tell this listener about every owner change.
   caf::reacts_to<atom::subscribe, owner_listener_actor>>;
 
+/// The election of cluster mode (actors/membership/etcd_election.hpp): the
+/// election, fed by the node's etcd session.
+using etcd_election_actor = election_actor::extend<
+  // The cluster as etcd has it now.
+  caf::reacts_to<atom::captures, membership_view>,
+  // This node's lease is gone: it holds nothing until it registers again.
+  caf::reacts_to<atom::left>>;
+
+/// A node's session in etcd (actors/membership/session_actor.hpp): its lease,
+/// its capture key and its campaign, on a thread of its own.
+using session_actor = caf::typed_actor<
+  // Register this capture and campaign for ownership.
+  caf::reacts_to<atom::campaign, capture_info>,
+  // End the campaign of term N (whichever node's it is): the line moves
+  // on; answers false when it had already ended.
+  caf::replies_to<atom::resign, std::uint64_t>::with<bool>,
+  // This capture began a graceful shutdown: say so in its capture info and
+  // campaign no more.
+  caf::reacts_to<atom::stopping>>::extend_with<internal<
+  // Timer: renew the lease when due and read the membership.
+  caf::reacts_to<atom::tick>>>;
+
 // clang-format on
 
 /// One API call from outside the actor world, run by an api_caller_actor:
@@ -379,6 +421,7 @@ struct api_call {
 CAF_BEGIN_TYPE_ID_BLOCK(cdc, caf::first_custom_type_id)
 
   CAF_ADD_TYPE_ID(cdc, (cdc::actors::capture_info))
+  CAF_ADD_TYPE_ID(cdc, (cdc::actors::membership_view))
   CAF_ADD_TYPE_ID(cdc, (cdc::actors::capture_member))
   CAF_ADD_TYPE_ID(cdc, (std::vector<cdc::actors::capture_member>))
   CAF_ADD_TYPE_ID(cdc, (cdc::actors::upstream_times))
@@ -422,6 +465,7 @@ CAF_END_TYPE_ID_BLOCK(cdc)
 // Model values travel between actors of this process only; they are never
 // serialized, so they need no inspect() of their own.
 CAF_ALLOW_UNSAFE_MESSAGE_TYPE(cdc::actors::api_call)
+CAF_ALLOW_UNSAFE_MESSAGE_TYPE(cdc::actors::membership_view)
 CAF_ALLOW_UNSAFE_MESSAGE_TYPE(cdc::actors::capture_member)
 CAF_ALLOW_UNSAFE_MESSAGE_TYPE(std::vector<cdc::actors::capture_member>)
 CAF_ALLOW_UNSAFE_MESSAGE_TYPE(std::vector<cdc::actors::processor_report>)

@@ -32,8 +32,11 @@ server::server(caf::actor_system& sys, server_options opts)
     ctx->lim = opts_.lim;
     auto l = std::make_shared<listener>(ioc_, tcp::endpoint{address, port}, ctx);
     auto ep = l->local_endpoint();
-    auto node = std::make_shared<actors::node_state>(
-      new_capture_id(), ep.address().to_string() + ":" + std::to_string(ep.port()), opts_.cluster.cluster_id);
+    auto advertised = ep.address().to_string() + ":" + std::to_string(ep.port());
+    if (i == 0 && !opts_.advertise_address.empty())
+      advertised = opts_.advertise_address;
+    auto node =
+      std::make_shared<actors::node_state>(new_capture_id(), std::move(advertised), opts_.cluster.cluster_id);
     ctx->node = node.get();
     listeners_.push_back(std::move(l));
     nodes_.push_back(std::move(node));
@@ -61,8 +64,11 @@ bool server::start(std::chrono::milliseconds wait) {
   // Serve only once an owner has loaded the cluster, so the first request
   // already sees every changefeed (start-up, not the request path, waits).
   auto deadline = std::chrono::steady_clock::now() + wait;
+  // In cluster mode the owner may be another node's: then its captures
+  // being published says that one is in office.
   auto ready = [this] {
-    return std::any_of(nodes_.begin(), nodes_.end(), [](const auto& n) { return n->owner_ready.load(); });
+    return std::any_of(nodes_.begin(), nodes_.end(), [](const auto& n) { return n->owner_ready.load(); })
+           || (opts_.cluster.membership && cluster_.capture_views->current());
   };
   while (!ready() && std::chrono::steady_clock::now() < deadline)
     std::this_thread::sleep_for(std::chrono::milliseconds(1));

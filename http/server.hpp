@@ -28,6 +28,9 @@ struct server_options {
   /// The first capture listens here, capture i on port + i; 0 picks free ports.
   std::uint16_t port = 8300;
   std::size_t captures = 1;
+  /// TiCDC's --advertise-addr: the address the first capture tells the
+  /// cluster (and /captures shows); empty: the address it listens on.
+  std::string advertise_address;
   std::size_t io_threads = 2;
   limits lim;
   /// How long a request may wait for the cluster before it answers 500.

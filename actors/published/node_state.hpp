@@ -3,6 +3,8 @@
 #pragma once
 
 #include <atomic>
+#include <chrono>
+#include <limits>
 #include <cstdint>
 #include <string>
 
@@ -26,6 +28,17 @@ struct node_state {
   std::atomic<bool> capture_up{true};
   /// Only ever moves from alive to stopping.
   std::atomic<model::liveness> live{model::liveness::alive};
+  /// In cluster mode, when this node's etcd lease may have run out (steady
+  /// clock, ms): a claim to own is void from then on, even before the node
+  /// hears of it, e.g. when the process was paused past its lease.
+  std::atomic<std::int64_t> lease_until_ms{std::numeric_limits<std::int64_t>::max()};
+
+  /// The node owns the cluster now: elected, and its lease has not run out.
+  bool owns() const {
+    using namespace std::chrono;
+    auto now = duration_cast<milliseconds>(steady_clock::now().time_since_epoch()).count();
+    return is_owner.load(std::memory_order_relaxed) && now < lease_until_ms.load(std::memory_order_relaxed);
+  }
 };
 
 } // namespace cdc::actors

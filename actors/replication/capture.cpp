@@ -196,6 +196,18 @@ capture_actor::behavior_type capture(self_ptr self, std::shared_ptr<node_state> 
       st.resolved_ts = ts;
       wake_processors(self, ts);
     },
+    [self](atom::left) {
+      // The node's lease is gone, so another owner may already have placed
+      // these tables elsewhere: replicating on would write them twice.
+      auto& st = self->state;
+      spdlog::warn("capture {}: session lost; stopping {} processors", st.node->capture_id, st.processors.size());
+      stop_owner(self);
+      for (auto& [key, hosted] : st.processors) {
+        st.processor_actors.release(hosted.actor);
+        self->send_exit(hosted.actor, caf::exit_reason::user_shutdown);
+      }
+      st.processors.clear();
+    },
   };
 }
 

@@ -19,7 +19,7 @@ void set_status_routes(router& r) {
     st.id = node.capture_id;
     st.cluster_id = node.cluster_id;
     st.pid = pid;
-    st.is_owner = node.is_owner.load(std::memory_order_relaxed);
+    st.is_owner = node.owns();
     st.live = node.live.load(std::memory_order_relaxed);
     rep.send(200, model::to_json_text(st));
   });

@@ -1,6 +1,8 @@
 // TiCDC's changefeed keys in etcd; see etcd_keys.hpp.
 #include "model/cluster/etcd_keys.hpp"
 
+#include <cstdio>
+
 namespace cdc::model::etcd_keys {
 
 namespace {
@@ -21,6 +23,24 @@ std::string cluster_prefix(std::string_view cluster) {
   std::string p{root};
   p.append(cluster).push_back('/');
   return p;
+}
+
+std::string capture_prefix(std::string_view cluster) {
+  return cluster_prefix(cluster) + "__cdc_meta__/capture/";
+}
+
+std::string capture_key(std::string_view cluster, std::string_view capture_id) {
+  return capture_prefix(cluster).append(capture_id);
+}
+
+std::string owner_prefix(std::string_view cluster) {
+  return cluster_prefix(cluster) + "__cdc_meta__/owner";
+}
+
+std::string owner_key(std::string_view cluster, std::int64_t lease) {
+  char hex[20];
+  auto n = std::snprintf(hex, sizeof hex, "%llx", static_cast<unsigned long long>(lease));
+  return owner_prefix(cluster).append("/").append(hex, static_cast<std::size_t>(n));
 }
 
 std::string info_key(std::string_view cluster, const changefeed_key& feed) {

@@ -1,10 +1,13 @@
-// TiCDC's etcd key layout for changefeeds (pkg/etcd/etcdkey.go), so tools
-// that read TiCDC's keys (tidb-dashboard, etcdctl scripts) read ours:
+// TiCDC's etcd key layout (pkg/etcd/etcdkey.go), so tools that read TiCDC's
+// keys (tidb-dashboard, etcdctl scripts) read ours:
+//   /tidb/cdc/<cluster>/__cdc_meta__/capture/<capture-id>   CaptureInfo, on its lease
+//   /tidb/cdc/<cluster>/__cdc_meta__/owner/<lease-hex>      a campaign: the capture ID
 //   /tidb/cdc/<cluster>/<namespace>/changefeed/info/<id>    ChangeFeedInfo
 //   /tidb/cdc/<cluster>/<namespace>/changefeed/status/<id>  ChangeFeedStatus
 // Building and parsing keys only; no I/O.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -20,6 +23,14 @@ inline constexpr std::string_view default_cluster = "default";
 std::string cluster_prefix(std::string_view cluster);
 
 std::string info_key(std::string_view cluster, const changefeed_key& feed);
+/// "/tidb/cdc/<cluster>/__cdc_meta__/capture/": every capture's key.
+std::string capture_prefix(std::string_view cluster);
+std::string capture_key(std::string_view cluster, std::string_view capture_id);
+/// "/tidb/cdc/<cluster>/__cdc_meta__/owner": the election's name. A
+/// campaign is the key "<name>/<lease in lower-case hex>" (etcd's
+/// concurrency.Election); the lowest create revision is the owner.
+std::string owner_prefix(std::string_view cluster);
+std::string owner_key(std::string_view cluster, std::int64_t lease);
 std::string status_key(std::string_view cluster, const changefeed_key& feed);
 
 /// Which of a changefeed's two keys a key is.

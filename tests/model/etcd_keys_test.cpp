@@ -18,6 +18,14 @@ BOOST_AUTO_TEST_CASE(keys_are_ticdcs) {
   BOOST_TEST(info_key("prod-east", {"team-a", "orders"}) == "/tidb/cdc/prod-east/team-a/changefeed/info/orders");
 }
 
+BOOST_AUTO_TEST_CASE(capture_and_owner_keys_are_ticdcs) {
+  BOOST_TEST(capture_key("default", "6f2c1c1e-0a1b") == "/tidb/cdc/default/__cdc_meta__/capture/6f2c1c1e-0a1b");
+  BOOST_TEST(capture_prefix("c1") == "/tidb/cdc/c1/__cdc_meta__/capture/");
+  BOOST_TEST(owner_prefix("default") == "/tidb/cdc/default/__cdc_meta__/owner");
+  // concurrency.Election's key: the name, '/', the lease ID in lower-case hex.
+  BOOST_TEST(owner_key("default", 0x2040a210491d0a10) == "/tidb/cdc/default/__cdc_meta__/owner/2040a210491d0a10");
+}
+
 BOOST_AUTO_TEST_CASE(a_built_key_parses_back_to_its_feed) {
   changefeed_key feed{"team-a", "orders-2"};
   auto info = parse_feed_key("c1", info_key("c1", feed));

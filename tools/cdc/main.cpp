@@ -163,8 +163,14 @@ int run_server(const std::vector<std::string>& args) {
   opts.cluster.cluster_id = flags->cluster_id;
   // etcd is PD's too, and its load grows with every feed: checkpoints go
   // there at a bounded rate, the longest-waiting first.
-  if (!flags->pd.empty())
+  if (!flags->pd.empty()) {
     opts.cluster.meta.max_progress_writes_per_s = 2000;
+    actors::cluster_config::etcd_membership membership;
+    membership.endpoints = store::etcd::parse_endpoints(flags->pd).value();
+    membership.session.ttl = std::chrono::seconds(flags->capture_session_ttl);
+    opts.cluster.membership = std::move(membership);
+  }
+  opts.advertise_address = flags->advertise_addr;
   opts.cluster.file_sink_dirs = file_sink_dirs(*flags);
   std::string dirs;
   for (const auto& d : opts.cluster.file_sink_dirs)

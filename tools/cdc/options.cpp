@@ -28,12 +28,20 @@ Flags:
   --sink-file-allowed-dirs=DIR[,DIR...]
                         the only directories file:// sinks may write below
                         (default: the data dir and the system temp dir)
-  --pd=URL[,URL...]     etcd client URLs (PD's, or a plain etcd's): changefeed
-                        metadata is kept there in TiCDC's key layout instead of
-                        the data dir; one node per cluster ID for now (election
-                        and captures across processes are not on etcd yet)
+  --pd=URL[,URL...]     etcd client URLs (PD's, or a plain etcd's): cluster mode.
+                        The node registers its capture and campaigns for owner
+                        there, and changefeed metadata is kept there, all in
+                        TiCDC's key layout instead of the data dir; one capture
+                        per process (--captures must be 1)
   --cluster-id=ID       TiCDC's cluster ID: the <cluster> of every etcd key
                         (letters, digits and single hyphens; default "default")
+  --advertise-addr=HOST:PORT
+                        the API address this capture tells the cluster (default:
+                        the address it listens on)
+  --capture-session-ttl=SECONDS
+                        how long the capture's etcd lease outlives its last
+                        renewal; a node silent this long loses its capture and
+                        owner role (default 10, as TiCDC)
 )";
 
 namespace {
@@ -161,6 +169,20 @@ std::optional<server_flags> parse_server_flags(const std::vector<std::string>& a
         return std::nullopt;
       }
       f.cluster_id = value;
+    } else if (name == "advertise-addr") {
+      server_flags probe;
+      if (!parse_addr(value, probe, error)) {
+        error = "--advertise-addr must be HOST:PORT, got '" + value + "'";
+        return std::nullopt;
+      }
+      f.advertise_addr = value;
+    } else if (name == "capture-session-ttl") {
+      std::uint64_t n = 0;
+      if (!parse_number(value, 3600, n) || n < 2) {
+        error = "--capture-session-ttl must be a number of seconds from 2 to 3600, got '" + value + "'";
+        return std::nullopt;
+      }
+      f.capture_session_ttl = n;
     } else if (name == "captures") {
       std::uint64_t n = 0;
       if (!parse_number(value, 64, n) || n == 0) {
@@ -172,6 +194,10 @@ std::optional<server_flags> parse_server_flags(const std::vector<std::string>& a
       error = "unknown flag --" + name;
       return std::nullopt;
     }
+  }
+  if (!f.pd.empty() && f.captures != 1) {
+    error = "--captures must be 1 with --pd: in cluster mode each capture is a process of its own";
+    return std::nullopt;
   }
   // Capture i listens on PORT+i; past 65535 the port would wrap to others.
   if (f.port != 0 && f.port + f.captures - 1 > 65535) {

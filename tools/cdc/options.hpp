@@ -26,6 +26,10 @@ struct server_flags {
   std::string pd;
   /// TiCDC's --cluster-id: the <cluster> of every etcd key.
   std::string cluster_id = "default";
+  /// TiCDC's --advertise-addr; empty: the listening address.
+  std::string advertise_addr;
+  /// TiCDC's capture-session-ttl, in seconds.
+  std::uint64_t capture_session_ttl = 10;
 };
 
 /// Parses `--name=value` and `--name value`; on a bad flag returns nullopt and

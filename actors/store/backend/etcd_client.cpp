@@ -327,10 +327,15 @@ result<lease_grant> client::grant_lease(std::chrono::seconds ttl) {
 
 result<void> client::revoke_lease(std::int64_t id) {
   constexpr std::string_view path = "/v3/lease/revoke";
-  auto r = decode<std::int64_t>(call(path, wire::lease_revoke_body(id), true), *this, path, wire::read_revision);
+  auto r = decode<std::int64_t>(call(path, wire::lease_id_body(id), true), *this, path, wire::read_revision);
   if (!r)
     return r.error();
   return {};
+}
+
+result<std::int64_t> client::keep_alive(std::int64_t id) {
+  constexpr std::string_view path = "/v3/lease/keepalive";
+  return decode<std::int64_t>(call(path, wire::lease_id_body(id), true), *this, path, wire::read_keep_alive);
 }
 
 } // namespace cdc::store::etcd

@@ -3,8 +3,9 @@
 // dropped it, and a timeout on every call. Several endpoints are tried in
 // turn, starting with the last one that answered. Failures come back as
 // values, never as exceptions. Calls block the calling thread; only the
-// meta store actor calls it, on a thread of its own. Watch and lease
-// keep-alive (streaming answers) are not here.
+// meta store actor and a node's etcd session call it, each on a thread of
+// its own. A keep-alive is one request on etcd's streaming endpoint, which
+// answers once and ends; watch (a stream that stays open) is not here.
 #pragma once
 
 #include <chrono>
@@ -53,6 +54,9 @@ public:
   result<txn_response> txn(const txn_request& r);
   result<lease_grant> grant_lease(std::chrono::seconds ttl);
   result<void> revoke_lease(std::int64_t id);
+  /// Renews the lease once (one message on etcd's keep-alive stream): the
+  /// TTL it has now, in seconds; 0 when it is gone (expired or revoked).
+  result<std::int64_t> keep_alive(std::int64_t id);
 
   /// "etcd http://h:p,http://h2:p2", for logs and messages.
   std::string describe() const;

@@ -161,7 +161,7 @@ std::string txn_body(const txn_request& r) {
 std::string lease_grant_body(std::chrono::seconds ttl) {
   return bj::serialize(bj::object{{"TTL", i64(ttl.count())}});
 }
-std::string lease_revoke_body(std::int64_t id) {
+std::string lease_id_body(std::int64_t id) {
   return bj::serialize(bj::object{{"ID", i64(id)}});
 }
 
@@ -245,6 +245,16 @@ result<lease_grant> read_lease_grant(const bj::value& answer) {
   if (*id == 0)
     return bad("the lease answer has no ID: " + bj::serialize(answer));
   return lease_grant{*id, *ttl};
+}
+
+result<std::int64_t> read_keep_alive(const bj::value& answer) {
+  auto o = as_object(answer, "a keep-alive answer");
+  if (!o)
+    return o.error();
+  const auto* inner = (*o)->if_contains("result");
+  if (!inner || !inner->is_object())
+    return bad("the keep-alive answer has no result: " + bj::serialize(answer));
+  return int_field(inner->get_object(), "TTL");
 }
 
 std::optional<error> read_error(const bj::value& answer) {

@@ -21,12 +21,16 @@ std::string put_body(const put_request& r);
 std::string delete_body(const delete_request& r);
 std::string txn_body(const txn_request& r);
 std::string lease_grant_body(std::chrono::seconds ttl);
-std::string lease_revoke_body(std::int64_t id);
+/// A revoke's or a keep-alive's body: the lease's ID.
+std::string lease_id_body(std::int64_t id);
 
 /// Each answer decoder fails with kind::bad_answer naming what is wrong.
 result<range_response> read_range(const boost::json::value& answer);
 result<txn_response> read_txn(const boost::json::value& answer);
 result<lease_grant> read_lease_grant(const boost::json::value& answer);
+/// A keep-alive stream's one answer, {"result": {"ID", "TTL"}}: the TTL left
+/// in seconds, 0 when the lease is gone (expired or revoked).
+result<std::int64_t> read_keep_alive(const boost::json::value& answer);
 /// The header's revision, which every answer carries.
 result<std::int64_t> read_revision(const boost::json::value& answer);
 

@@ -1,0 +1,177 @@
+// The etcd session's actor; see session_actor.hpp.
+#include "actors/membership/session_actor.hpp"
+
+#include <algorithm>
+#include <filesystem>
+
+#include <spdlog/spdlog.h>
+
+#include "model/version.hpp"
+
+namespace cdc::actors {
+
+namespace {
+
+using self_ptr = session_actor::stateful_pointer<session_state>;
+using clock = std::chrono::steady_clock;
+
+std::int64_t steady_ms(clock::time_point t) {
+  return std::chrono::duration_cast<std::chrono::milliseconds>(t.time_since_epoch()).count();
+}
+
+model::capture_record record_of(const capture_info& info) {
+  model::capture_record r;
+  r.id = info.id;
+  r.address = info.address;
+  r.version = std::string{model::release_version()};
+  r.git_hash = std::string{model::git_hash()};
+  std::error_code ec;
+  r.deploy_path = std::filesystem::read_symlink("/proc/self/exe", ec).parent_path().string();
+  r.start_timestamp = std::chrono::duration_cast<std::chrono::seconds>(
+                        std::chrono::system_clock::now().time_since_epoch())
+                        .count();
+  return r;
+}
+
+/// The lease is gone: the node gives up what it holds before anything else.
+void lose_lease(self_ptr self, const std::string& why) {
+  auto& st = self->state;
+  spdlog::error("membership: capture {} lost its etcd session: {}; stopping its processors and owner role, "
+                "then registering again",
+                st.self->id, why);
+  st.registered = false;
+  st.node->lease_until_ms = 0;
+  st.last_view.reset();
+  self->send(st.election, atom::left_v);
+}
+
+/// Opens a lease, registers the capture on it and campaigns.
+bool open(self_ptr self) {
+  auto& st = self->state;
+  auto sent = clock::now();
+  auto opened = st.session->open(*st.self);
+  if (!opened) {
+    spdlog::warn("membership: cannot register capture {}: {}", st.self->id, opened.error().message);
+    return false;
+  }
+  st.registered = true;
+  st.renewed = sent;
+  st.node->lease_until_ms = steady_ms(sent + st.options.ttl);
+  spdlog::info("membership: capture {} registered on lease {:x} (ttl {} s) at {}", st.self->id,
+               st.session->lease(), st.options.ttl.count(), st.session->describe());
+  return true;
+}
+
+/// Renews the lease once a third of its TTL has passed since the last renewal.
+void renew(self_ptr self) {
+  auto& st = self->state;
+  auto sent = clock::now();
+  if (sent - st.renewed < st.options.ttl / 3)
+    return;
+  auto left = st.session->keep_alive();
+  if (left && *left > 0) {
+    st.renewed = sent;
+    st.node->lease_until_ms = steady_ms(sent + std::chrono::seconds(*left));
+    return;
+  }
+  if (left) {
+    lose_lease(self, "etcd says lease " + fmt::format("{:x}", st.session->lease()) + " expired");
+    return;
+  }
+  spdlog::warn("membership: cannot renew lease {:x}: {}", st.session->lease(), left.error().message);
+  if (sent - st.renewed >= st.options.ttl)
+    lose_lease(self, "not renewed for a whole TTL");
+}
+
+/// Reads the membership, campaigns again when the campaign was ended (a
+/// resign) and hands the view to the election when it changed.
+void observe(self_ptr self) {
+  auto& st = self->state;
+  auto snap = st.session->read();
+  if (!snap) {
+    spdlog::warn("membership: cannot read the membership: {}", snap.error().message);
+    return;
+  }
+  auto lease = st.session->lease();
+  bool campaigning = std::any_of(snap->line.begin(), snap->line.end(), [&](const auto& c) { return c.lease == lease; });
+  if (!campaigning && !st.stopping) {
+    if (auto c = st.session->campaign(st.self->id); !c) {
+      spdlog::warn("membership: capture {} cannot campaign: {}", st.self->id, c.error().message);
+    } else {
+      // Read again, so the view has the campaign in its place.
+      snap = st.session->read();
+      if (!snap)
+        return;
+    }
+  }
+  membership_view v;
+  for (const auto& c : snap->captures)
+    v.captures.push_back({c.id, c.address, !c.stopping});
+  if (!snap->line.empty()) {
+    const auto& first = snap->line.front();
+    v.owner_id = first.capture_id;
+    v.owner_term = static_cast<std::uint64_t>(first.create_revision);
+    v.owner_is_here = first.lease == lease;
+  }
+  if (st.last_view && *st.last_view == v)
+    return;
+  st.last_view = v;
+  self->send(st.election, atom::captures_v, std::move(v));
+}
+
+void step(self_ptr self) {
+  auto& st = self->state;
+  if (!st.self)
+    return; // not campaigning yet
+  if (!st.registered)
+    open(self);
+  else
+    renew(self);
+  if (st.registered)
+    observe(self);
+}
+
+} // namespace
+
+session_actor::behavior_type session(self_ptr self, std::shared_ptr<membership::session> s, session_options options,
+                                     std::shared_ptr<node_state> node, etcd_election_actor election) {
+  auto& st = self->state;
+  st.session = std::move(s);
+  st.options = options;
+  st.node = std::move(node);
+  st.election = std::move(election);
+  // A node that ends on purpose lets its capture and campaign go at once,
+  // rather than a TTL later.
+  self->attach_functor([s = st.session] { s->close(); });
+  self->send(self, atom::tick_v);
+  return {
+    [self](atom::campaign, capture_info& info) {
+      auto& st = self->state;
+      st.self = record_of(info);
+      step(self);
+    },
+    [self](atom::resign, std::uint64_t term) {
+      auto r = self->state.session->resign(static_cast<std::int64_t>(term));
+      if (!r) {
+        spdlog::warn("membership: cannot end the campaign of term {}: {}", term, r.error().message);
+        return false;
+      }
+      return *r;
+    },
+    [self](atom::stopping) {
+      auto& st = self->state;
+      st.stopping = true;
+      if (!st.self || !st.registered)
+        return;
+      st.self->stopping = true;
+      if (auto r = st.session->update(*st.self); !r)
+        spdlog::warn("membership: cannot mark capture {} stopping: {}", st.self->id, r.error().message);
+    },
+    [self](atom::tick) {
+      step(self);
+      self->delayed_send(self, self->state.options.poll, atom::tick_v);
+    },
+  };
+}
+
+} // namespace cdc::actors

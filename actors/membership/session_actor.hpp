@@ -1,0 +1,61 @@
+// The actor around a node's etcd session (etcd_session.hpp), on a thread of
+// its own because every etcd call blocks. Every poll interval it renews the
+// lease when a third of its TTL has passed (TiCDC's rhythm), reads the
+// captures and the campaign line at one revision and hands them to the
+// node's election as a membership_view.
+//
+// A lease that etcd says is gone, or that could not be renewed for a whole
+// TTL, is lost: the election hears so first (the node then stops its
+// processors and its owner role), then the session opens a new lease and
+// registers again. While the lease is alive, node_state::lease_until_ms
+// says until when it surely is, so a node paused past its lease stops
+// claiming to own the moment it runs again, before it hears anything.
+#pragma once
+
+#include <chrono>
+#include <memory>
+#include <optional>
+
+#include "actors/membership/etcd_session.hpp"
+#include "actors/messages.hpp"
+#include "actors/published/node_state.hpp"
+
+namespace cdc::actors {
+
+struct session_options {
+  /// TiCDC's capture-session-ttl.
+  std::chrono::seconds ttl{10};
+  /// How often the membership is read (a vanished capture is noticed
+  /// within this, once its lease expired).
+  std::chrono::milliseconds poll{200};
+};
+
+struct session_state {
+  static inline const char* name = "etcd-session";
+
+  // Not an aggregate: CAF would try to build the state from the actor pointer.
+  session_state() = default;
+
+  // -- member variables -------------------------------------------------------
+
+  std::shared_ptr<membership::session> session;
+  session_options options;
+  std::shared_ptr<node_state> node;
+  etcd_election_actor election;
+  /// This capture as registered; set by the campaign.
+  std::optional<model::capture_record> self;
+  /// The lease exists and the capture's key is on it.
+  bool registered = false;
+  /// When the lease was last renewed (or granted).
+  std::chrono::steady_clock::time_point renewed{};
+  /// This capture began a graceful shutdown: it campaigns no more.
+  bool stopping = false;
+  /// The last view handed to the election, to hand over only changes.
+  std::optional<membership_view> last_view;
+};
+
+session_actor::behavior_type session(session_actor::stateful_pointer<session_state> self,
+                                     std::shared_ptr<membership::session> s, session_options options,
+                                     std::shared_ptr<node_state> node, etcd_election_actor election);
+
+} // namespace cdc::actors

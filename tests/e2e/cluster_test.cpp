@@ -1,0 +1,245 @@
+// Cluster mode with real processes: three `cdc server --pd` nodes on a
+// private etcd agree on one owner and three captures, a killed owner is
+// replaced within its session TTL + 2 s, an owner paused past its lease
+// steps down and rejoins without two nodes ever claiming to own at once,
+// a resign on any node moves ownership, and SIGTERM on the owner hands it
+// over at once rather than a TTL later.
+#include <signal.h>
+
+#include <chrono>
+#include <set>
+#include <thread>
+
+#include <boost/json.hpp>
+#include <boost/test/unit_test.hpp>
+
+#include "tests/support/etcd_server.hpp"
+#include "tests/support/http_client.hpp"
+#include "tests/support/meta_records.hpp"
+#include "tests/support/process.hpp"
+
+using namespace cdc;
+using namespace cdc::test;
+using namespace std::chrono_literals;
+using clock_type = std::chrono::steady_clock;
+
+namespace {
+
+struct node {
+  std::unique_ptr<child_process> process;
+  std::string address;
+  bool running = true;
+};
+
+struct cluster_fixture {
+  /// Three nodes with a session TTL of `ttl` seconds.
+  explicit cluster_fixture(const std::string& name, int ttl = 3) : base(name), etcd(base.path / "etcd"), ttl(ttl) {
+    for (int i = 0; i < 3; ++i)
+      start_node(i);
+  }
+
+  void start_node(int i) {
+    auto data = base.path / ("node-" + std::to_string(i));
+    auto args = server_args(data.string());
+    args.push_back("--pd=" + etcd.endpoint());
+    args.push_back("--cluster-id=e2e");
+    args.push_back("--capture-session-ttl=" + std::to_string(ttl));
+    args.push_back("--log-file=" + (base.path / ("node-" + std::to_string(i) + ".log")).string());
+    node n;
+    n.process = std::make_unique<child_process>(cdc_binary(), args);
+    n.address = listening_addresses(*n.process, 1).at(0);
+    nodes.push_back(std::move(n));
+  }
+
+  /// Node i's /api/v2/status, or null when it does not answer within 300 ms
+  /// (stopped, paused, gone).
+  std::optional<boost::json::object> status(std::size_t i) {
+    try {
+      http_client c(nodes[i].address);
+      c.send_raw("GET /api/v2/status HTTP/1.1\r\nHost: x\r\n\r\n");
+      auto r = c.read_response(300ms);
+      if (r.status != 200)
+        return std::nullopt;
+      return r.json().as_object();
+    } catch (const std::exception&) {
+      return std::nullopt;
+    }
+  }
+
+  /// The nodes whose /status says they own, by index.
+  std::vector<std::size_t> owners() {
+    std::vector<std::size_t> out;
+    for (std::size_t i = 0; i < nodes.size(); ++i)
+      if (nodes[i].running)
+        if (auto s = status(i); s && s->at("is_owner").as_bool())
+          out.push_back(i);
+    return out;
+  }
+
+  /// Waits until exactly one node owns; its index, or nullopt after `within`.
+  std::optional<std::size_t> one_owner(std::chrono::milliseconds within) {
+    auto deadline = clock_type::now() + within;
+    do {
+      if (auto o = owners(); o.size() == 1)
+        return o.front();
+      std::this_thread::sleep_for(50ms);
+    } while (clock_type::now() < deadline);
+    return std::nullopt;
+  }
+
+  /// GET /captures on node i: "id[*]" per capture (the owner starred).
+  std::set<std::string> captures(std::size_t i) {
+    http_client c(nodes[i].address);
+    auto r = c.get("/api/v2/captures");
+    std::set<std::string> out;
+    if (r.status != 200)
+      return out;
+    auto body = r.json();
+    for (const auto& item : body.at("items").as_array())
+      out.insert(std::string(item.at("id").as_string()) + (item.at("is_owner").as_bool() ? "*" : ""));
+    return out;
+  }
+
+  std::string id_of(std::size_t i) { return std::string(status(i).value().at("id").as_string()); }
+
+  void kill(std::size_t i, int sig) {
+    nodes[i].process->signal(sig);
+    if (sig == SIGKILL || sig == SIGTERM) {
+      BOOST_TEST(nodes[i].process->wait(20s).has_value());
+      nodes[i].running = false;
+    }
+  }
+
+  ~cluster_fixture() {
+    for (auto& n : nodes)
+      if (n.running) {
+        n.process->signal(SIGCONT);
+        n.process->signal(SIGKILL);
+        n.process->wait();
+      }
+  }
+
+  temp_dir base;
+  etcd_server etcd;
+  int ttl;
+  std::vector<node> nodes;
+};
+
+} // namespace
+
+BOOST_AUTO_TEST_SUITE(cluster_mode)
+
+BOOST_AUTO_TEST_CASE(three_nodes_agree_on_one_owner_and_three_captures) {
+  cluster_fixture c{"cluster-agree"};
+  auto owner = c.one_owner(10s);
+  BOOST_REQUIRE(owner.has_value());
+  std::set<std::string> expected;
+  for (std::size_t i = 0; i < 3; ++i)
+    expected.insert(c.id_of(i) + (i == *owner ? "*" : ""));
+  // Every node answers the same list: the three captures, one owner.
+  auto deadline = clock_type::now() + 5s;
+  while (clock_type::now() < deadline && (c.captures(0) != expected || c.captures(1) != expected || c.captures(2) != expected))
+    std::this_thread::sleep_for(50ms);
+  for (std::size_t i = 0; i < 3; ++i)
+    BOOST_TEST((c.captures(i) == expected), "node " << i);
+  // And etcd has them under TiCDC's keys: a capture key and a campaign each.
+  auto [rc, keys] = run_command("/usr/bin/etcdctl", {"--endpoints=" + c.etcd.endpoint(), "get", "--prefix",
+                                                     "--keys-only", "/tidb/cdc/e2e/__cdc_meta__/"});
+  BOOST_TEST(rc == 0, keys);
+  for (std::size_t i = 0; i < 3; ++i)
+    BOOST_TEST(keys.find("/tidb/cdc/e2e/__cdc_meta__/capture/" + c.id_of(i)) != std::string::npos, keys);
+  std::size_t campaigns = 0;
+  for (auto at = keys.find("__cdc_meta__/owner/"); at != std::string::npos; at = keys.find("__cdc_meta__/owner/", at + 1))
+    ++campaigns;
+  BOOST_TEST(campaigns == 3u, keys);
+}
+
+BOOST_AUTO_TEST_CASE(a_killed_owner_is_replaced_within_its_ttl_plus_2_s) {
+  cluster_fixture c{"cluster-kill"};
+  auto owner = c.one_owner(10s);
+  BOOST_REQUIRE(owner.has_value());
+  auto killed = c.id_of(*owner);
+  auto t0 = clock_type::now();
+  c.kill(*owner, SIGKILL);
+  auto next = c.one_owner(std::chrono::seconds(c.ttl) + 2s);
+  BOOST_REQUIRE(next.has_value());
+  BOOST_TEST_MESSAGE("failover took " << std::chrono::duration_cast<std::chrono::milliseconds>(clock_type::now() - t0).count() << " ms");
+  BOOST_TEST(*next != *owner);
+  // The dead capture is gone from every list once its lease expired.
+  auto survivors = c.captures(*next);
+  BOOST_TEST(survivors.size() == 2u);
+  BOOST_TEST((survivors.count(killed) + survivors.count(killed + "*")) == 0u);
+}
+
+BOOST_AUTO_TEST_CASE(an_owner_paused_past_its_lease_steps_down_and_no_two_nodes_ever_own) {
+  cluster_fixture c{"cluster-stop"};
+  auto owner = c.one_owner(10s);
+  BOOST_REQUIRE(owner.has_value());
+  auto paused_id = c.id_of(*owner);
+  c.kill(*owner, SIGSTOP);
+  // Sample every node every 100 ms through the pause and after it.
+  std::size_t samples = 0, doubled = 0;
+  bool replaced = false;
+  auto resume_at = clock_type::now() + std::chrono::seconds(c.ttl) + 2s;
+  auto end = resume_at + 3s;
+  bool resumed = false;
+  while (clock_type::now() < end) {
+    if (!resumed && clock_type::now() >= resume_at) {
+      c.kill(*owner, SIGCONT);
+      resumed = true;
+    }
+    auto o = c.owners();
+    ++samples;
+    if (o.size() > 1)
+      ++doubled;
+    if (o.size() == 1 && o.front() != *owner)
+      replaced = true;
+    std::this_thread::sleep_for(100ms);
+  }
+  BOOST_TEST(doubled == 0u, doubled << " of " << samples << " samples had two owners");
+  BOOST_TEST(replaced);
+  // The paused node answers again, owns nothing and is a capture once more.
+  auto s = c.status(*owner);
+  BOOST_REQUIRE(s.has_value());
+  BOOST_TEST(!s->at("is_owner").as_bool());
+  auto next = c.one_owner(2s);
+  BOOST_REQUIRE(next.has_value());
+  auto deadline = clock_type::now() + 5s;
+  while (clock_type::now() < deadline && c.captures(*next).count(paused_id) == 0)
+    std::this_thread::sleep_for(100ms);
+  BOOST_TEST(c.captures(*next).count(paused_id) == 1u);
+}
+
+BOOST_AUTO_TEST_CASE(a_resign_on_any_node_moves_ownership) {
+  cluster_fixture c{"cluster-resign"};
+  auto owner = c.one_owner(10s);
+  BOOST_REQUIRE(owner.has_value());
+  auto other = (*owner + 1) % 3;
+  http_client client(c.nodes[other].address);
+  BOOST_TEST(client.post("/api/v2/owner/resign").status == 200u);
+  auto deadline = clock_type::now() + 3s;
+  std::optional<std::size_t> next;
+  while (clock_type::now() < deadline) {
+    next = c.one_owner(100ms);
+    if (next && *next != *owner)
+      break;
+  }
+  BOOST_REQUIRE(next.has_value());
+  BOOST_TEST(*next != *owner);
+}
+
+BOOST_AUTO_TEST_CASE(sigterm_on_the_owner_hands_over_at_once) {
+  // A TTL of 10 s (TiCDC's): a handover that waited for the lease would
+  // take that long.
+  cluster_fixture c{"cluster-term", 10};
+  auto owner = c.one_owner(15s);
+  BOOST_REQUIRE(owner.has_value());
+  auto t0 = clock_type::now();
+  c.kill(*owner, SIGTERM);
+  auto next = c.one_owner(3s);
+  BOOST_REQUIRE(next.has_value());
+  BOOST_TEST(*next != *owner);
+  BOOST_TEST_MESSAGE("handover took " << std::chrono::duration_cast<std::chrono::milliseconds>(clock_type::now() - t0).count() << " ms");
+}
+
+BOOST_AUTO_TEST_SUITE_END()
