@@ -29,6 +29,10 @@
 #include "model/sink/row_batch.hpp"
 #include "model/upstream/workload.hpp"
 
+// Before any message type: CAF looks up these inspect overloads when it
+// registers the types below.
+#include "actors/wire/inspect_model.hpp"
+
 namespace cdc::actors {
 
 /// A capture as the election and the owner see it.
@@ -60,6 +64,11 @@ struct membership_view {
   friend bool operator==(const membership_view&, const membership_view&) = default;
 };
 
+template <class Inspector>
+typename Inspector::result_type inspect(Inspector& f, membership_view& x) {
+  return f(caf::meta::type_name("membership_view"), x.captures, x.owner_id, x.owner_term, x.owner_is_here);
+}
+
 /// How far one table of a changefeed has come on a capture.
 struct table_progress {
   std::int64_t table_id = 0;
@@ -88,6 +97,11 @@ struct processor_report {
   model::changefeed_key key;
   std::vector<table_progress> tables;
 };
+
+template <class Inspector>
+typename Inspector::result_type inspect(Inspector& f, processor_report& x) {
+  return f(caf::meta::type_name("processor_report"), x.key, x.tables);
+}
 
 /// What a processor hands its sink (model/sink/row_batch.hpp).
 using model::sink::row_batch;
@@ -350,6 +364,13 @@ struct capture_member {
   capture_actor handle;
 };
 
+/// The handle crosses nodes as CAF writes actor handles (node and actor
+/// ID); the receiving node gets a proxy when its middleman is loaded.
+template <class Inspector>
+typename Inspector::result_type inspect(Inspector& f, capture_member& x) {
+  return f(caf::meta::type_name("capture_member"), x.info, x.handle);
+}
+
 /// Told about every owner change (an invalid handle means "none right now").
 using owner_listener_actor = caf::typed_actor<
   caf::reacts_to<atom::owner, owner_actor>>;
@@ -462,29 +483,15 @@ CAF_BEGIN_TYPE_ID_BLOCK(cdc, caf::first_custom_type_id)
 
 CAF_END_TYPE_ID_BLOCK(cdc)
 
-// Model values travel between actors of this process only; they are never
-// serialized, so they need no inspect() of their own.
+// Every other payload has an inspect (here or in actors/wire/) and may cross
+// nodes. These never leave their process, so CAF may not serialize them: an
+// API call carries a callback, a row batch is the processor-to-sink hand-off
+// on one capture, an admin outcome goes from a feed to its owner's
+// operation, and the feed records are the meta store's load on the owner's
+// node. (A field of one of these types inside an inspect would be skipped
+// silently: keep them out of structs that cross nodes.)
 CAF_ALLOW_UNSAFE_MESSAGE_TYPE(cdc::actors::api_call)
-CAF_ALLOW_UNSAFE_MESSAGE_TYPE(cdc::actors::membership_view)
-CAF_ALLOW_UNSAFE_MESSAGE_TYPE(cdc::actors::capture_member)
-CAF_ALLOW_UNSAFE_MESSAGE_TYPE(std::vector<cdc::actors::capture_member>)
-CAF_ALLOW_UNSAFE_MESSAGE_TYPE(std::vector<cdc::actors::processor_report>)
 CAF_ALLOW_UNSAFE_MESSAGE_TYPE(cdc::model::sink::row_batch_ptr)
 CAF_ALLOW_UNSAFE_MESSAGE_TYPE(cdc::actors::admin_outcome)
-CAF_ALLOW_UNSAFE_MESSAGE_TYPE(std::vector<cdc::model::capture_view>)
-CAF_ALLOW_UNSAFE_MESSAGE_TYPE(cdc::model::changefeed_key)
-CAF_ALLOW_UNSAFE_MESSAGE_TYPE(cdc::model::changefeed_info)
-CAF_ALLOW_UNSAFE_MESSAGE_TYPE(std::shared_ptr<const cdc::model::changefeed_info>)
-CAF_ALLOW_UNSAFE_MESSAGE_TYPE(cdc::model::changefeed_progress)
 CAF_ALLOW_UNSAFE_MESSAGE_TYPE(cdc::actors::feed_records)
-CAF_ALLOW_UNSAFE_MESSAGE_TYPE(cdc::model::changefeed_config)
-CAF_ALLOW_UNSAFE_MESSAGE_TYPE(cdc::model::changefeed_update)
-CAF_ALLOW_UNSAFE_MESSAGE_TYPE(cdc::model::resume_config)
-CAF_ALLOW_UNSAFE_MESSAGE_TYPE(cdc::model::changefeed_detail)
-CAF_ALLOW_UNSAFE_MESSAGE_TYPE(cdc::model::changefeed_list_item)
-CAF_ALLOW_UNSAFE_MESSAGE_TYPE(cdc::model::running_error)
-CAF_ALLOW_UNSAFE_MESSAGE_TYPE(cdc::model::feed_event_t)
-CAF_ALLOW_UNSAFE_MESSAGE_TYPE(std::vector<cdc::model::processor_item>)
-CAF_ALLOW_UNSAFE_MESSAGE_TYPE(cdc::model::processor_detail)
-CAF_ALLOW_UNSAFE_MESSAGE_TYPE(std::vector<cdc::model::scheduling::capture_tables>)
 CAF_ERROR_CODE_ENUM(cdc::model::api_error, "cdc")

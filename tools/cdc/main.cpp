@@ -9,6 +9,7 @@
 
 #include <caf/actor_system.hpp>
 #include <caf/actor_system_config.hpp>
+#include <caf/io/middleman.hpp>
 #include <spdlog/sinks/basic_file_sink.h>
 #include <spdlog/sinks/stdout_color_sinks.h>
 #include <spdlog/spdlog.h>
@@ -140,6 +141,9 @@ int run_server(const std::vector<std::string>& args) {
 
   caf::actor_system_config cfg;
   cfg.add_message_types<caf::id_block::cdc>();
+  // CAF's network layer, for actors on other nodes (nothing is published
+  // yet); the middleman registers its own message types when it starts.
+  cfg.load<caf::io::middleman>();
   actors::configure_scheduler(cfg);
   // Ended explicitly below, before the logger: actors may log while it winds down.
   auto sys = std::make_unique<caf::actor_system>(cfg);
