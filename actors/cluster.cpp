@@ -4,6 +4,7 @@
 #include <chrono>
 #include <stdexcept>
 
+#include <caf/io/middleman.hpp>
 #include <caf/send.hpp>
 
 #include "actors/control/api_gateway.hpp"
@@ -42,6 +43,16 @@ election_actor spawn_election(caf::actor_system& sys, const cluster_config& cfg,
                    etcd_session_factory(std::move(session), m.session, cfg.nodes.front()));
 }
 
+/// Opens the capture to other nodes on the middleman; its "host:port".
+std::string publish_capture(caf::actor_system& sys, const capture_actor& cap,
+                            const cluster_config::etcd_membership& m) {
+  auto port = sys.middleman().publish(cap, m.actor_port, m.actor_host.c_str(), true);
+  if (!port)
+    throw std::runtime_error("cannot open the actor port on " + m.actor_host + ":" + std::to_string(m.actor_port)
+                             + ": " + sys.render(port.error()));
+  return m.actor_host + ":" + std::to_string(*port);
+}
+
 } // namespace
 
 cluster spawn_cluster(caf::actor_system& sys, const cluster_config& cfg) {
@@ -77,9 +88,12 @@ cluster spawn_cluster(caf::actor_system& sys, const cluster_config& cfg) {
     services.memory = std::make_shared<memory_quota>(cfg.memory_quota);
   for (const auto& node : cfg.nodes) {
     auto cap = sys.spawn(capture, node, c.election, services);
+    capture_info info{node->capture_id, node->address};
+    if (cfg.membership)
+      info.actor_address = publish_capture(sys, cap, *cfg.membership);
     // Campaigns are sent from this one thread in order, so the mailbox keeps
     // their order and the first capture becomes the first owner.
-    caf::anon_send(c.election, atom::campaign_v, capture_info{node->capture_id, node->address}, cap);
+    caf::anon_send(c.election, atom::campaign_v, std::move(info), cap);
     c.captures.push_back(std::move(cap));
   }
   c.api = sys.spawn(api_gateway, c.election, published_reads{c.directory, c.capture_views});

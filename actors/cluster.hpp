@@ -54,6 +54,10 @@ struct cluster_config {
   struct etcd_membership {
     std::vector<store::etcd::endpoint> endpoints;
     session_options session;
+    /// Where the capture takes messages from other nodes (CAF's middleman,
+    /// which the actor system must have loaded); port 0 picks a free one.
+    std::string actor_host = "127.0.0.1";
+    std::uint16_t actor_port = 0;
   };
   std::optional<etcd_membership> membership;
 };

@@ -40,13 +40,16 @@ struct capture_info {
   std::string id;
   std::string address;
   bool alive = true; ///< false once the capture began a graceful shutdown
+  /// Cluster mode: "host:port" where the capture's node takes messages
+  /// from other nodes (CAF's middleman); empty in one process.
+  std::string actor_address{};
 
   friend bool operator==(const capture_info&, const capture_info&) = default;
 };
 
 template <class Inspector>
 typename Inspector::result_type inspect(Inspector& f, capture_info& x) {
-  return f(caf::meta::type_name("capture_info"), x.id, x.address, x.alive);
+  return f(caf::meta::type_name("capture_info"), x.id, x.address, x.alive, x.actor_address);
 }
 
 /// The cluster as a node's etcd session last read it (cluster mode).
@@ -343,7 +346,10 @@ using capture_actor = caf::typed_actor<
   caf::reacts_to<atom::resolved, model::tso_t>,
   // This node's etcd session ended (its lease expired): stop every
   // processor and the owner role now; the owner moves the tables.
-  caf::reacts_to<atom::left>>;
+  caf::reacts_to<atom::left>,
+  // The owner role hosted here once it takes requests, else an invalid
+  // handle (how other nodes find the owner to hand it their writes).
+  caf::replies_to<atom::owner>::with<owner_actor>>;
 
 /// Stands in for PD and TiKV: the TSO, the GC safepoint and resolved TS ticks.
 /// Row changes themselves are a pure function of time (model/upstream).
@@ -411,7 +417,9 @@ using etcd_election_actor = election_actor::extend<
   // The cluster as etcd has it now.
   caf::reacts_to<atom::captures, membership_view>,
   // This node's lease is gone: it holds nothing until it registers again.
-  caf::reacts_to<atom::left>>;
+  caf::reacts_to<atom::left>>::extend_with<internal<
+  // Timer: connect to captures not reached yet, find a remote owner.
+  caf::reacts_to<atom::tick>>>;
 
 /// A node's session in etcd (actors/membership/session_actor.hpp): its lease,
 /// its capture key and its campaign, on a thread of its own.

@@ -4,12 +4,19 @@
 // campaigns for it; every membership_view it reads says who owns. When the
 // view names this node's campaign first, the local capture starts the owner
 // role of that term (the campaign's create revision); when it no longer
-// does, the capture lets go. Captures of other nodes are published for
-// reads; the owner schedules only on captures it has a handle for (this
-// node's, until actors reach across nodes).
+// does, the capture lets go.
+//
+// Captures of other nodes are reached over CAF's middleman at the actor
+// address in their capture info. A local owner hears of each once it is
+// connected (joined) and when it leaves the view or its connection drops
+// (left), so it places tables only where it can send orders. On a node
+// that does not own, the owner role is fetched from the owner's capture,
+// and the API actor hands writes to it across the network.
 #pragma once
 
 #include <functional>
+#include <map>
+#include <set>
 #include <memory>
 #include <optional>
 #include <string>
@@ -38,6 +45,16 @@ struct etcd_election_state {
   /// once that reported in.
   std::uint64_t term = 0;
   owner_actor owner;
+  /// The owner the API actor was last told of (local, remote or none).
+  owner_actor announced;
+  /// Captures of other nodes reached over the middleman, by ID, and the
+  /// IDs being connected to.
+  std::map<std::string, capture_member> remote;
+  std::set<std::string> connecting;
+  /// The owner role on another node once found (writes go to it), and the
+  /// term it was found for.
+  std::uint64_t remote_owner_term = 0;
+  bool finding_owner = false;
   /// Actors told about every owner change (the API actor).
   std::vector<owner_listener_actor> subscribers;
   std::shared_ptr<capture_directory> published;

@@ -120,4 +120,10 @@ void session::close() {
   lease_ = 0;
 }
 
+bool session::revoke(std::int64_t lease) {
+  auto r = client_.revoke_lease(lease);
+  // etcd answers "requested lease not found" for one already gone.
+  return r.has_value() || (r.error().what == etcd::error::kind::rejected);
+}
+
 } // namespace cdc::membership

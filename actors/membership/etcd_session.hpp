@@ -57,6 +57,8 @@ public:
   etcd::result<bool> resign(std::int64_t term);
   /// Revokes the lease: the capture and its campaign go at once.
   void close();
+  /// Revokes an earlier lease of this node; true once it is gone (or was).
+  bool revoke(std::int64_t lease);
 
   std::int64_t lease() const { return lease_; }
   std::chrono::seconds ttl() const { return ttl_; }

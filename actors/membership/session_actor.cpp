@@ -23,6 +23,7 @@ model::capture_record record_of(const capture_info& info) {
   model::capture_record r;
   r.id = info.id;
   r.address = info.address;
+  r.actor_address = info.actor_address;
   r.version = std::string{model::release_version()};
   r.git_hash = std::string{model::git_hash()};
   std::error_code ec;
@@ -40,6 +41,7 @@ void lose_lease(self_ptr self, const std::string& why) {
                 "then registering again",
                 st.self->id, why);
   st.registered = false;
+  st.stale_lease = st.session->lease();
   st.node->lease_until_ms = 0;
   st.last_view.reset();
   self->send(st.election, atom::left_v);
@@ -48,6 +50,11 @@ void lose_lease(self_ptr self, const std::string& why) {
 /// Opens a lease, registers the capture on it and campaigns.
 bool open(self_ptr self) {
   auto& st = self->state;
+  // A lease given up while etcd was unreachable may live on in etcd (a
+  // restarted etcd renews every lease): its campaign would stand first in
+  // line for another TTL, so it goes first.
+  if (st.stale_lease != 0 && st.session->revoke(st.stale_lease))
+    st.stale_lease = 0;
   auto sent = clock::now();
   auto opened = st.session->open(*st.self);
   if (!opened) {
@@ -106,7 +113,7 @@ void observe(self_ptr self) {
   }
   membership_view v;
   for (const auto& c : snap->captures)
-    v.captures.push_back({c.id, c.address, !c.stopping});
+    v.captures.push_back({c.id, c.address, !c.stopping, c.actor_address});
   if (!snap->line.empty()) {
     const auto& first = snap->line.front();
     v.owner_id = first.capture_id;

@@ -48,6 +48,8 @@ struct session_state {
   bool registered = false;
   /// When the lease was last renewed (or granted).
   std::chrono::steady_clock::time_point renewed{};
+  /// A lease given up as lost, to revoke once etcd answers (0: none).
+  std::int64_t stale_lease = 0;
   /// This capture began a graceful shutdown: it campaigns no more.
   bool stopping = false;
   /// The last view handed to the election, to hand over only changes.

@@ -208,6 +208,10 @@ capture_actor::behavior_type capture(self_ptr self, std::shared_ptr<node_state> 
       }
       st.processors.clear();
     },
+    [self](atom::owner) {
+      auto& st = self->state;
+      return st.node->owner_ready ? st.owner : owner_actor{};
+    },
   };
 }
 

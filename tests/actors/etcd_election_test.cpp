@@ -49,6 +49,7 @@ capture_actor::behavior_type fake_capture(capture_actor::pointer, std::shared_pt
     [](atom::report) { return std::vector<processor_report>{}; },
     [](atom::resolved, model::tso_t) {},
     [j](atom::left) { ++j->lost; },
+    [](atom::owner) { return owner_actor{}; },
   };
 }
 

@@ -4,6 +4,9 @@
 // is back, without a server restart.
 #include <signal.h>
 
+#include <chrono>
+#include <thread>
+
 #include <boost/json.hpp>
 #include <boost/test/unit_test.hpp>
 
@@ -26,6 +29,8 @@ struct etcd_node {
     auto args = server_args((base.path / data_name).string());
     args.push_back("--pd=" + etcd.endpoint());
     args.push_back("--cluster-id=e2e");
+    // A node killed with -9 owns until its lease expires: keep that short.
+    args.push_back("--capture-session-ttl=3");
     return std::make_unique<child_process>(cdc_binary(), args);
   }
 
@@ -78,6 +83,10 @@ BOOST_AUTO_TEST_CASE(changefeeds_live_in_etcd_under_ticdcs_keys_and_survive_kill
   // Another data dir: what comes back can only have come from etcd.
   auto server = n.start_server("data-2");
   http_client c(listening_addresses(*server, 1).at(0));
+  // The killed node's campaign holds ownership until its lease expires.
+  auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(8);
+  while (std::chrono::steady_clock::now() < deadline && !c.get("/api/v2/status").json().at("is_owner").as_bool())
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
   BOOST_TEST(state_of(c, "f1") == "normal");
   BOOST_TEST(state_of(c, "f2") == "stopped");
   BOOST_TEST(state_of(c, "f3") == "400");

@@ -172,6 +172,11 @@ int run_server(const std::vector<std::string>& args) {
     actors::cluster_config::etcd_membership membership;
     membership.endpoints = store::etcd::parse_endpoints(flags->pd).value();
     membership.session.ttl = std::chrono::seconds(flags->capture_session_ttl);
+    // Other nodes reach this one's actors on the advertised host, on a
+    // port of the OS's choosing (the capture info tells them which).
+    membership.actor_host = flags->host;
+    if (auto colon = flags->advertise_addr.rfind(':'); colon != std::string::npos)
+      membership.actor_host = flags->advertise_addr.substr(0, colon);
     opts.cluster.membership = std::move(membership);
   }
   opts.advertise_address = flags->advertise_addr;
