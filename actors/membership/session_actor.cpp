@@ -19,8 +19,9 @@ std::int64_t steady_ms(clock::time_point t) {
   return std::chrono::duration_cast<std::chrono::milliseconds>(t.time_since_epoch()).count();
 }
 
-model::capture_record record_of(const capture_info& info) {
+model::capture_record record_of(const capture_info& info, const session_options& options) {
   model::capture_record r;
+  r.upstream_digest = options.upstream_digest;
   r.id = info.id;
   r.address = info.address;
   r.actor_address = info.actor_address;
@@ -154,7 +155,7 @@ session_actor::behavior_type session(self_ptr self, std::shared_ptr<membership::
   return {
     [self](atom::campaign, capture_info& info) {
       auto& st = self->state;
-      st.self = record_of(info);
+      st.self = record_of(info, st.options);
       step(self);
     },
     [self](atom::resign, std::uint64_t term) {

@@ -28,6 +28,8 @@ struct session_options {
   /// How often the membership is read (a vanished capture is noticed
   /// within this, once its lease expired).
   std::chrono::milliseconds poll{200};
+  /// The fingerprint of this node's simulated upstream, in its capture info.
+  std::string upstream_digest;
 };
 
 struct session_state {

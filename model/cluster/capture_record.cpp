@@ -35,6 +35,8 @@ std::string serialize_capture(const capture_record& c) {
                {"start-timestamp", c.start_timestamp}};
   if (!c.actor_address.empty())
     o["actor-address"] = c.actor_address;
+  if (!c.upstream_digest.empty())
+    o["upstream-digest"] = c.upstream_digest;
   if (c.stopping)
     o["stopping"] = true;
   return bj::serialize(o);
@@ -51,7 +53,8 @@ result<capture_record> parse_capture(std::string_view text) {
   capture_record c;
   for (auto [key, out] : {std::pair{"id", &c.id}, std::pair{"address", &c.address}, std::pair{"version", &c.version},
                           std::pair{"git-hash", &c.git_hash}, std::pair{"deploy-path", &c.deploy_path},
-                          std::pair{"actor-address", &c.actor_address}}) {
+                          std::pair{"actor-address", &c.actor_address},
+                          std::pair{"upstream-digest", &c.upstream_digest}}) {
     auto s = string_field(*o, key);
     if (!s)
       return corrupt(std::string{key} + ": expected a string");

@@ -1,9 +1,10 @@
 // TiCDC's CaptureInfo JSON (cdc/model/capture.go), the value of a capture's
 // key in etcd: {"id", "address", "version", "git-hash", "deploy-path",
-// "start-timestamp"}, so TiCDC's tools list our captures. Two fields are
+// "start-timestamp"}, so TiCDC's tools list our captures. Three fields are
 // ours and ignored by TiCDC's decoder: "actor-address", where the node's
-// actors take messages from other nodes, and "stopping", set once the
-// capture began a graceful shutdown.
+// actors take messages from other nodes, "upstream-digest", the fingerprint
+// of its simulated upstream (model/upstream/catalog_digest.hpp), and
+// "stopping", set once the capture began a graceful shutdown.
 #pragma once
 
 #include <cstdint>
@@ -25,6 +26,8 @@ struct capture_record {
   std::int64_t start_timestamp = 0;
   /// "host:port" of the node's actor endpoint; empty when it has none.
   std::string actor_address;
+  /// Empty when not known (a TiCDC capture).
+  std::string upstream_digest;
   bool stopping = false;
 
   friend bool operator==(const capture_record&, const capture_record&) = default;

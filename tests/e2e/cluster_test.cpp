@@ -2,13 +2,15 @@
 // private etcd agree on one owner and three captures, take creates on every
 // node and spread each feed's tables over all three processes; a killed
 // owner is replaced within its session TTL + 2 s with every table on
-// exactly one live capture and checkpoints advancing; an owner paused past its lease
-// steps down and rejoins without two nodes ever claiming to own at once,
-// a resign on any node moves ownership, and SIGTERM on the owner hands it
-// over at once rather than a TTL later.
+// exactly one live capture and checkpoints advancing; an owner paused past
+// its lease steps down and rejoins without two nodes ever claiming to own
+// at once; a resign on any node moves ownership; SIGTERM on the owner hands
+// it over at once rather than a TTL later; and a node with another
+// simulated upstream is refused.
 #include <signal.h>
 
 #include <chrono>
+#include <fstream>
 #include <map>
 #include <set>
 #include <thread>
@@ -335,6 +337,29 @@ BOOST_AUTO_TEST_CASE(creates_on_every_node_replicate_across_processes_and_surviv
   before = checkpoint(at_next, "feed-1");
   std::this_thread::sleep_for(1500ms);
   BOOST_TEST(checkpoint(at_next, "feed-1") > before, "checkpoints advance again under the new owner");
+}
+
+BOOST_AUTO_TEST_CASE(a_node_with_another_upstream_is_refused_at_join) {
+  temp_dir base{"cluster-upstream"};
+  etcd_server etcd{base.path / "etcd"};
+  auto node_args = [&](const std::string& name) {
+    auto args = server_args((base.path / name).string());
+    args.push_back("--pd=" + etcd.endpoint());
+    return args;
+  };
+  child_process first(cdc_binary(), node_args("a"));
+  listening_addresses(first, 1);
+  auto config = base.path / "upstream.json";
+  std::ofstream(config) << R"({"schemas": [{"name": "shop", "tables": [{"name": "orders", "columns": [)"
+                           R"({"name": "id", "type": "bigint", "primary_key": true}]}]}]})";
+  auto args = node_args("b");
+  args.push_back("--upstream-config=" + config.string());
+  auto [status, out] = run_command(cdc_binary(), args);
+  BOOST_TEST(status == 1, out);
+  BOOST_TEST(out.find("refusing to join cluster default") != std::string::npos, out);
+  BOOST_TEST(out.find("--upstream-config") != std::string::npos, out);
+  first.signal(SIGTERM);
+  BOOST_TEST(first.wait().value_or(-1) == 0);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -11,13 +11,14 @@ using namespace cdc::model;
 BOOST_AUTO_TEST_SUITE(capture_record_codec)
 
 BOOST_AUTO_TEST_CASE(written_with_ticdcs_field_names) {
-  capture_record c{"6f2c", "127.0.0.1:8300", "v0.1.0", "abc", "/opt/cdc", 1700000000, "", false};
+  capture_record c{"6f2c", "127.0.0.1:8300", "v0.1.0", "abc", "/opt/cdc", 1700000000, "", "", false};
   BOOST_TEST(serialize_capture(c) == R"({"id":"6f2c","address":"127.0.0.1:8300","version":"v0.1.0","git-hash":"abc",)"
                                      R"("deploy-path":"/opt/cdc","start-timestamp":1700000000})");
 }
 
 BOOST_AUTO_TEST_CASE(round_trips_with_our_additions) {
-  capture_record c{"6f2c", "10.0.0.1:8300", "v0.1.0", "abc", "/opt/cdc", 1700000000, "10.0.0.1:8310", true};
+  capture_record c{"6f2c", "10.0.0.1:8300", "v0.1.0", "abc", "/opt/cdc", 1700000000, "10.0.0.1:8310",
+                   "0123456789abcdef", true};
   auto back = parse_capture(serialize_capture(c));
   BOOST_REQUIRE(back.has_value());
   BOOST_TEST((*back == c));

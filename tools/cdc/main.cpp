@@ -21,7 +21,9 @@
 #include "http/server.hpp"
 #include "model/log_level.hpp"
 #include "model/upstream/catalog.hpp"
+#include "model/upstream/catalog_digest.hpp"
 #include "model/version.hpp"
+#include "tools/cdc/cluster_join.hpp"
 #include "tools/cdc/data_dir.hpp"
 #include "tools/cdc/options.hpp"
 
@@ -177,6 +179,13 @@ int run_server(const std::vector<std::string>& args) {
     membership.actor_host = flags->host;
     if (auto colon = flags->advertise_addr.rfind(':'); colon != std::string::npos)
       membership.actor_host = flags->advertise_addr.substr(0, colon);
+    membership.session.upstream_digest = model::upstream::catalog_digest(*opts.cluster.catalog);
+    if (auto why = tool::upstream_mismatch(membership.endpoints, flags->cluster_id, membership.session.upstream_digest);
+        !why.empty()) {
+      spdlog::error("refusing to join cluster {}: {}", flags->cluster_id, why);
+      std::fprintf(stderr, "cdc server: refusing to join cluster %s: %s\n", flags->cluster_id.c_str(), why.c_str());
+      return 1;
+    }
     opts.cluster.membership = std::move(membership);
   }
   opts.advertise_address = flags->advertise_addr;
