@@ -11,6 +11,7 @@
 #include "actors/control/election.hpp"
 #include "actors/membership/etcd_election.hpp"
 #include "actors/published/feed_directory.hpp"
+#include "actors/published/feed_relay.hpp"
 #include "actors/replication/capture.hpp"
 #include "actors/replication/memory_quota.hpp"
 #include "actors/replication/upstream.hpp"
@@ -27,7 +28,7 @@ constexpr std::uint64_t simulated_upstream_id = 7181230447427289600ull;
 
 /// The in-process election, or in cluster mode the node's etcd election.
 election_actor spawn_election(caf::actor_system& sys, const cluster_config& cfg,
-                              std::shared_ptr<capture_directory> published) {
+                              std::shared_ptr<capture_directory> published, const feed_relay_actor& relay) {
   if (!cfg.membership)
     return sys.spawn(election, std::move(published), cfg.cluster_id);
   if (cfg.nodes.size() != 1)
@@ -40,7 +41,7 @@ election_actor spawn_election(caf::actor_system& sys, const cluster_config& cfg,
   auto session = std::make_shared<membership::session>(store::etcd::client(m.endpoints, client), cfg.cluster_id,
                                                        m.session.ttl);
   return sys.spawn(etcd_election, std::move(published), cfg.cluster_id,
-                   etcd_session_factory(std::move(session), m.session, cfg.nodes.front()));
+                   etcd_session_factory(std::move(session), m.session, cfg.nodes.front()), relay);
 }
 
 /// Opens the capture to other nodes on the middleman; its "host:port".
@@ -68,7 +69,11 @@ cluster spawn_cluster(caf::actor_system& sys, const cluster_config& cfg) {
   // blocks on fsync and must not hold up a scheduler thread (or an I/O one).
   c.meta = sys.spawn<caf::detached>(meta_store, c.upstream, std::move(backend), cfg.meta);
   c.capture_views = std::make_shared<capture_directory>();
-  c.election = spawn_election(sys, cfg, c.capture_views);
+  c.directory = std::make_shared<feed_directory>();
+  // In cluster mode every node answers reads from the owner's feeds.
+  if (cfg.membership)
+    c.relay = sys.spawn(feed_relay, c.directory, cfg.nodes.front(), std::chrono::milliseconds(500));
+  c.election = spawn_election(sys, cfg, c.capture_views, c.relay);
   cluster_services services;
   services.upstream = c.upstream;
   services.meta = c.meta;
@@ -80,8 +85,8 @@ cluster spawn_cluster(caf::actor_system& sys, const cluster_config& cfg) {
   services.make_sink = cfg.make_sink ? cfg.make_sink : default_sink_factory(nullptr, sinks);
   services.make_checkpoint_sink = default_checkpoint_sink_factory(sinks);
   services.make_sink_probe = cfg.make_sink_probe ? cfg.make_sink_probe : default_sink_probe_factory(sinks);
-  c.directory = std::make_shared<feed_directory>();
   services.directory = c.directory;
+  services.relay = c.relay;
   services.upstream_id = simulated_upstream_id;
   services.settings = cfg.settings;
   if (cfg.memory_quota != 0)
@@ -115,6 +120,8 @@ void terminate(const cluster& c) {
   for (const auto& cap : c.captures)
     caf::anon_send_exit(cap, caf::exit_reason::user_shutdown);
   caf::anon_send_exit(c.election, caf::exit_reason::user_shutdown);
+  if (c.relay)
+    caf::anon_send_exit(c.relay, caf::exit_reason::user_shutdown);
   caf::anon_send_exit(c.meta, caf::exit_reason::user_shutdown);
   caf::anon_send_exit(c.upstream, caf::exit_reason::user_shutdown);
 }

@@ -72,6 +72,8 @@ struct cluster {
   /// The changefeeds and the captures as GET reads them.
   std::shared_ptr<feed_directory> directory;
   std::shared_ptr<capture_directory> capture_views;
+  /// Cluster mode: carries the owner's feeds to the other nodes.
+  feed_relay_actor relay;
 };
 
 cluster spawn_cluster(caf::actor_system& sys, const cluster_config& cfg);

@@ -125,6 +125,41 @@ typename Inspector::result_type inspect(Inspector& f, upstream_times& x) {
   return f(caf::meta::type_name("upstream_times"), x.tso, x.gc_safepoint);
 }
 
+/// What changed in one changefeed's published view since the last update
+/// its follower got (actors/published/feed_relay.hpp). The info and the
+/// placement, large and rarely changed, travel only when they did.
+struct feed_delta {
+  model::changefeed_key key;
+  /// Null: the info is the one sent before.
+  std::shared_ptr<const model::changefeed_info> info;
+  model::changefeed_progress progress;
+  model::admin_job admin_job_type = model::admin_job::none;
+  /// The placement changed (task_status then holds it, maybe null).
+  bool placement_changed = false;
+  std::shared_ptr<const std::vector<model::capture_task_status>> task_status;
+  bool holds_tables = false;
+};
+
+template <class Inspector>
+typename Inspector::result_type inspect(Inspector& f, feed_delta& x) {
+  return f(caf::meta::type_name("feed_delta"), x.key, wire::nullable(x.info), x.progress,
+           wire::enum_upto(x.admin_job_type, model::admin_job::finish), x.placement_changed,
+           wire::nullable(x.task_status), x.holds_tables);
+}
+
+/// The owner's changefeeds as another node follows them.
+struct feed_updates {
+  /// Every feed is in `changed`: the follower drops any other it has.
+  bool full = false;
+  std::vector<feed_delta> changed;
+  std::vector<model::changefeed_key> removed;
+};
+
+template <class Inspector>
+typename Inspector::result_type inspect(Inspector& f, feed_updates& x) {
+  return f(caf::meta::type_name("feed_updates"), x.full, x.changed, x.removed);
+}
+
 /// A capture with its handle (defined once capture_actor is, below).
 struct capture_member;
 
@@ -179,6 +214,7 @@ CAF_ADD_ATOM(cdc, cdc::atom, put, "put")
 CAF_ADD_ATOM(cdc, cdc::atom, flush, "flush")
 CAF_ADD_ATOM(cdc, cdc::atom, commit, "commit")
 CAF_ADD_ATOM(cdc, cdc::atom, probe, "probe")
+CAF_ADD_ATOM(cdc, cdc::atom, follow, "follow")
 
 namespace cdc::actors {
 
@@ -327,6 +363,13 @@ using owner_actor = owner_api_actor::extend_with<owner_membership_actor, owner_f
   // The running operation of a feed (of this generation) ended: run its next.
   caf::reacts_to<atom::run, model::changefeed_key, std::uint64_t>>>;
 
+/// Where a node's feed relay receives the owner's changefeeds
+/// (actors/published/feed_relay.hpp).
+using feed_follower_actor = caf::typed_actor<
+  // What changed in the followed feeds, under subscription N (updates of
+  // an earlier subscription are stale).
+  caf::reacts_to<atom::update, std::uint64_t, feed_updates>>;
+
 /// One capture: a node of the cluster with its own ID and address.
 using capture_actor = caf::typed_actor<
   // Won election term N: start the owner role; the argument lists the members.
@@ -349,7 +392,22 @@ using capture_actor = caf::typed_actor<
   caf::reacts_to<atom::left>,
   // The owner role hosted here once it takes requests, else an invalid
   // handle (how other nodes find the owner to hand it their writes).
-  caf::replies_to<atom::owner>::with<owner_actor>>;
+  caf::replies_to<atom::owner>::with<owner_actor>,
+  // Another node follows the changefeeds published here (subscription N):
+  // answers every feed now, and the updates follow (the node's relay).
+  caf::replies_to<atom::subscribe, feed_follower_actor, std::uint64_t>::with<feed_updates>>;
+
+/// A node's feed relay (actors/published/feed_relay.hpp): publishes the
+/// feeds of this node's owner to the nodes that follow them, and on other
+/// nodes follows the owner's, so every node answers reads.
+using feed_relay_actor = feed_follower_actor::extend<
+  // Another node follows this node's feeds (through its capture).
+  caf::replies_to<atom::subscribe, feed_follower_actor, std::uint64_t>::with<feed_updates>,
+  // Follow the feeds of the owner on this capture's node (invalid: follow
+  // none; this node's own owner publishes here).
+  caf::reacts_to<atom::follow, capture_actor>>::extend_with<internal<
+  // Timer: send the followers what changed.
+  caf::reacts_to<atom::tick>>>;
 
 /// Stands in for PD and TiKV: the TSO, the GC safepoint and resolved TS ticks.
 /// Row changes themselves are a pure function of time (model/upstream).
@@ -451,6 +509,8 @@ CAF_BEGIN_TYPE_ID_BLOCK(cdc, caf::first_custom_type_id)
 
   CAF_ADD_TYPE_ID(cdc, (cdc::actors::capture_info))
   CAF_ADD_TYPE_ID(cdc, (cdc::actors::membership_view))
+  CAF_ADD_TYPE_ID(cdc, (cdc::actors::feed_updates))
+  CAF_ADD_TYPE_ID(cdc, (cdc::actors::feed_follower_actor))
   CAF_ADD_TYPE_ID(cdc, (cdc::actors::capture_member))
   CAF_ADD_TYPE_ID(cdc, (std::vector<cdc::actors::capture_member>))
   CAF_ADD_TYPE_ID(cdc, (cdc::actors::upstream_times))

@@ -72,6 +72,9 @@ struct cluster_services {
   std::shared_ptr<memory_quota> memory;
   /// Where changefeeds publish what GET shows (may be null in tests).
   std::shared_ptr<feed_directory> directory;
+  /// Cluster mode: the node's feed relay, which other nodes follow through
+  /// the capture (invalid in one process).
+  feed_relay_actor relay;
   /// The default upstream's PD cluster ID (our upstream is the only one).
   std::uint64_t upstream_id = 0;
   replication_settings settings;

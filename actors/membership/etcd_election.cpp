@@ -73,6 +73,12 @@ void step_down(self_ptr self) {
   announce(self, owner_actor{});
 }
 
+/// Tells the node's relay whose feeds to follow (invalid: none).
+void follow(self_ptr self, capture_actor owner_capture) {
+  if (self->state.relay)
+    self->send(self->state.relay, atom::follow_v, std::move(owner_capture));
+}
+
 /// A remote capture is no longer reachable or no longer a member.
 void drop_remote(self_ptr self, const std::string& id) {
   auto& st = self->state;
@@ -86,6 +92,7 @@ void drop_remote(self_ptr self, const std::string& id) {
   if (id == st.view.owner_id && !st.view.owner_is_here) {
     st.remote_owner_term = 0;
     announce(self, owner_actor{});
+    follow(self, capture_actor{});
   }
 }
 
@@ -101,15 +108,17 @@ void find_owner(self_ptr self) {
     return; // not connected yet
   st.finding_owner = true;
   auto term = v.owner_term;
-  self->request(it->second.handle, connect_timeout, atom::owner_v)
+  auto owner_capture = it->second.handle;
+  self->request(owner_capture, connect_timeout, atom::owner_v)
     .then(
-      [self, term](owner_actor& owner) {
+      [self, term, owner_capture](owner_actor& owner) {
         auto& st = self->state;
         st.finding_owner = false;
         if (!owner || st.view.owner_term != term || st.view.owner_is_here)
           return; // still starting, or no longer the owner: the next tick asks again
         st.remote_owner_term = term;
         announce(self, std::move(owner));
+        follow(self, owner_capture);
       },
       [self](const caf::error&) { self->state.finding_owner = false; });
 }
@@ -169,6 +178,7 @@ void apply(self_ptr self, membership_view v) {
       st.remote_owner_term = 0;
       announce(self, owner_actor{});
     }
+    follow(self, capture_actor{});
   }
   for (const auto& [id, m] : std::map<std::string, capture_member>(st.remote))
     if (!in_view(st, id))
@@ -203,8 +213,10 @@ session_factory etcd_session_factory(std::shared_ptr<membership::session> sessio
 }
 
 etcd_election_actor::behavior_type etcd_election(self_ptr self, std::shared_ptr<capture_directory> published,
-                                                 std::string cluster_id, session_factory make_session) {
+                                                 std::string cluster_id, session_factory make_session,
+                                                 feed_relay_actor relay) {
   auto& st = self->state;
+  st.relay = std::move(relay);
   st.published = std::move(published);
   st.cluster_id = std::move(cluster_id);
   st.session = make_session(self->system(), caf::actor_cast<etcd_election_actor>(self));
@@ -271,6 +283,7 @@ etcd_election_actor::behavior_type etcd_election(self_ptr self, std::shared_ptr<
         drop_remote(self, id);
       st.remote_owner_term = 0;
       announce(self, owner_actor{});
+      follow(self, capture_actor{});
       if (st.local)
         self->send(st.local->handle, atom::left_v);
     },

@@ -59,6 +59,9 @@ struct etcd_election_state {
   std::vector<owner_listener_actor> subscribers;
   std::shared_ptr<capture_directory> published;
   std::string cluster_id;
+  /// Told whose feeds to follow: the remote owner's, or none (invalid in
+  /// tests).
+  feed_relay_actor relay;
 };
 
 /// Spawns the node's session actor, which reports to the election given
@@ -73,6 +76,7 @@ session_factory etcd_session_factory(std::shared_ptr<membership::session> sessio
 /// with it.
 etcd_election_actor::behavior_type etcd_election(etcd_election_actor::stateful_pointer<etcd_election_state> self,
                                                  std::shared_ptr<capture_directory> published,
-                                                 std::string cluster_id, session_factory make_session);
+                                                 std::string cluster_id, session_factory make_session,
+                                                 feed_relay_actor relay);
 
 } // namespace cdc::actors

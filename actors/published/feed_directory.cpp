@@ -41,6 +41,14 @@ void feed_directory::remove(const model::changefeed_key& key) {
   slots_.erase(key);
 }
 
+void feed_directory::put(const model::changefeed_key& key, std::shared_ptr<const feed_snapshot> snap) {
+  std::unique_lock guard{lock_};
+  auto& s = slots_[key];
+  if (!s)
+    s = std::make_shared<slot>();
+  s->current.store(std::move(snap));
+}
+
 void feed_directory::retain(const std::set<model::changefeed_key>& keys) {
   std::unique_lock guard{lock_};
   std::erase_if(slots_, [&](const auto& entry) { return !keys.count(entry.first); });

@@ -65,6 +65,9 @@ public:
   /// spawns new changefeed actors).
   std::shared_ptr<slot> add(const model::changefeed_key& key);
   void remove(const model::changefeed_key& key);
+  /// Publishes `snap` as `key`'s, in its slot or a new one (a node that
+  /// follows another node's feeds: feed_relay.hpp).
+  void put(const model::changefeed_key& key, std::shared_ptr<const feed_snapshot> snap);
   /// Drops every key not in `keys` (a new owner keeps what it loaded).
   void retain(const std::set<model::changefeed_key>& keys);
 

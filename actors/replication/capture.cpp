@@ -212,6 +212,12 @@ capture_actor::behavior_type capture(self_ptr self, std::shared_ptr<node_state> 
       auto& st = self->state;
       return st.node->owner_ready ? st.owner : owner_actor{};
     },
+    [self](atom::subscribe, feed_follower_actor& follower, std::uint64_t subscription) -> caf::result<feed_updates> {
+      auto& relay = self->state.services.relay;
+      if (!relay)
+        return caf::make_error(caf::sec::unexpected_message); // one process: nothing to follow
+      return self->delegate(relay, atom::subscribe_v, std::move(follower), subscription);
+    },
   };
 }
 

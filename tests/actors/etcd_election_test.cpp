@@ -50,13 +50,14 @@ capture_actor::behavior_type fake_capture(capture_actor::pointer, std::shared_pt
     [](atom::resolved, model::tso_t) {},
     [j](atom::left) { ++j->lost; },
     [](atom::owner) { return owner_actor{}; },
+    [](atom::subscribe, feed_follower_actor&, std::uint64_t) { return feed_updates{}; },
   };
 }
 
 struct election_fixture : test::actor_fixture {
   election_fixture() {
     auto factory = [j = log](caf::actor_system& s, etcd_election_actor) { return s.spawn(fake_session, j); };
-    election = sys.spawn(etcd_election, published, "c1", session_factory{factory});
+    election = sys.spawn(etcd_election, published, "c1", session_factory{factory}, feed_relay_actor{});
     capture = sys.spawn(fake_capture, log);
     caf::anon_send(election, atom::campaign_v, capture_info{"here", "h:1"}, capture);
     run();

@@ -309,6 +309,20 @@ BOOST_AUTO_TEST_CASE(creates_on_every_node_replicate_across_processes_and_surviv
   auto before = checkpoint(at_owner, "feed-0");
   std::this_thread::sleep_for(1500ms);
   BOOST_TEST(checkpoint(at_owner, "feed-0") > before, "checkpoints advance with tables on three processes");
+  // Every node answers reads from what the owner published, within a
+  // relay round or two.
+  for (std::size_t i = 0; i < 3; ++i) {
+    http_client client(c.nodes[i].address);
+    auto listed = [&] {
+      auto r = client.get("/api/v2/changefeeds");
+      return r.status == 200 && r.json().at("total").to_number<int>() == 3;
+    };
+    for (auto until = clock_type::now() + 3s; clock_type::now() < until && !listed();)
+      std::this_thread::sleep_for(100ms);
+    BOOST_TEST(listed(), "node " << i << " lists the three feeds");
+    BOOST_TEST((placement(client, "feed-2") == placement(at_owner, "feed-2")), "node " << i);
+    BOOST_TEST(client.get("/api/v2/processors").json().at("total").to_number<int>() == 9, "node " << i);
+  }
 
   // The owner dies: the survivors take every table, each exactly once.
   auto dead = c.id_of(*owner);
