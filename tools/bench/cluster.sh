@@ -21,7 +21,7 @@ data=$(mktemp -d "${BENCH_DIR:-/var/tmp}/cdc-cluster.XXXXXX")
 etcd_port=${ETCD_PORT:-23870}
 port=${PORT:-18375}
 pids=()
-trap 'for p in "${pids[@]}"; do kill -9 $p 2>/dev/null; done; wait 2>/dev/null; rm -rf "$data"' EXIT
+trap 'for p in "${pids[@]}"; do kill -9 $p 2>/dev/null || true; done; wait 2>/dev/null || true; rm -rf "$data"' EXIT
 etcd --data-dir "$data/etcd" --listen-client-urls "http://127.0.0.1:$etcd_port" \
   --advertise-client-urls "http://127.0.0.1:$etcd_port" --listen-peer-urls "http://127.0.0.1:$((etcd_port + 1))" \
   >"$data/etcd.log" 2>&1 &
