@@ -18,6 +18,7 @@
 #include <boost/json.hpp>
 #include <boost/test/unit_test.hpp>
 
+#include "tests/support/cdc_cluster.hpp"
 #include "tests/support/etcd_server.hpp"
 #include "tests/support/http_client.hpp"
 #include "tests/support/meta_records.hpp"
@@ -28,114 +29,10 @@ using namespace cdc::test;
 using namespace std::chrono_literals;
 using clock_type = std::chrono::steady_clock;
 
-namespace {
-
-struct node {
-  std::unique_ptr<child_process> process;
-  std::string address;
-  bool running = true;
-};
-
-struct cluster_fixture {
-  /// Three nodes with a session TTL of `ttl` seconds.
-  explicit cluster_fixture(const std::string& name, int ttl = 3) : base(name), etcd(base.path / "etcd"), ttl(ttl) {
-    for (int i = 0; i < 3; ++i)
-      start_node(i);
-  }
-
-  void start_node(int i) {
-    auto data = base.path / ("node-" + std::to_string(i));
-    auto args = server_args(data.string());
-    args.push_back("--pd=" + etcd.endpoint());
-    args.push_back("--cluster-id=e2e");
-    args.push_back("--capture-session-ttl=" + std::to_string(ttl));
-    args.push_back("--log-file=" + (base.path / ("node-" + std::to_string(i) + ".log")).string());
-    node n;
-    n.process = std::make_unique<child_process>(cdc_binary(), args);
-    n.address = listening_addresses(*n.process, 1).at(0);
-    nodes.push_back(std::move(n));
-  }
-
-  /// Node i's /api/v2/status, or null when it does not answer within 300 ms
-  /// (stopped, paused, gone).
-  std::optional<boost::json::object> status(std::size_t i) {
-    try {
-      http_client c(nodes[i].address);
-      c.send_raw("GET /api/v2/status HTTP/1.1\r\nHost: x\r\n\r\n");
-      auto r = c.read_response(300ms);
-      if (r.status != 200)
-        return std::nullopt;
-      return r.json().as_object();
-    } catch (const std::exception&) {
-      return std::nullopt;
-    }
-  }
-
-  /// The nodes whose /status says they own, by index.
-  std::vector<std::size_t> owners() {
-    std::vector<std::size_t> out;
-    for (std::size_t i = 0; i < nodes.size(); ++i)
-      if (nodes[i].running)
-        if (auto s = status(i); s && s->at("is_owner").as_bool())
-          out.push_back(i);
-    return out;
-  }
-
-  /// Waits until exactly one node owns; its index, or nullopt after `within`.
-  std::optional<std::size_t> one_owner(std::chrono::milliseconds within) {
-    auto deadline = clock_type::now() + within;
-    do {
-      if (auto o = owners(); o.size() == 1)
-        return o.front();
-      std::this_thread::sleep_for(50ms);
-    } while (clock_type::now() < deadline);
-    return std::nullopt;
-  }
-
-  /// GET /captures on node i: "id[*]" per capture (the owner starred).
-  std::set<std::string> captures(std::size_t i) {
-    http_client c(nodes[i].address);
-    auto r = c.get("/api/v2/captures");
-    std::set<std::string> out;
-    if (r.status != 200)
-      return out;
-    auto body = r.json();
-    for (const auto& item : body.at("items").as_array())
-      out.insert(std::string(item.at("id").as_string()) + (item.at("is_owner").as_bool() ? "*" : ""));
-    return out;
-  }
-
-  std::string id_of(std::size_t i) { return std::string(status(i).value().at("id").as_string()); }
-
-  void kill(std::size_t i, int sig) {
-    nodes[i].process->signal(sig);
-    if (sig == SIGKILL || sig == SIGTERM) {
-      BOOST_TEST(nodes[i].process->wait(20s).has_value());
-      nodes[i].running = false;
-    }
-  }
-
-  ~cluster_fixture() {
-    for (auto& n : nodes)
-      if (n.running) {
-        n.process->signal(SIGCONT);
-        n.process->signal(SIGKILL);
-        n.process->wait();
-      }
-  }
-
-  temp_dir base;
-  etcd_server etcd;
-  int ttl;
-  std::vector<node> nodes;
-};
-
-} // namespace
-
 BOOST_AUTO_TEST_SUITE(cluster_mode)
 
 BOOST_AUTO_TEST_CASE(three_nodes_agree_on_one_owner_and_three_captures) {
-  cluster_fixture c{"cluster-agree"};
+  cdc_cluster c{"cluster-agree"};
   auto owner = c.one_owner(10s);
   BOOST_REQUIRE(owner.has_value());
   std::set<std::string> expected;
@@ -160,7 +57,7 @@ BOOST_AUTO_TEST_CASE(three_nodes_agree_on_one_owner_and_three_captures) {
 }
 
 BOOST_AUTO_TEST_CASE(a_killed_owner_is_replaced_within_its_ttl_plus_2_s) {
-  cluster_fixture c{"cluster-kill"};
+  cdc_cluster c{"cluster-kill"};
   auto owner = c.one_owner(10s);
   BOOST_REQUIRE(owner.has_value());
   auto killed = c.id_of(*owner);
@@ -177,7 +74,7 @@ BOOST_AUTO_TEST_CASE(a_killed_owner_is_replaced_within_its_ttl_plus_2_s) {
 }
 
 BOOST_AUTO_TEST_CASE(an_owner_paused_past_its_lease_steps_down_and_no_two_nodes_ever_own) {
-  cluster_fixture c{"cluster-stop"};
+  cdc_cluster c{"cluster-stop"};
   auto owner = c.one_owner(10s);
   BOOST_REQUIRE(owner.has_value());
   auto paused_id = c.id_of(*owner);
@@ -216,7 +113,7 @@ BOOST_AUTO_TEST_CASE(an_owner_paused_past_its_lease_steps_down_and_no_two_nodes_
 }
 
 BOOST_AUTO_TEST_CASE(a_resign_on_any_node_moves_ownership) {
-  cluster_fixture c{"cluster-resign"};
+  cdc_cluster c{"cluster-resign"};
   auto owner = c.one_owner(10s);
   BOOST_REQUIRE(owner.has_value());
   auto other = (*owner + 1) % 3;
@@ -236,7 +133,7 @@ BOOST_AUTO_TEST_CASE(a_resign_on_any_node_moves_ownership) {
 BOOST_AUTO_TEST_CASE(sigterm_on_the_owner_hands_over_at_once) {
   // A TTL of 10 s (TiCDC's): a handover that waited for the lease would
   // take that long.
-  cluster_fixture c{"cluster-term", 10};
+  cdc_cluster c{"cluster-term", 10};
   auto owner = c.one_owner(15s);
   BOOST_REQUIRE(owner.has_value());
   auto t0 = clock_type::now();
@@ -271,7 +168,7 @@ std::uint64_t checkpoint(http_client& c, const std::string& id) {
 } // namespace
 
 BOOST_AUTO_TEST_CASE(creates_on_every_node_replicate_across_processes_and_survive_the_owner) {
-  cluster_fixture c{"cluster-feeds"};
+  cdc_cluster c{"cluster-feeds"};
   auto owner = c.one_owner(10s);
   BOOST_REQUIRE(owner.has_value());
   // A write on any node reaches the owner and is answered where it came.
