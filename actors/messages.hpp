@@ -276,6 +276,20 @@ using changefeed_actor = caf::typed_actor<
   // Timer: a feed without tables follows the upstream's resolved TS.
   caf::reacts_to<atom::tick>>>;
 
+/// A changefeed's progress on one capture. A capture sends the progress of
+/// its processors whose changefeed runs on another node to that node's
+/// owner in one message per resolved tick (one message across the network
+/// instead of one per processor and tick).
+struct feed_progress {
+  changefeed_actor feed;
+  std::vector<table_progress> tables;
+};
+
+template <class Inspector>
+typename Inspector::result_type inspect(Inspector& f, feed_progress& x) {
+  return f(caf::meta::type_name("feed_progress"), x.feed, x.tables);
+}
+
 /// Replicates the tables of one changefeed that one capture holds.
 using processor_actor = caf::typed_actor<
   // The upstream resolved TS moved: pull, filter, write, report.
@@ -347,7 +361,9 @@ using owner_membership_actor = caf::typed_actor<
 using owner_feed_listener_actor = caf::typed_actor<
   // A changefeed started or stopped needing tables by itself (error,
   // finished, retry).
-  caf::reacts_to<atom::state, model::changefeed_key, bool>>;
+  caf::reacts_to<atom::state, model::changefeed_key, bool>,
+  // Another node's capture: its processors' progress for this owner's feeds.
+  caf::reacts_to<atom::progress, std::string, std::vector<feed_progress>>>;
 
 /// The owner role: the single writer of cluster state for one election term.
 using owner_actor = owner_api_actor::extend_with<owner_membership_actor, owner_feed_listener_actor>::extend<
@@ -387,6 +403,9 @@ using capture_actor = caf::typed_actor<
   caf::replies_to<atom::report>::with<std::vector<processor_report>>,
   // The upstream's resolved TS moved.
   caf::reacts_to<atom::resolved, model::tso_t>,
+  // A processor's progress for its changefeed on another node (sent on
+  // with the others' at the next resolved tick).
+  caf::reacts_to<atom::progress, model::changefeed_key, std::vector<table_progress>>,
   // This node's etcd session ended (its lease expired): stop every
   // processor and the owner role now; the owner moves the tables.
   caf::reacts_to<atom::left>,
@@ -520,6 +539,7 @@ CAF_BEGIN_TYPE_ID_BLOCK(cdc, caf::first_custom_type_id)
   CAF_ADD_TYPE_ID(cdc, (std::vector<cdc::actors::table_start>))
   CAF_ADD_TYPE_ID(cdc, (std::vector<std::int64_t>))
   CAF_ADD_TYPE_ID(cdc, (std::vector<cdc::actors::processor_report>))
+  CAF_ADD_TYPE_ID(cdc, (std::vector<cdc::actors::feed_progress>))
   CAF_ADD_TYPE_ID(cdc, (cdc::model::sink::row_batch_ptr))
   CAF_ADD_TYPE_ID(cdc, (cdc::actors::admin_outcome))
   CAF_ADD_TYPE_ID(cdc, (std::vector<cdc::model::capture_view>))

@@ -125,6 +125,12 @@ owner_actor::behavior_type owner(owner_pointer self, std::uint64_t term, std::st
     [self](atom::run, const model::changefeed_key& key, std::uint64_t generation) {
       next_op(self, key, generation);
     },
+    [self](atom::progress, const std::string& capture_id, std::vector<feed_progress>& batch) {
+      // Each feed takes it as if its processor had sent it (a feed of an
+      // earlier term is gone, and so is the message).
+      for (auto& p : batch)
+        self->send(p.feed, atom::progress_v, capture_id, std::move(p.tables));
+    },
   };
 }
 

@@ -30,6 +30,22 @@ void stop_owner(self_ptr self) {
   st.node->owner_ready = false;
 }
 
+/// Sends the owner what processors here reported for its feeds on other
+/// nodes since the last tick, in one message.
+void send_remote_progress(self_ptr self) {
+  auto& st = self->state;
+  if (st.remote_progress.empty())
+    return;
+  std::vector<feed_progress> batch;
+  batch.reserve(st.remote_progress.size());
+  for (auto& [key, tables] : st.remote_progress)
+    if (auto it = st.processors.find(key); it != st.processors.end())
+      batch.push_back({it->second.feed, std::move(tables)});
+  st.remote_progress.clear();
+  if (st.dispatching_owner && !batch.empty())
+    self->send(st.dispatching_owner, atom::progress_v, st.node->capture_id, std::move(batch));
+}
+
 /// Starts and stops tables of one changefeed as the owner decided.
 bool apply_dispatch(self_ptr self, std::shared_ptr<const model::changefeed_info>& info,
                     changefeed_actor& feed, std::vector<table_start>& add, std::vector<std::int64_t>& remove) {
@@ -41,13 +57,15 @@ bool apply_dispatch(self_ptr self, std::shared_ptr<const model::changefeed_info>
     if (add.empty() || !feed)
       return true;
     // Adopted: processors (and their sinks) end with their capture.
-    auto p = self->spawn(processor, info, feed, st.node->capture_id, st.node->address, st.services);
+    auto p = self->spawn(processor, info, feed, caf::actor_cast<capture_actor>(self), st.node->capture_id,
+                         st.node->address, st.services);
     st.processor_actors.adopt(self, p);
-    it = st.processors.emplace(info->key, capture_state::hosted{p, {}}).first;
+    it = st.processors.emplace(info->key, capture_state::hosted{p, feed, {}}).first;
     if (st.resolved_ts != 0)
       self->send(p, atom::resolved_v, st.resolved_ts);
   } else if (feed) {
     // A new owner term brings new changefeed actors; an update new info.
+    it->second.feed = feed;
     self->send(it->second.actor, atom::update_v, info, feed);
   }
   auto& hosted = it->second;
@@ -173,7 +191,10 @@ capture_actor::behavior_type capture(self_ptr self, std::shared_ptr<node_state> 
       auto& st = self->state;
       if (term < st.dispatch_term)
         return false; // an owner of an earlier term; the current one decides
+      if (term > st.dispatch_term)
+        st.remote_progress.clear(); // for the feeds of an owner that is gone
       st.dispatch_term = term;
+      st.dispatching_owner = caf::actor_cast<owner_actor>(self->current_sender());
       return apply_dispatch(self, info, feed, add, remove);
     },
     [self](atom::report) -> caf::result<std::vector<processor_report>> {
@@ -194,7 +215,17 @@ capture_actor::behavior_type capture(self_ptr self, std::shared_ptr<node_state> 
     [self](atom::resolved, model::tso_t ts) {
       auto& st = self->state;
       st.resolved_ts = ts;
+      send_remote_progress(self);
       wake_processors(self, ts);
+    },
+    [self](atom::progress, const model::changefeed_key& key, std::vector<table_progress>& tables) {
+      auto& st = self->state;
+      auto it = st.processors.find(key);
+      // A processor stopped since (its message was already queued) reports
+      // for tables that are no longer its own.
+      if (it == st.processors.end() || caf::actor_cast<caf::strong_actor_ptr>(it->second.actor) != self->current_sender())
+        return;
+      st.remote_progress[key] = std::move(tables);
     },
     [self](atom::left) {
       // The node's lease is gone, so another owner may already have placed

@@ -22,6 +22,7 @@ struct capture_state {
 
   struct hosted {
     processor_actor actor;
+    changefeed_actor feed;
     std::set<std::int64_t> tables;
   };
 
@@ -38,6 +39,11 @@ struct capture_state {
   children owner_role;
   /// The latest term an owner dispatched from: older owners are fenced out.
   std::uint64_t dispatch_term = 0;
+  /// The owner of that term, and what processors here reported for its
+  /// feeds on another node since the last resolved tick (the newest per
+  /// feed), sent to it in one message at the next tick.
+  owner_actor dispatching_owner;
+  std::map<model::changefeed_key, std::vector<table_progress>> remote_progress;
   std::map<model::changefeed_key, hosted> processors;
   /// The processors' actors, which end with this capture (see children.hpp).
   children processor_actors;

@@ -51,7 +51,11 @@ void set_info(self_ptr self, std::shared_ptr<const model::changefeed_info> info)
 }
 
 void report(self_ptr self) {
-  self->send(self->state.feed, atom::progress_v, self->state.capture_id, self->state.progress());
+  auto& st = self->state;
+  if (st.capture && st.feed.node() != self->node())
+    self->send(st.capture, atom::progress_v, st.info->key, st.progress());
+  else
+    self->send(st.feed, atom::progress_v, st.capture_id, st.progress());
 }
 
 /// Moves each table's checkpoint to what the batch covered.
@@ -230,10 +234,11 @@ std::vector<table_progress> processor_state::progress() const {
 }
 
 processor_actor::behavior_type processor(self_ptr self, std::shared_ptr<const model::changefeed_info> info,
-                                         changefeed_actor feed, std::string capture_id,
+                                         changefeed_actor feed, capture_actor capture, std::string capture_id,
                                          std::string capture_address, cluster_services services) {
   auto& st = self->state;
   st.feed = std::move(feed);
+  st.capture = std::move(capture);
   st.capture_id = std::move(capture_id);
   st.capture_address = std::move(capture_address);
   st.catalog = services.catalog;

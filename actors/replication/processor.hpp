@@ -43,6 +43,9 @@ struct processor_state {
 
   std::shared_ptr<const model::changefeed_info> info;
   changefeed_actor feed;
+  /// Where progress goes when `feed` runs on another node: the capture
+  /// sends it on with its other processors' (see report()).
+  capture_actor capture;
   std::string capture_id;
   std::string capture_address;
   std::shared_ptr<const model::upstream::catalog> catalog;
@@ -85,7 +88,7 @@ struct processor_state {
 
 processor_actor::behavior_type processor(processor_actor::stateful_pointer<processor_state> self,
                                          std::shared_ptr<const model::changefeed_info> info,
-                                         changefeed_actor feed, std::string capture_id,
+                                         changefeed_actor feed, capture_actor capture, std::string capture_id,
                                          std::string capture_address, cluster_services services);
 
 } // namespace cdc::actors

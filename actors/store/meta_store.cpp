@@ -20,6 +20,7 @@ caf::typed_response_promise<bool> enqueue(self_ptr self, store::meta_op op) {
   auto rp = self->make_response_promise<bool>();
   st.batch.push_back(std::move(op));
   st.waiting.push_back(rp);
+  ++st.writes_since_flush;
   if (st.batch.size() >= st.options.max_batch) {
     st.commit_batch();
   } else if (!st.commit_queued) {
@@ -143,6 +144,13 @@ std::size_t meta_store_state::flush_budget() const {
   return std::max<std::size_t>(1, per_flush);
 }
 
+std::size_t meta_store_state::flush_budget_now() const {
+  auto budget = flush_budget();
+  if (options.max_progress_writes_per_s == 0 || writes_since_flush == 0)
+    return budget;
+  return std::min(budget, backend->max_ops_per_apply());
+}
+
 meta_store_actor::behavior_type meta_store(self_ptr self, upstream_actor upstream,
                                            std::shared_ptr<store::meta_backend> backend,
                                            meta_store_options options) {
@@ -209,7 +217,8 @@ meta_store_actor::behavior_type meta_store(self_ptr self, upstream_actor upstrea
       auto& st = self->state;
       // Queued writes first, so progress that came after a put lands after it.
       st.commit_batch();
-      st.flush_progress(st.flush_budget());
+      st.flush_progress(st.flush_budget_now());
+      st.writes_since_flush = 0;
       // Between writes: the backend tidies up (the space of removed feeds).
       st.backend->maintain();
       if (auto sp = st.service_safepoint())

@@ -26,7 +26,10 @@ struct meta_store_options {
   std::size_t max_batch = 256;
   /// Progress writes per second at most (0: every pending one each flush).
   /// A shared store (etcd, which PD also serves) gets a budget; the feeds
-  /// whose progress waited longest are written first.
+  /// whose progress waited longest are written first. With a budget, a
+  /// flush that follows puts or removes writes one transaction of progress
+  /// at most: the store serves one transaction at a time, a create waits
+  /// for whatever is ahead of it, and nobody waits for progress.
   std::size_t max_progress_writes_per_s = 0;
 };
 
@@ -62,6 +65,8 @@ struct meta_store_state {
   std::vector<caf::typed_response_promise<bool>> waiting;
   /// A commit message is in the mailbox, behind the writes that came first.
   bool commit_queued = false;
+  /// Puts and removes since the last flush (see max_progress_writes_per_s).
+  std::size_t writes_since_flush = 0;
 
   // -- helpers ----------------------------------------------------------------
 
@@ -89,6 +94,9 @@ struct meta_store_state {
 
   /// What one timer flush may write under max_progress_writes_per_s.
   std::size_t flush_budget() const;
+
+  /// flush_budget(), or one transaction's worth after puts or removes.
+  std::size_t flush_budget_now() const;
 };
 
 /// Spawn detached in a server (the backend blocks on the disk); tests under

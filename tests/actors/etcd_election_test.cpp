@@ -48,6 +48,7 @@ capture_actor::behavior_type fake_capture(capture_actor::pointer, std::shared_pt
        std::vector<table_start>&, std::vector<std::int64_t>&) { return true; },
     [](atom::report) { return std::vector<processor_report>{}; },
     [](atom::resolved, model::tso_t) {},
+    [](atom::progress, const model::changefeed_key&, std::vector<table_progress>&) {},
     [j](atom::left) { ++j->lost; },
     [](atom::owner) { return owner_actor{}; },
     [](atom::subscribe, feed_follower_actor&, std::uint64_t) { return feed_updates{}; },

@@ -24,6 +24,7 @@ capture_actor::behavior_type door(capture_actor::pointer self, feed_relay_actor 
        std::vector<table_start>&, std::vector<std::int64_t>&) { return true; },
     [](atom::report) { return std::vector<processor_report>{}; },
     [](atom::resolved, model::tso_t) {},
+    [](atom::progress, const model::changefeed_key&, std::vector<table_progress>&) {},
     [](atom::left) {},
     [](atom::owner) { return owner_actor{}; },
     [self, relay](atom::subscribe, feed_follower_actor& f, std::uint64_t n) {

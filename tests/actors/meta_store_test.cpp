@@ -268,6 +268,25 @@ BOOST_AUTO_TEST_CASE(a_progress_budget_writes_the_longest_waiting_feeds_first) {
   BOOST_TEST(f.stored_progress("a").checkpoint_ts == 3000u);
 }
 
+BOOST_AUTO_TEST_CASE(with_a_budget_progress_yields_to_puts_but_is_not_starved) {
+  meta_store_options o;
+  o.max_progress_writes_per_s = 100; // twenty per 200 ms flush
+  store_fixture f{o, 4};
+  for (int i = 0; i < 12; ++i)
+    f.commit_put("cf-" + std::to_string(i), 1000);
+  for (int i = 0; i < 12; ++i)
+    f.progress("cf-" + std::to_string(i), 2000);
+  // Creates came in this interval: one transaction of progress (4 feeds).
+  f.flush();
+  BOOST_TEST(f.backend->last_commit().size() == 4u);
+  BOOST_TEST(f.stored_progress("cf-3").checkpoint_ts == 2000u);
+  BOOST_TEST(f.stored_progress("cf-4").checkpoint_ts == 1000u);
+  // A quiet interval: the whole budget, so the rest is written.
+  f.flush();
+  for (int i = 0; i < 12; ++i)
+    BOOST_TEST(f.stored_progress("cf-" + std::to_string(i)).checkpoint_ts == 2000u);
+}
+
 BOOST_AUTO_TEST_CASE(an_interval_without_progress_writes_nothing) {
   store_fixture f;
   f.commit_put("a");

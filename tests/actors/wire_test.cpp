@@ -227,6 +227,23 @@ BOOST_AUTO_TEST_CASE(capture_members_keep_their_handles) {
   run();
 }
 
+BOOST_AUTO_TEST_CASE(feed_progress_keeps_its_feed_handle) {
+  // A stand-in changefeed: only its handle is serialized.
+  auto feed = caf::actor_cast<changefeed_actor>(sys.spawn([] { return caf::behavior{[](int) {}}; }));
+  std::vector<feed_progress> batch{{feed, {{7, 70, 71}}}, {{}, {}}};
+  auto back = round_trip(sys, batch);
+  BOOST_REQUIRE(back.size() == 2u);
+  BOOST_TEST((back[0].feed == feed));
+  BOOST_REQUIRE(back[0].tables.size() == 1u);
+  BOOST_TEST(back[0].tables[0].table_id == 7);
+  BOOST_TEST(back[0].tables[0].checkpoint_ts == 70u);
+  BOOST_TEST(back[0].tables[0].resolved_ts == 71u);
+  BOOST_TEST(!back[1].feed);
+  BOOST_TEST(back[1].tables.empty());
+  caf::anon_send_exit(feed, caf::exit_reason::user_shutdown);
+  run();
+}
+
 BOOST_AUTO_TEST_CASE(feed_events_every_alternative) {
   namespace ev = model::feed_event;
   std::vector<model::feed_event_t> events{ev::create{},

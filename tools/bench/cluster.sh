@@ -6,7 +6,9 @@
 # then SIGKILLs the owner and times until another node owns, and counts the
 # feeds the new owner lists.
 #   tools/bench/cluster.sh [feeds=3000] [ttl=10]
-# Set NO_BUILD=1 to skip building; BUILD_DIR picks the build (default build).
+# Set NO_BUILD=1 to skip building; BUILD_DIR picks the build (default build);
+# UPSTREAM=FILE gives every node that --upstream-config (e.g.
+# tools/bench/idle_upstream.json, to measure the API without replication).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 feeds=${1:-3000}
@@ -30,7 +32,7 @@ for _ in $(seq 100); do curl -sf "http://127.0.0.1:$etcd_port/health" >/dev/null
 node_pid=()
 for i in 0 1 2; do
   "$bin/cdc" server --addr=127.0.0.1:$((port + i)) --data-dir="$data/cdc$i" --log-level=warn \
-    --pd="http://127.0.0.1:$etcd_port" --capture-session-ttl="$ttl" >"$data/cdc$i.log" 2>&1 &
+    --pd="http://127.0.0.1:$etcd_port" --capture-session-ttl="$ttl" ${UPSTREAM:+--upstream-config="$UPSTREAM"} >"$data/cdc$i.log" 2>&1 &
   node_pid+=($!)
   pids+=($!)
 done
