@@ -17,12 +17,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-std::string load_binary() {
-  if (const char* p = std::getenv("CDC_LOAD_BINARY"))
-    return p;
-  return "build/bin/cdc-load";
-}
-
 struct running_server {
   running_server()
     : dir(fs::temp_directory_path() / ("cdc-e2e-load-" + std::to_string(::getpid()))),
@@ -55,7 +49,7 @@ BOOST_AUTO_TEST_SUITE(cdc_load_program)
 BOOST_AUTO_TEST_CASE(create_makes_every_changefeed_and_reports_it) {
   running_server srv;
   auto json = srv.dir / "create.json";
-  auto [status, out] = run_command(load_binary(), {"create", "20", "--addr=" + srv.address, "-c", "4",
+  auto [status, out] = run_command(cdc_load_binary(), {"create", "20", "--addr=" + srv.address, "-c", "4",
                                                    "--json=" + json.string(), "--fail-on-error", "--progress=none"});
   BOOST_TEST(status == 0, out);
   BOOST_TEST(out.find("requests     20 in") != std::string::npos, out);
@@ -70,7 +64,7 @@ BOOST_AUTO_TEST_CASE(a_mixed_run_lasts_its_duration_and_reports_every_operation)
   running_server srv;
   auto json = srv.dir / "mixed.json";
   auto [status, out] =
-    run_command(load_binary(), {"mixed", "--addr=" + srv.address, "-c", "4", "--feeds=8", "-d", "2s",
+    run_command(cdc_load_binary(), {"mixed", "--addr=" + srv.address, "-c", "4", "--feeds=8", "-d", "2s",
                                 "--interval=500ms", "--json=" + json.string(), "--progress=plain"});
   BOOST_TEST(status == 0, out);
   // Not a terminal: one plain progress line per interval.
@@ -87,13 +81,13 @@ BOOST_AUTO_TEST_CASE(a_mixed_run_lasts_its_duration_and_reports_every_operation)
 }
 
 BOOST_AUTO_TEST_CASE(an_unreachable_server_exits_1) {
-  auto [status, out] = run_command(load_binary(), {"read", "--addr=127.0.0.1:1", "-d", "1s"});
+  auto [status, out] = run_command(cdc_load_binary(), {"read", "--addr=127.0.0.1:1", "-d", "1s"});
   BOOST_TEST(status == 1, out);
   BOOST_TEST(out.find("cannot connect to 127.0.0.1:1") != std::string::npos, out);
 }
 
 BOOST_AUTO_TEST_CASE(a_usage_error_exits_2) {
-  auto [status, out] = run_command(load_binary(), {"create"});
+  auto [status, out] = run_command(cdc_load_binary(), {"create"});
   BOOST_TEST(status == 2, out);
   BOOST_TEST(out.find("Usage: cdc-load") != std::string::npos, out);
 }

@@ -11,6 +11,12 @@ std::optional<load_options> parse(std::vector<std::string> args, std::string& er
   return parse_load_args(args, error);
 }
 
+/// Why `args` are refused ("" when they are accepted).
+std::string refusal(std::vector<std::string> args) {
+  std::string error;
+  return parse_load_args(args, error) ? "" : error;
+}
+
 } // namespace
 
 BOOST_AUTO_TEST_SUITE(load_options_parsing)
@@ -34,8 +40,8 @@ BOOST_AUTO_TEST_CASE(defaults_match_the_usage_text) {
   std::string error;
   auto o = parse({"read"}, error);
   BOOST_REQUIRE(o);
-  BOOST_TEST(o->host == "127.0.0.1");
-  BOOST_TEST(o->port == 8300);
+  BOOST_REQUIRE(o->servers.size() == 1u);
+  BOOST_TEST(o->servers[0].text() == "127.0.0.1:8300");
   BOOST_TEST(o->concurrency == 16u);
   BOOST_TEST(o->duration.count() == 10'000);
   BOOST_TEST(o->rate == 0.0);
@@ -53,8 +59,8 @@ BOOST_AUTO_TEST_CASE(flags_take_values_after_equals_or_as_the_next_argument) {
                   "--sink-uri=blackhole://?x=1", "--config=cfg.json", "-n", "500"},
                  error);
   BOOST_REQUIRE_MESSAGE(o, error);
-  BOOST_TEST(o->host == "127.0.0.1");
-  BOOST_TEST(o->port == 18300);
+  BOOST_TEST(o->servers.size() == 1u);
+  BOOST_TEST(o->servers[0].text() == "127.0.0.1:18300");
   BOOST_TEST(o->duration.count() == 90'000);
   BOOST_TEST(o->rate == 2500.5);
   BOOST_TEST(o->feed_count() == 64u);
@@ -77,8 +83,8 @@ BOOST_AUTO_TEST_CASE(addr_accepts_an_http_url) {
   std::string error;
   auto o = parse({"read", "--addr=http://10.0.0.5:8301/"}, error);
   BOOST_REQUIRE_MESSAGE(o, error);
-  BOOST_TEST(o->host == "10.0.0.5");
-  BOOST_TEST(o->port == 8301);
+  BOOST_TEST(o->servers[0].host == "10.0.0.5");
+  BOOST_TEST(o->servers[0].port == 8301);
 }
 
 BOOST_AUTO_TEST_CASE(a_bad_address_is_refused) {
@@ -86,6 +92,42 @@ BOOST_AUTO_TEST_CASE(a_bad_address_is_refused) {
   BOOST_TEST(!parse({"read", "--addr=nowhere"}, error));
   BOOST_TEST(error.find("HOST:PORT") != std::string::npos, error);
   BOOST_TEST(!parse({"read", "--addr=h:99999"}, error));
+}
+
+BOOST_AUTO_TEST_CASE(addr_repeated_or_comma_separated_lists_every_node_in_order) {
+  std::string error;
+  auto o = parse({"churn", "--addr=127.0.0.1:8301,localhost:8302", "--addr", "http://10.0.0.5:8303/"}, error);
+  BOOST_REQUIRE_MESSAGE(o, error);
+  BOOST_REQUIRE(o->servers.size() == 3u); // the default 127.0.0.1:8300 is replaced, not kept
+  BOOST_TEST(o->servers[0].text() == "127.0.0.1:8301");
+  BOOST_TEST(o->servers[1].text() == "127.0.0.1:8302");
+  BOOST_TEST(o->servers[2].text() == "10.0.0.5:8303");
+}
+
+BOOST_AUTO_TEST_CASE(an_empty_item_in_an_addr_list_is_refused) {
+  BOOST_TEST(refusal({"churn", "--addr=127.0.0.1:8301,"}).find("HOST:PORT") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(history_is_taken_by_churn_mixed_and_verify) {
+  std::string error;
+  auto churn = parse({"churn", "--history=h.jsonl"}, error);
+  BOOST_REQUIRE_MESSAGE(churn, error);
+  BOOST_TEST(churn->history_file == "h.jsonl");
+  BOOST_TEST(refusal({"mixed", "--history", "h.jsonl"}) == "");
+  BOOST_TEST(refusal({"read", "--history=h.jsonl"}).find("churn, mixed and verify") != std::string::npos);
+  BOOST_TEST(refusal({"create", "5", "--history=h.jsonl"}) != "");
+}
+
+BOOST_AUTO_TEST_CASE(verify_needs_a_history_and_re_lists_for_5_s_by_default) {
+  BOOST_TEST(refusal({"verify"}).find("--history") != std::string::npos);
+  std::string error;
+  auto o = parse({"verify", "--history=h.jsonl", "--addr=127.0.0.1:8301,127.0.0.1:8302"}, error);
+  BOOST_REQUIRE_MESSAGE(o, error);
+  BOOST_TEST((o->kind == scenario::verify));
+  BOOST_TEST(o->duration.count() == 5'000);
+  BOOST_TEST(o->servers.size() == 2u);
+  BOOST_TEST(parse({"verify", "--history=h.jsonl", "-d", "1s"}, error)->duration.count() == 1'000);
+  BOOST_TEST(refusal({"verify", "--history=h.jsonl", "--mix=get:1"}) != "");
 }
 
 BOOST_AUTO_TEST_CASE(a_bad_duration_is_refused) {

@@ -19,6 +19,12 @@ std::string cdc_binary() {
   return "build/bin/cdc";
 }
 
+std::string cdc_load_binary() {
+  if (const char* p = std::getenv("CDC_LOAD_BINARY"))
+    return p;
+  return "build/bin/cdc-load";
+}
+
 child_process::child_process(const std::string& program, const std::vector<std::string>& args,
                              child_options opts) {
   int out[2], err[2];

@@ -14,6 +14,9 @@ namespace cdc::test {
 /// The cdc binary under test (CTest sets CDC_BINARY).
 std::string cdc_binary();
 
+/// The cdc-load binary under test (CTest sets CDC_LOAD_BINARY).
+std::string cdc_load_binary();
+
 /// How a child starts, beyond its arguments.
 struct child_options {
   /// The child's RLIMIT_NOFILE (soft and hard); 0 inherits ours.

@@ -4,6 +4,26 @@
 
 namespace cdc::load {
 
+namespace {
+
+// A refused connect comes back at once; start retrying soon (the next node
+// is likely alive) and back off to at most a second while none answers.
+constexpr std::chrono::milliseconds first_backoff{50};
+constexpr std::chrono::milliseconds max_backoff{1000};
+
+std::optional<feed_op> step_of(op o) {
+  switch (o) {
+    case op::create: return feed_op::create;
+    case op::pause: return feed_op::pause;
+    case op::update: return feed_op::update;
+    case op::resume: return feed_op::resume;
+    case op::remove: return feed_op::remove;
+    default: return std::nullopt;
+  }
+}
+
+} // namespace
+
 void phase_state::connection_finished() {
   if (active.fetch_sub(1) == 1) {
     std::lock_guard guard{lock};
@@ -11,10 +31,10 @@ void phase_state::connection_finished() {
   }
 }
 
-connection::connection(phase_state& phase, request_source& source, recorder& rec)
-  : phase_(phase), source_(source), rec_(rec), stream_(net::make_strand(phase.ioc)), timer_(stream_.get_executor()) {
+connection::connection(phase_state& phase, request_source& source, recorder& rec, std::size_t id)
+  : phase_(phase), source_(source), rec_(rec), stream_(net::make_strand(phase.ioc)), timer_(stream_.get_executor()),
+    id_(id), node_(id % phase.endpoints.size()), backoff_(first_backoff) {
   req_.version(11);
-  req_.set(bhttp::field::host, phase_.host_header);
   req_.set(bhttp::field::user_agent, "cdc-load");
   req_.keep_alive(true);
 }
@@ -25,13 +45,15 @@ void connection::start() {
 
 void connection::connect() {
   stream_.expires_after(phase_.timeout);
-  stream_.async_connect(phase_.endpoint, [self = shared_from_this()](beast::error_code ec) { self->on_connect(ec); });
+  stream_.async_connect(phase_.endpoints[node_],
+                        [self = shared_from_this()](beast::error_code ec) { self->on_connect(ec); });
 }
 
 void connection::on_connect(beast::error_code ec) {
   if (ec)
-    return broken(ec);
+    return connect_failed(ec);
   connected_ = true;
+  backoff_ = first_backoff;
   stream_.socket().set_option(tcp::no_delay(true), ec);
   send();
 }
@@ -46,6 +68,7 @@ void connection::next() {
   current_ = source_.next();
   if (!current_)
     return finish();
+  connect_attempts_ = 0;
   if (phase_.rate > 0) {
     auto k = phase_.slots.fetch_add(1, std::memory_order_relaxed);
     auto when = phase_.start + std::chrono::duration_cast<steady::duration>(
@@ -65,6 +88,7 @@ void connection::send() {
   if (!connected_)
     return connect();
   auto& spec = *current_;
+  req_.set(bhttp::field::host, phase_.host_headers[node_]);
   req_.method_string(spec.method);
   req_.target(spec.target);
   if (spec.body.empty())
@@ -97,6 +121,7 @@ void connection::on_read(beast::error_code ec, std::size_t) {
     o.error_code = extract_error_code(res.body());
   o.latency = steady::now() - sent_;
   rec_.record(o);
+  record_step(o.status, o.error_code);
   if (!res.keep_alive()) {
     beast::error_code ignored;
     stream_.socket().close(ignored);
@@ -105,20 +130,65 @@ void connection::on_read(beast::error_code ec, std::size_t) {
   next();
 }
 
+void connection::connect_failed(beast::error_code ec) {
+  beast::error_code ignored;
+  stream_.socket().close(ignored);
+  node_ = (node_ + 1) % phase_.endpoints.size();
+  timer_.expires_after(backoff_);
+  backoff_ = std::min(backoff_ * 2, max_backoff);
+  // Once every node refused it the request fails (no node may be up, and
+  // create N must still end); before that it just goes to the next node.
+  if (++connect_attempts_ >= phase_.endpoints.size()) {
+    outcome o;
+    o.kind = current_->kind;
+    auto why = "connect: " + (ec == beast::error::timeout ? std::string("timeout") : ec.message());
+    o.error_code = why;
+    rec_.record(o);
+    timer_.async_wait([self = shared_from_this()](beast::error_code) { self->next(); });
+    return;
+  }
+  timer_.async_wait([self = shared_from_this()](beast::error_code) {
+    if (self->phase_.deadline && steady::now() >= *self->phase_.deadline)
+      return self->finish();
+    self->connect();
+  });
+}
+
 void connection::broken(beast::error_code ec) {
   outcome o;
   o.kind = current_ ? current_->kind : op::status;
   o.status = 0;
   auto why = ec == beast::error::timeout ? std::string("timeout") : ec.message();
   o.error_code = why;
-  o.latency = connected_ ? steady::now() - sent_ : std::chrono::nanoseconds{0};
+  o.latency = steady::now() - sent_;
   rec_.record(o);
+  record_step(0, why);
   beast::error_code ignored;
   stream_.socket().close(ignored);
   connected_ = false;
   buffer_.clear();
   timer_.expires_after(std::chrono::milliseconds(100));
   timer_.async_wait([self = shared_from_this()](beast::error_code) { self->next(); });
+}
+
+void connection::record_step(unsigned status, std::string_view error_code) {
+  auto step = step_of(current_->kind);
+  if (!phase_.history || !step || current_->feed.empty())
+    return;
+  history_entry e;
+  e.feed = current_->feed;
+  e.what = *step;
+  e.outcome = status ? classify(status, error_code) : ack::unknown;
+  e.status = status;
+  e.error_code = error_code;
+  e.node = phase_.host_headers[node_];
+  e.setup = phase_.setup;
+  e.conn = id_;
+  e.seq = seq_++;
+  e.at_ms = std::chrono::duration_cast<std::chrono::milliseconds>(
+              std::chrono::system_clock::now().time_since_epoch())
+              .count();
+  phase_.history->append(e);
 }
 
 void connection::finish() {

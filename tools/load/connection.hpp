@@ -1,6 +1,9 @@
 // One keep-alive HTTP/1.1 client connection of cdc-load: asks its request
 // source for the next request, sends it (paced when a rate is set), times
-// the answer and records it; reconnects after a broken connection.
+// the answer and records it (and, with --history, the churn step's outcome);
+// reconnects after a broken connection, and moves on to the next node after
+// a failed connect, so a dead node slows its connections without stopping
+// them.
 #pragma once
 
 #include <atomic>
@@ -10,12 +13,14 @@
 #include <mutex>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/steady_timer.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 
+#include "tools/load/history_log.hpp"
 #include "tools/load/scenario.hpp"
 #include "tools/load/stats.hpp"
 
@@ -29,11 +34,15 @@ using steady = std::chrono::steady_clock;
 
 /// What the connections of one phase share.
 struct phase_state {
-  phase_state(net::io_context& ioc_, tcp::endpoint ep) : ioc(ioc_), endpoint(ep) {}
+  phase_state(net::io_context& ioc_, std::vector<tcp::endpoint> eps) : ioc(ioc_), endpoints(std::move(eps)) {}
 
   net::io_context& ioc;
-  tcp::endpoint endpoint;
-  std::string host_header;
+  /// The nodes, and "HOST:PORT" of each (Host header, history).
+  std::vector<tcp::endpoint> endpoints;
+  std::vector<std::string> host_headers;
+  /// Where churn steps are recorded (none without --history).
+  history_log* history = nullptr;
+  bool setup = false;
   std::chrono::milliseconds timeout{std::chrono::seconds(30)};
   std::optional<steady::time_point> deadline;
   /// Requests left to start (count limit); huge when unlimited.
@@ -53,7 +62,8 @@ struct phase_state {
 
 class connection : public std::enable_shared_from_this<connection> {
 public:
-  connection(phase_state& phase, request_source& source, recorder& rec);
+  /// Connection number `id` starts on node id % nodes.
+  connection(phase_state& phase, request_source& source, recorder& rec, std::size_t id);
 
   /// Connects and starts working; returns at once.
   void start();
@@ -65,9 +75,15 @@ private:
   void send();
   void on_write(beast::error_code ec, std::size_t);
   void on_read(beast::error_code ec, std::size_t);
-  /// No answer: record it, then reconnect (after a pause, so a dead server
-  /// does not turn into a busy loop) and go on.
+  /// The request never left: try it on the next node after a back-off that
+  /// doubles while connects keep failing, so a dead node is no busy loop;
+  /// once every node refused it, it fails and the next request goes on.
+  void connect_failed(beast::error_code ec);
+  /// No answer to a request that was sent: record it (the server may or
+  /// may not have applied it), then reconnect after a pause and go on.
   void broken(beast::error_code ec);
+  /// Adds the current request to the history when it is a churn step.
+  void record_step(unsigned status, std::string_view error_code);
   void finish();
 
   phase_state& phase_;
@@ -82,6 +98,11 @@ private:
   steady::time_point sent_;
   bool connected_ = false;
   bool finished_ = false;
+  const std::size_t id_;
+  std::size_t node_;
+  std::uint64_t seq_ = 0; ///< churn steps recorded so far
+  std::chrono::milliseconds backoff_;
+  std::size_t connect_attempts_ = 0; ///< for the current request
 };
 
 } // namespace cdc::load

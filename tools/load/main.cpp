@@ -1,18 +1,21 @@
 // `cdc-load`: drives a running cdc server over HTTP (create N, churn, read,
-// mixed) and reports throughput, latency percentiles and errors.
+// mixed) and reports throughput, latency percentiles and errors; `verify`
+// checks a churn history against what the server lists.
 #include <csignal>
 #include <cstdio>
 #include <fstream>
 #include <iostream>
-#include <set>
+#include <map>
 
 #include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
 
+#include "tools/load/history_log.hpp"
 #include "tools/load/options.hpp"
 #include "tools/load/plot.hpp"
 #include "tools/load/report.hpp"
 #include "tools/load/runner.hpp"
+#include "tools/load/verify_run.hpp"
 
 namespace {
 
@@ -36,41 +39,26 @@ bool read_config(const std::string& file, std::string& json, std::string& error)
   return true;
 }
 
-/// Indices in [0, feeds) whose changefeed PREFIX-i does not exist yet.
-std::optional<std::vector<std::uint64_t>> missing_feeds(const load_options& o, const tcp::endpoint& ep,
-                                                        std::string& error) {
-  auto answer = fetch(ep, "/api/v2/changefeeds?state=all", error);
-  if (!answer)
-    return std::nullopt;
-  if (answer->first != 200) {
-    error = "listing changefeeds answered " + std::to_string(answer->first) + ": " + answer->second;
-    return std::nullopt;
-  }
-  std::set<std::uint64_t> present;
-  boost::system::error_code ec;
-  auto v = boost::json::parse(answer->second, ec);
-  auto prefix = o.prefix + "-";
-  if (!ec && v.is_object())
-    if (auto* items = v.as_object().if_contains("items"); items && items->is_array())
-      for (const auto& it : items->as_array()) {
-        const auto* id = it.is_object() ? it.as_object().if_contains("id") : nullptr;
-        if (!id || !id->is_string())
-          continue;
-        std::string_view s = id->as_string();
-        if (!s.starts_with(prefix))
-          continue;
-        try {
-          std::size_t used = 0;
-          auto n = std::stoull(std::string(s.substr(prefix.size())), &used);
-          if (used == s.size() - prefix.size())
-            present.insert(n);
-        } catch (const std::exception&) {
-        }
-      }
+/// Indices in [0, feeds) whose changefeed PREFIX-i is not in `listed`; with
+/// a history, records where each feed starts (its state, or absent).
+std::vector<std::uint64_t> missing_feeds(const load_options& o, const request_builder& b,
+                                         const std::map<std::string, std::string>& listed, const std::string& node,
+                                         history_log* history) {
   std::vector<std::uint64_t> missing;
-  for (std::uint64_t i = 0; i < o.feed_count(); ++i)
-    if (!present.count(i))
+  for (std::uint64_t i = 0; i < o.feed_count(); ++i) {
+    auto id = b.feed_id(i);
+    auto found = listed.find(id);
+    if (found == listed.end())
       missing.push_back(i);
+    if (history) {
+      history_entry seen;
+      seen.feed = std::move(id);
+      seen.state = found == listed.end() ? "" : found->second;
+      seen.node = node;
+      seen.setup = true;
+      history->append(seen);
+    }
+  }
   return missing;
 }
 
@@ -90,11 +78,22 @@ int run(const load_options& o) {
     std::fprintf(stderr, "cdc-load: %s\n", error.c_str());
     return 1;
   }
-  auto ep = reach(o, error);
-  if (!ep) {
+  auto servers = reach(o, error);
+  if (!servers) {
     std::fprintf(stderr, "cdc-load: %s\n", error.c_str());
     return 1;
   }
+  if (o.kind == scenario::verify)
+    return run_verify(o, *servers);
+  std::unique_ptr<history_log> history;
+  if (!o.history_file.empty()) {
+    history = std::make_unique<history_log>(o.history_file);
+    if (!history->ok()) {
+      std::fprintf(stderr, "cdc-load: cannot write --history %s\n", o.history_file.c_str());
+      return 1;
+    }
+  }
+  const auto& live = servers->endpoints[servers->live];
   auto builder = std::make_shared<const request_builder>(o.prefix, o.sink_uri, config_json);
   auto mode = progress_for(o.progress);
 
@@ -105,18 +104,21 @@ int run(const load_options& o) {
     plan.sources = creators(o, builder, o.create_count, nullptr);
     plan.goal = o.create_count;
   } else {
-    auto missing = missing_feeds(o, *ep, error);
-    if (!missing) {
+    auto listed = listed_feeds(live, error);
+    if (!listed) {
       std::fprintf(stderr, "cdc-load: %s\n", error.c_str());
       return 1;
     }
-    if (!missing->empty()) {
+    auto missing = missing_feeds(o, *builder, *listed, o.servers[servers->live].text(), history.get());
+    if (!missing.empty()) {
       phase_plan setup;
       setup.label = "setup";
-      setup.goal = missing->size();
-      auto n = missing->size();
-      setup.sources = creators(o, builder, n, std::make_shared<const std::vector<std::uint64_t>>(std::move(*missing)));
-      auto made = run_phase(o, *ep, std::move(setup), mode);
+      setup.goal = missing.size();
+      setup.history = history.get();
+      setup.setup = true;
+      auto n = missing.size();
+      setup.sources = creators(o, builder, n, std::make_shared<const std::vector<std::uint64_t>>(std::move(missing)));
+      auto made = run_phase(o, *servers, std::move(setup), mode);
       if (made.all.errors)
         std::fprintf(stderr, "cdc-load: setup: %llu of %llu creates failed\n",
                      static_cast<unsigned long long>(made.all.errors), static_cast<unsigned long long>(n));
@@ -125,12 +127,16 @@ int run(const load_options& o) {
       plan.sources.push_back(request_source::mixing(builder, o.mix, o.feed_count(), i, o.concurrency, o.seed));
     plan.duration = o.duration;
     plan.count = o.count;
+    plan.history = history.get();
     if (o.count && !o.duration_given)
       plan.duration.reset(); // --count alone: run until that many are done
   }
-  auto result = run_phase(o, *ep, std::move(plan), mode);
-  auto s = make_summary(std::string(to_string(o.kind)), o.host + ":" + std::to_string(o.port), o.concurrency, o.rate,
-                        result.elapsed_s, result.all, std::move(result.timeline));
+  auto result = run_phase(o, *servers, std::move(plan), mode);
+  std::string target;
+  for (const auto& server : o.servers)
+    target += (target.empty() ? "" : ",") + server.text();
+  auto s = make_summary(std::string(to_string(o.kind)), target, o.concurrency, o.rate, result.elapsed_s, result.all,
+                        std::move(result.timeline));
   std::fputs(format_text(s).c_str(), stdout);
   std::fflush(stdout);
   int status = 0;
@@ -143,6 +149,10 @@ int run(const load_options& o) {
   }
   if (!o.plot_file.empty() && !draw_plot(s, o.plot_file, error)) {
     std::fprintf(stderr, "cdc-load: %s\n", error.c_str());
+    status = 1;
+  }
+  if (history && !history->flush()) {
+    std::fprintf(stderr, "cdc-load: cannot write --history %s\n", o.history_file.c_str());
     status = 1;
   }
   if (o.fail_on_error && s.errors)

@@ -4,22 +4,16 @@
 #include <array>
 #include <charconv>
 
+#include "tools/load/names.hpp"
+
 namespace cdc::load {
 
 namespace {
 
 constexpr std::array<std::string_view, op_count> op_names{"create", "status", "list",   "get",   "processors",
                                                           "pause",  "update", "resume", "remove"};
-constexpr std::array<std::string_view, 4> scenario_names{"create", "churn", "read", "mixed"};
+constexpr std::array<std::string_view, 5> scenario_names{"create", "churn", "read", "mixed", "verify"};
 constexpr std::array<std::string_view, 5> pick_names{"status", "list", "get", "processors", "churn"};
-
-template <class E, std::size_t N>
-std::optional<E> find_name(const std::array<std::string_view, N>& names, std::string_view name) {
-  auto it = std::find(names.begin(), names.end(), name);
-  if (it == names.end())
-    return std::nullopt;
-  return static_cast<E>(it - names.begin());
-}
 
 } // namespace
 

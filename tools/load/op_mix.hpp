@@ -17,7 +17,8 @@ inline constexpr std::size_t op_count = 9;
 std::string_view to_string(op o) noexcept;
 std::optional<op> op_from(std::string_view name) noexcept;
 
-enum class scenario : std::uint8_t { create, churn, read, mixed };
+/// verify is no load: it checks a churn history against the server's list.
+enum class scenario : std::uint8_t { create, churn, read, mixed, verify };
 
 std::string_view to_string(scenario s) noexcept;
 std::optional<scenario> scenario_from(std::string_view name) noexcept;

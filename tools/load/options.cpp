@@ -18,12 +18,20 @@ Scenarios:
                 (each connection owns its own feeds, so the steps are valid)
   read          GET status, list, one changefeed, processors (see --mix)
   mixed         reads and churn steps, blended by --mix
+  verify        checks a churn/mixed --history against the server's list:
+                no acknowledged create, pause, update, resume or remove may
+                be lost (exit 1 and each violation printed when one is)
   churn, read and mixed first create whichever of their --feeds are missing.
 
 Flags:
-  --addr=HOST:PORT      the server (default 127.0.0.1:8300)
+  --addr=HOST:PORT      the server (default 127.0.0.1:8300); repeat it or give
+                        a comma-separated list for a cluster: connections go
+                        round-robin over the nodes, and one whose node is gone
+                        backs off and moves on to the next
   -c, --concurrency=N   connections, one request in flight each (default 16)
-  -d, --duration=DUR    how long churn/read/mixed run, e.g. 30s, 2m (default 10s)
+  -d, --duration=DUR    how long churn/read/mixed run, e.g. 30s, 2m (default 10s);
+                        verify: how long it re-lists while the list disagrees,
+                        as nodes publish a moment after the owner (default 5s)
   -n, --count=N         stop after N requests (with --duration: whichever first)
   -r, --rate=R          at most R requests/s over all connections (default: no limit)
   --sink-uri=URI        sink of created changefeeds (default blackhole://)
@@ -35,6 +43,9 @@ Flags:
                          mixed default adds churn:2)
   --json=FILE           write the summary as JSON
   --plot=FILE.png       draw latency and throughput over time (needs gnuplot)
+  --history=FILE        churn/mixed: write one JSON line per churn step sent
+                        (feed, op, outcome ok/refused/unknown, node, order);
+                        verify: the history to check (required)
   --interval=DUR        progress and timeline period (default 1s)
   --threads=N           client I/O threads (default 1)
   --timeout=DUR         per-request timeout (default 30s)
@@ -66,7 +77,7 @@ bool parse_duration(const std::string& name, const std::string& text, bool allow
   return true;
 }
 
-bool parse_addr(std::string text, load_options& o, std::string& error) {
+bool parse_one_addr(std::string text, server_address& out, std::string& error) {
   if (text.starts_with("http://"))
     text = text.substr(7);
   while (!text.empty() && text.back() == '/')
@@ -84,9 +95,28 @@ bool parse_addr(std::string text, load_options& o, std::string& error) {
     error = "--addr has an invalid port in '" + text + "'";
     return false;
   }
-  o.host = host == "localhost" ? "127.0.0.1" : host;
-  o.port = static_cast<std::uint16_t>(port);
+  out.host = host == "localhost" ? "127.0.0.1" : host;
+  out.port = static_cast<std::uint16_t>(port);
   return true;
+}
+
+/// The first --addr replaces the default; later ones (and every item of a
+/// comma-separated list) add nodes.
+bool parse_addr(const std::string& text, load_options& o, std::string& error) {
+  if (!o.addr_given)
+    o.servers.clear();
+  o.addr_given = true;
+  std::size_t from = 0;
+  while (true) {
+    auto comma = text.find(',', from);
+    server_address a;
+    if (!parse_one_addr(text.substr(from, comma == std::string::npos ? comma : comma - from), a, error))
+      return false;
+    o.servers.push_back(std::move(a));
+    if (comma == std::string::npos)
+      return true;
+    from = comma + 1;
+  }
 }
 
 /// Applies one --name=value; false with `error` set when it is not valid.
@@ -144,6 +174,8 @@ bool apply_flag(const std::string& name, const std::string& value, load_options&
     o.json_file = value;
   } else if (name == "plot") {
     o.plot_file = value;
+  } else if (name == "history") {
+    o.history_file = value;
   } else if (name == "interval") {
     return parse_duration("interval", value, false, o.interval, error);
   } else if (name == "threads") {
@@ -210,12 +242,12 @@ std::optional<load_options> parse_load_args(const std::vector<std::string>& args
       return std::nullopt;
   }
   if (positional.empty()) {
-    error = "a scenario is needed: create N, churn, read or mixed";
+    error = "a scenario is needed: create N, churn, read, mixed or verify";
     return std::nullopt;
   }
   auto kind = scenario_from(positional[0]);
   if (!kind) {
-    error = "unknown scenario '" + positional[0] + "' (create N, churn, read, mixed)";
+    error = "unknown scenario '" + positional[0] + "' (create N, churn, read, mixed, verify)";
     return std::nullopt;
   }
   o.kind = *kind;
@@ -233,7 +265,7 @@ std::optional<load_options> parse_load_args(const std::vector<std::string>& args
   }
   if (!o.mix_given)
     o.mix = default_mix(o.kind);
-  else if (o.kind == scenario::create || o.kind == scenario::churn) {
+  else if (o.kind != scenario::read && o.kind != scenario::mixed) {
     error = "--mix applies to read and mixed only";
     return std::nullopt;
   } else if (o.kind == scenario::read && o.mix.has(pick::churn)) {
@@ -243,6 +275,19 @@ std::optional<load_options> parse_load_args(const std::vector<std::string>& args
   if (o.kind == scenario::create && (o.duration_given || o.count)) {
     error = "create runs until N changefeeds are made; --duration and --count do not apply";
     return std::nullopt;
+  }
+  if (!o.history_file.empty() && o.kind != scenario::churn && o.kind != scenario::mixed
+      && o.kind != scenario::verify) {
+    error = "--history records churn steps: it applies to churn, mixed and verify";
+    return std::nullopt;
+  }
+  if (o.kind == scenario::verify) {
+    if (o.history_file.empty()) {
+      error = "verify needs the --history=FILE a churn or mixed run wrote";
+      return std::nullopt;
+    }
+    if (!o.duration_given)
+      o.duration = std::chrono::seconds(5);
   }
   return o;
 }

@@ -12,15 +12,27 @@
 
 namespace cdc::load {
 
+/// One server cdc-load talks to.
+struct server_address {
+  std::string host = "127.0.0.1";
+  std::uint16_t port = 8300;
+
+  /// "HOST:PORT", as the Host header and the history show it.
+  std::string text() const { return host + ":" + std::to_string(port); }
+};
+
 struct load_options {
   scenario kind = scenario::read;
   /// `create N`: how many changefeeds to create.
   std::uint64_t create_count = 0;
-  std::string host = "127.0.0.1";
-  std::uint16_t port = 8300;
+  /// The servers, from --addr (repeated or comma-separated); connections
+  /// are spread over them round-robin.
+  std::vector<server_address> servers{server_address{}};
+  bool addr_given = false;
   /// Keep-alive connections, each with one request in flight.
   std::size_t concurrency = 16;
-  /// How long churn, read and mixed run (create runs until N are done).
+  /// How long churn, read and mixed run (create runs until N are done);
+  /// verify: how long it re-lists while the list disagrees.
   std::chrono::milliseconds duration{std::chrono::seconds(10)};
   /// Stop after this many requests (0: no limit; with --duration, whichever comes first).
   std::uint64_t count = 0;
@@ -39,6 +51,9 @@ struct load_options {
   bool mix_given = false;
   std::string json_file;
   std::string plot_file;
+  /// churn and mixed: one JSON line per churn step sent (history.hpp);
+  /// verify: the history to check.
+  std::string history_file;
   /// Client I/O threads (the client shares the machine with the server).
   std::size_t threads = 1;
   std::chrono::milliseconds timeout{std::chrono::seconds(30)};

@@ -6,6 +6,7 @@
 #include <thread>
 
 #include "tools/load/connection.hpp"
+#include "tools/load/feed_list.hpp"
 
 namespace cdc::load {
 
@@ -32,10 +33,13 @@ void show(progress_mode mode, const progress_view& v, bool last) {
 
 } // namespace
 
-phase_result run_phase(const load_options& o, const tcp::endpoint& ep, phase_plan plan, progress_mode mode) {
+phase_result run_phase(const load_options& o, const server_set& servers, phase_plan plan, progress_mode mode) {
   net::io_context ioc{static_cast<int>(o.threads)};
-  phase_state phase{ioc, ep};
-  phase.host_header = o.host + ":" + std::to_string(o.port);
+  phase_state phase{ioc, servers.endpoints};
+  for (const auto& s : o.servers)
+    phase.host_headers.push_back(s.text());
+  phase.history = plan.history;
+  phase.setup = plan.setup;
   phase.timeout = o.timeout;
   phase.rate = plan.rate;
   if (plan.count)
@@ -47,7 +51,7 @@ phase_result run_phase(const load_options& o, const tcp::endpoint& ep, phase_pla
   std::vector<recorder> recorders(plan.sources.size());
   phase.active = plan.sources.size();
   for (std::size_t i = 0; i < plan.sources.size(); ++i)
-    std::make_shared<connection>(phase, plan.sources[i], recorders[i])->start();
+    std::make_shared<connection>(phase, plan.sources[i], recorders[i], i)->start();
   std::vector<std::thread> threads;
   for (std::size_t i = 0; i < o.threads; ++i)
     threads.emplace_back([&ioc] { ioc.run(); });
@@ -91,23 +95,35 @@ phase_result run_phase(const load_options& o, const tcp::endpoint& ep, phase_pla
   return out;
 }
 
-std::optional<tcp::endpoint> reach(const load_options& o, std::string& error) {
+std::optional<server_set> reach(const load_options& o, std::string& error) {
   net::io_context ioc;
-  beast::error_code ec;
   tcp::resolver resolver{ioc};
-  auto found = resolver.resolve(o.host, std::to_string(o.port), ec);
-  if (ec || found.empty()) {
-    error = "cannot resolve " + o.host + ": " + ec.message();
+  server_set out;
+  std::optional<std::size_t> live;
+  std::string refused;
+  for (const auto& s : o.servers) {
+    beast::error_code ec;
+    auto found = resolver.resolve(s.host, std::to_string(s.port), ec);
+    if (ec || found.empty()) {
+      error = "cannot resolve " + s.host + ": " + ec.message();
+      return std::nullopt;
+    }
+    out.endpoints.push_back(found.begin()->endpoint());
+    tcp::socket probe{ioc};
+    probe.connect(out.endpoints.back(), ec);
+    if (!ec && !live)
+      live = out.endpoints.size() - 1;
+    else if (ec)
+      refused += (refused.empty() ? "" : "; ") + ("cannot connect to " + s.text() + ": " + ec.message());
+  }
+  if (!live) {
+    error = refused;
     return std::nullopt;
   }
-  auto ep = found.begin()->endpoint();
-  tcp::socket probe{ioc};
-  probe.connect(ep, ec);
-  if (ec) {
-    error = "cannot connect to " + o.host + ":" + std::to_string(o.port) + ": " + ec.message();
-    return std::nullopt;
-  }
-  return ep;
+  if (!refused.empty())
+    std::fprintf(stderr, "cdc-load: %s (its connections move on to the next node)\n", refused.c_str());
+  out.live = *live;
+  return out;
 }
 
 std::optional<std::pair<unsigned, std::string>> fetch(const tcp::endpoint& ep, const std::string& target,
@@ -129,6 +145,20 @@ std::optional<std::pair<unsigned, std::string>> fetch(const tcp::endpoint& ep, c
     error = "GET " + target + " failed: " + e.what();
     return std::nullopt;
   }
+}
+
+std::optional<std::map<std::string, std::string>> listed_feeds(const tcp::endpoint& ep, std::string& error) {
+  auto answer = fetch(ep, list_all_target, error);
+  if (!answer)
+    return std::nullopt;
+  if (answer->first != 200) {
+    error = "listing changefeeds answered " + std::to_string(answer->first) + ": " + answer->second;
+    return std::nullopt;
+  }
+  auto feeds = parse_feed_list(answer->second);
+  if (!feeds)
+    error = "listing changefeeds answered no list: " + answer->second;
+  return feeds;
 }
 
 } // namespace cdc::load

@@ -31,32 +31,36 @@ request_spec request_builder::create(std::uint64_t index) const {
   std::string body;
   body.reserve(create_head_.size() + id.size() + create_tail_.size());
   body.append(create_head_).append(id).append(create_tail_);
-  return {op::create, "POST", "/api/v2/changefeeds", std::move(body)};
+  return {op::create, "POST", "/api/v2/changefeeds", std::move(body), std::move(id)};
 }
 
-request_spec request_builder::status() const { return {op::status, "GET", "/api/v2/status", {}}; }
-request_spec request_builder::list() const { return {op::list, "GET", "/api/v2/changefeeds", {}}; }
-request_spec request_builder::processors() const { return {op::processors, "GET", "/api/v2/processors", {}}; }
+request_spec request_builder::status() const { return {op::status, "GET", "/api/v2/status", {}, {}}; }
+request_spec request_builder::list() const { return {op::list, "GET", "/api/v2/changefeeds", {}, {}}; }
+request_spec request_builder::processors() const { return {op::processors, "GET", "/api/v2/processors", {}, {}}; }
 
 request_spec request_builder::get(std::uint64_t index) const {
-  return {op::get, "GET", "/api/v2/changefeeds/" + feed_id(index), {}};
+  return {op::get, "GET", "/api/v2/changefeeds/" + feed_id(index), {}, {}};
 }
 
 request_spec request_builder::pause(std::uint64_t index) const {
-  return {op::pause, "POST", "/api/v2/changefeeds/" + feed_id(index) + "/pause", {}};
+  auto id = feed_id(index);
+  return {op::pause, "POST", "/api/v2/changefeeds/" + id + "/pause", {}, id};
 }
 
 request_spec request_builder::update(std::uint64_t index, std::uint64_t round) const {
-  return {op::update, "PUT", "/api/v2/changefeeds/" + feed_id(index),
-          "{\"target_ts\":" + std::to_string(far_target + round) + "}"};
+  auto id = feed_id(index);
+  return {op::update, "PUT", "/api/v2/changefeeds/" + id, "{\"target_ts\":" + std::to_string(far_target + round) + "}",
+          id};
 }
 
 request_spec request_builder::resume(std::uint64_t index) const {
-  return {op::resume, "POST", "/api/v2/changefeeds/" + feed_id(index) + "/resume", "{}"};
+  auto id = feed_id(index);
+  return {op::resume, "POST", "/api/v2/changefeeds/" + id + "/resume", "{}", id};
 }
 
 request_spec request_builder::remove(std::uint64_t index) const {
-  return {op::remove, "DELETE", "/api/v2/changefeeds/" + feed_id(index), {}};
+  auto id = feed_id(index);
+  return {op::remove, "DELETE", "/api/v2/changefeeds/" + id, {}, id};
 }
 
 op op_of(churn_step s) noexcept {

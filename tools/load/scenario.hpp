@@ -20,6 +20,9 @@ struct request_spec {
   const char* method = "GET";
   std::string target;
   std::string body; ///< empty: no body
+  /// The changefeed a churn step (create, pause, update, resume, remove)
+  /// changes, for the history; empty for reads.
+  std::string feed;
 };
 
 /// Builds targets and bodies; `replica_config_json` is a compact JSON object
