@@ -10,6 +10,7 @@
 #include <chrono>
 #include <deque>
 #include <functional>
+#include <map>
 
 #include "actors/messages.hpp"
 #include "actors/published/capture_directory.hpp"
@@ -47,6 +48,19 @@ struct api_gateway_state {
   std::deque<std::function<void(const owner_api_actor&)>> waiting;
   /// Bumped whenever the queue is flushed, so a stale wait timer is ignored.
   std::uint64_t wait_epoch = 0;
+
+  /// A request handed to an owner on another node. If that node dies, its
+  /// answer never comes (CAF fails nothing in flight when a connection
+  /// drops), so the gateway watches the owner and fails these when it goes
+  /// down, instead of leaving the requester to its timeout.
+  struct remote_call {
+    caf::actor_addr owner;
+    std::function<void(const caf::error&)> fail;
+  };
+  std::map<std::uint64_t, remote_call> remote_calls;
+  std::uint64_t next_call = 0;
+  /// The remote owner this actor monitors (one monitor per owner).
+  caf::actor_addr watched_owner;
 };
 
 /// Subscribes to `election` for owner changes and serves the API.
