@@ -55,9 +55,12 @@ elapsed_ms=$(( ($(date +%s%N) - start) / 1000000 ))
 o=$(owner)
 held=$(curl -s "http://127.0.0.1:$((port + o))/api/v2/changefeeds" | python3 -c 'import json,sys; print(json.load(sys.stdin)["total"])')
 echo "creates through 3 nodes: $held feeds in $elapsed_ms ms = $(( held * 1000 / elapsed_ms ))/s"
+rss() { for p in "${node_pid[@]}"; do echo -n "$(( $(awk '/VmRSS/ {print $2}' /proc/$p/status) / 1024 )) "; done; }
+cpu() { for p in "${node_pid[@]}" "${pids[0]}"; do awk '{printf "%d ", $14 + $15}' /proc/$p/stat; done; }
 puts() { curl -s "http://127.0.0.1:$etcd_port/metrics" | awk '/^etcd_mvcc_put_total/ {printf "%d\n", $2}'; }
-a=$(puts); sleep 10; b=$(puts)
+a=$(puts); c0=($(cpu)); sleep 10; b=$(puts); c1=($(cpu))
 echo "etcd key writes/s with $held feeds idle on 3 nodes: $(( (b - a) / 10 ))"
+echo "then, over 10 s: CPU of nodes 0-2 and etcd (% of a core): $(for i in 0 1 2 3; do echo -n "$(( (c1[i] - c0[i]) * 100 / (10 * $(getconf CLK_TCK)) )) "; done); RSS MiB of nodes 0-2: $(rss)(owner: node $o)"
 
 kill -9 "${node_pid[$o]}"
 t0=$(date +%s%N)
