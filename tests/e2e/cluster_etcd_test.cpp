@@ -169,8 +169,10 @@ BOOST_AUTO_TEST_CASE(etcd_restarted_under_the_cluster_fails_writes_clearly_and_t
     http_response r;
     do {
       r = client.post("/api/v2/changefeeds", create_body(id));
-      if (r.status != 200)
+      if (r.status != 200) {
+        BOOST_TEST_MESSAGE("create on node " << i << " " << ms_since(up) << " ms after etcd started: " << r.body);
         std::this_thread::sleep_for(200ms);
+      }
     } while (r.status != 200 && ms_since(up) < std::chrono::milliseconds(recovered_within).count());
     BOOST_TEST(r.status == 200u, "node " << i << ": " << r.body);
   }
