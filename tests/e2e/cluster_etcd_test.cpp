@@ -70,8 +70,8 @@ bool all_running(cdc_cluster& c) {
   return true;
 }
 
-/// Node i's capture ID and the tables it holds of `feed`, from any node's
-/// processor reads.
+/// The tables each capture holds of `feed`, by capture ID, as a node's
+/// processor reads answer (GET /processors, then each processor's detail).
 std::map<std::string, std::set<std::int64_t>> processors_of(http_client& c, const std::string& feed) {
   std::map<std::string, std::set<std::int64_t>> out;
   auto r = c.get("/api/v2/processors");
