@@ -93,7 +93,7 @@ cluster spawn_cluster(caf::actor_system& sys, const cluster_config& cfg) {
     services.memory = std::make_shared<memory_quota>(cfg.memory_quota);
   for (const auto& node : cfg.nodes) {
     auto cap = sys.spawn(capture, node, c.election, services);
-    capture_info info{node->capture_id, node->address};
+    capture_info info{node->capture_id(), node->address};
     if (cfg.membership)
       info.actor_address = publish_capture(sys, cap, *cfg.membership);
     // Campaigns are sent from this one thread in order, so the mailbox keeps

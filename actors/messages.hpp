@@ -493,8 +493,9 @@ using election_actor = caf::typed_actor<
 using etcd_election_actor = election_actor::extend<
   // The cluster as etcd has it now.
   caf::reacts_to<atom::captures, membership_view>,
-  // This node's lease is gone: it holds nothing until it registers again.
-  caf::reacts_to<atom::left>>::extend_with<internal<
+  // This node's lease is gone: it holds nothing until it registers again,
+  // as a new capture under the ID given.
+  caf::reacts_to<atom::left, std::string>>::extend_with<internal<
   // Timer: connect to captures not reached yet, find a remote owner.
   caf::reacts_to<atom::tick>>>;
 

@@ -274,7 +274,7 @@ etcd_election_actor::behavior_type etcd_election(self_ptr self, std::shared_ptr<
       self->state.subscribers.push_back(std::move(sub));
     },
     [self](atom::captures, membership_view& v) { apply(self, std::move(v)); },
-    [self](atom::left) {
+    [self](atom::left, std::string& next_id) {
       auto& st = self->state;
       step_down(self);
       st.view = {};
@@ -284,8 +284,12 @@ etcd_election_actor::behavior_type etcd_election(self_ptr self, std::shared_ptr<
       st.remote_owner_term = 0;
       announce(self, owner_actor{});
       follow(self, capture_actor{});
-      if (st.local)
+      if (st.local) {
         self->send(st.local->handle, atom::left_v);
+        // The capture comes back as a new one: the views and the owner's
+        // members name it by its new ID from now on.
+        st.local->info.id = std::move(next_id);
+      }
     },
     [self](atom::tick) {
       connect_missing(self);

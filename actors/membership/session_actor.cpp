@@ -3,9 +3,11 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <random>
 
 #include <spdlog/spdlog.h>
 
+#include "model/ids.hpp"
 #include "model/version.hpp"
 
 namespace cdc::actors {
@@ -35,17 +37,32 @@ model::capture_record record_of(const capture_info& info, const session_options&
   return r;
 }
 
-/// The lease is gone: the node gives up what it holds before anything else.
+std::string random_capture_id() {
+  std::random_device rd;
+  auto word = [&] { return (std::uint64_t{rd()} << 32) | rd(); };
+  return model::make_uuid_v4(word(), word());
+}
+
+/// The lease is gone: the node gives up what it holds before anything else,
+/// and registers again as a new capture, under a new ID, as TiCDC's does:
+/// the owner then never mistakes the new incarnation for the old one,
+/// whose tables it may have placed elsewhere meanwhile.
 void lose_lease(self_ptr self, const std::string& why) {
   auto& st = self->state;
+  auto next = st.options.next_capture_id ? st.options.next_capture_id() : random_capture_id();
   spdlog::error("membership: capture {} lost its etcd session: {}; stopping its processors and owner role, "
-                "then registering again",
-                st.self->id, why);
+                "then registering again as capture {}",
+                st.self->id, why, next);
   st.registered = false;
   st.stale_lease = st.session->lease();
   st.node->lease_until_ms = 0;
   st.last_view.reset();
-  self->send(st.election, atom::left_v);
+  st.self->id = next;
+  st.self->start_timestamp = std::chrono::duration_cast<std::chrono::seconds>(
+                               std::chrono::system_clock::now().time_since_epoch())
+                               .count();
+  st.node->set_capture_id(next);
+  self->send(st.election, atom::left_v, std::move(next));
 }
 
 /// Opens a lease, registers the capture on it and campaigns.
@@ -53,9 +70,16 @@ bool open(self_ptr self) {
   auto& st = self->state;
   // A lease given up while etcd was unreachable may live on in etcd (a
   // restarted etcd renews every lease): its campaign would stand first in
-  // line for another TTL, so it goes first.
-  if (st.stale_lease != 0 && st.session->revoke(st.stale_lease))
+  // line for another TTL, and its capture key would be a second capture of
+  // this node under the old ID, so it goes before a new lease is opened.
+  if (st.stale_lease != 0) {
+    if (!st.session->revoke(st.stale_lease)) {
+      spdlog::warn("membership: cannot revoke the lost lease {:x} yet; capture {} registers once it is gone",
+                   st.stale_lease, st.self->id);
+      return false;
+    }
     st.stale_lease = 0;
+  }
   auto sent = clock::now();
   auto opened = st.session->open(*st.self);
   if (!opened) {

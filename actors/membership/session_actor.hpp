@@ -7,12 +7,14 @@
 // A lease that etcd says is gone, or that could not be renewed for a whole
 // TTL, is lost: the election hears so first (the node then stops its
 // processors and its owner role), then the session opens a new lease and
-// registers again. While the lease is alive, node_state::lease_until_ms
-// says until when it surely is, so a node paused past its lease stops
-// claiming to own the moment it runs again, before it hears anything.
+// registers again, as a new capture with a new ID (TiCDC's rule). While the
+// lease is alive, node_state::lease_until_ms says until when it surely is,
+// so a node paused past its lease stops claiming to own the moment it runs
+// again, before it hears anything.
 #pragma once
 
 #include <chrono>
+#include <functional>
 #include <memory>
 #include <optional>
 
@@ -30,6 +32,9 @@ struct session_options {
   std::chrono::milliseconds poll{200};
   /// The fingerprint of this node's simulated upstream, in its capture info.
   std::string upstream_digest;
+  /// The ID a capture that lost its session registers again under; a
+  /// random UUID when unset.
+  std::function<std::string()> next_capture_id;
 };
 
 struct session_state {

@@ -6,6 +6,7 @@
 #include <chrono>
 #include <limits>
 #include <cstdint>
+#include <mutex>
 #include <string>
 
 #include "model/cluster_views.hpp"
@@ -14,9 +15,21 @@ namespace cdc::actors {
 
 struct node_state {
   node_state(std::string id, std::string address, std::string cluster = std::string(model::default_cluster_id))
-    : capture_id(std::move(id)), address(std::move(address)), cluster_id(std::move(cluster)) {}
+    : address(std::move(address)), cluster_id(std::move(cluster)), capture_id_(std::move(id)) {}
 
-  const std::string capture_id;
+  /// The capture's ID now. In cluster mode a capture that lost its etcd
+  /// session registers again as a new capture, under a new ID (as TiCDC's
+  /// does), so the owner never takes the new incarnation's tables for the
+  /// old one's; only the session actor changes it.
+  std::string capture_id() const {
+    std::lock_guard lock(id_mutex_);
+    return capture_id_;
+  }
+  void set_capture_id(std::string id) {
+    std::lock_guard lock(id_mutex_);
+    capture_id_ = std::move(id);
+  }
+
   const std::string address;
   /// TiCDC's --cluster-id: the cluster this node belongs to.
   const std::string cluster_id;
@@ -39,6 +52,10 @@ struct node_state {
     auto now = duration_cast<milliseconds>(steady_clock::now().time_since_epoch()).count();
     return is_owner.load(std::memory_order_relaxed) && now < lease_until_ms.load(std::memory_order_relaxed);
   }
+
+private:
+  mutable std::mutex id_mutex_;
+  std::string capture_id_;
 };
 
 } // namespace cdc::actors

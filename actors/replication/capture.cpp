@@ -43,7 +43,7 @@ void send_remote_progress(self_ptr self) {
       batch.push_back({it->second.feed, std::move(tables)});
   st.remote_progress.clear();
   if (st.dispatching_owner && !batch.empty())
-    self->send(st.dispatching_owner, atom::progress_v, st.node->capture_id, std::move(batch));
+    self->send(st.dispatching_owner, atom::progress_v, st.node->capture_id(), std::move(batch));
 }
 
 /// Starts and stops tables of one changefeed as the owner decided.
@@ -57,7 +57,7 @@ bool apply_dispatch(self_ptr self, std::shared_ptr<const model::changefeed_info>
     if (add.empty() || !feed)
       return true;
     // Adopted: processors (and their sinks) end with their capture.
-    auto p = self->spawn(processor, info, feed, caf::actor_cast<capture_actor>(self), st.node->capture_id,
+    auto p = self->spawn(processor, info, feed, caf::actor_cast<capture_actor>(self), st.node->capture_id(),
                          st.node->address, st.services);
     st.processor_actors.adopt(self, p);
     it = st.processors.emplace(info->key, capture_state::hosted{p, feed, {}}).first;
@@ -140,7 +140,7 @@ capture_actor::behavior_type capture(self_ptr self, std::shared_ptr<node_state> 
     // moves on, as TiCDC's capture resigns and campaigns again.
     if (st.owner && msg.source == st.owner.address()) {
       st.owner_role.release(st.owner);
-      spdlog::warn("capture {}: owner of term {} failed: {}", st.node->capture_id, st.owner_term,
+      spdlog::warn("capture {}: owner of term {} failed: {}", st.node->capture_id(), st.owner_term,
                    caf::to_string(msg.reason));
       st.owner = owner_actor{};
       st.node->is_owner = false;
@@ -161,7 +161,7 @@ capture_actor::behavior_type capture(self_ptr self, std::shared_ptr<node_state> 
       stop_owner(self);
       // Adopted: it ends with its capture, but its failure ends only its
       // term (see the down handler).
-      st.owner = self->spawn(owner, term, st.node->capture_id, std::move(members), st.services,
+      st.owner = self->spawn(owner, term, st.node->capture_id(), std::move(members), st.services,
                              caf::actor_cast<capture_actor>(self));
       st.owner_role.adopt(self, st.owner);
       st.owner_term = term;
@@ -176,7 +176,7 @@ capture_actor::behavior_type capture(self_ptr self, std::shared_ptr<node_state> 
     },
     [self](atom::resign, std::uint64_t term) {
       if (term == self->state.owner_term) {
-        spdlog::info("capture {}: owner of term {} steps down", self->state.node->capture_id, term);
+        spdlog::info("capture {}: owner of term {} steps down", self->state.node->capture_id(), term);
         stop_owner(self);
       }
       return true;
@@ -184,7 +184,7 @@ capture_actor::behavior_type capture(self_ptr self, std::shared_ptr<node_state> 
     [self](atom::stopping) {
       auto& st = self->state;
       st.node->live = model::liveness::stopping;
-      self->send(st.election, atom::stopping_v, st.node->capture_id);
+      self->send(st.election, atom::stopping_v, st.node->capture_id());
     },
     [self](atom::dispatch, std::uint64_t term, std::shared_ptr<const model::changefeed_info>& info,
            changefeed_actor& feed, std::vector<table_start>& add, std::vector<std::int64_t>& remove) {
@@ -231,7 +231,7 @@ capture_actor::behavior_type capture(self_ptr self, std::shared_ptr<node_state> 
       // The node's lease is gone, so another owner may already have placed
       // these tables elsewhere: replicating on would write them twice.
       auto& st = self->state;
-      spdlog::warn("capture {}: session lost; stopping {} processors", st.node->capture_id, st.processors.size());
+      spdlog::warn("capture {}: session lost; stopping {} processors", st.node->capture_id(), st.processors.size());
       stop_owner(self);
       for (auto& [key, hosted] : st.processors) {
         st.processor_actors.release(hosted.actor);

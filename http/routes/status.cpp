@@ -16,7 +16,7 @@ void set_status_routes(router& r) {
     model::server_status st;
     st.version = model::release_version();
     st.git_hash = model::git_hash();
-    st.id = node.capture_id;
+    st.id = node.capture_id();
     st.cluster_id = node.cluster_id;
     st.pid = pid;
     st.is_owner = node.owns();

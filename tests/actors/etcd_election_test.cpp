@@ -19,6 +19,8 @@ struct journal {
   std::vector<std::uint64_t> resigned_campaigns;
   int stopping = 0;
   std::vector<std::uint64_t> elected;
+  /// The local capture's ID as the election named it in its last `elected`.
+  std::string elected_as;
   std::vector<std::uint64_t> capture_resigns;
   int lost = 0;
 };
@@ -37,7 +39,10 @@ session_actor::behavior_type fake_session(session_actor::pointer, std::shared_pt
 
 capture_actor::behavior_type fake_capture(capture_actor::pointer, std::shared_ptr<journal> j) {
   return {
-    [j](atom::elected, std::uint64_t term, std::vector<capture_member>&) { j->elected.push_back(term); },
+    [j](atom::elected, std::uint64_t term, std::vector<capture_member>& members) {
+      j->elected.push_back(term);
+      j->elected_as = members.empty() ? "" : members.front().info.id;
+    },
     [j](atom::resign, std::uint64_t term) {
       j->capture_resigns.push_back(term);
       return true;
@@ -70,12 +75,12 @@ struct election_fixture : test::actor_fixture {
   }
 
   /// etcd's view: captures "here" and "there", `owner` first in line at `term`.
-  void view(const std::string& owner, std::uint64_t term, bool there_alive = true) {
+  void view(const std::string& owner, std::uint64_t term, bool there_alive = true, const std::string& here = "here") {
     membership_view v;
-    v.captures = {{"here", "h:1", true}, {"there", "t:1", there_alive}};
+    v.captures = {{here, "h:1", true}, {"there", "t:1", there_alive}};
     v.owner_id = owner;
     v.owner_term = term;
-    v.owner_is_here = owner == "here";
+    v.owner_is_here = owner == here;
     caf::anon_send(election, atom::captures_v, std::move(v));
     run();
   }
@@ -133,14 +138,19 @@ BOOST_AUTO_TEST_CASE(a_capture_that_is_no_longer_first_lets_go) {
 
 BOOST_AUTO_TEST_CASE(a_lost_lease_stops_the_owner_role_and_every_processor) {
   view("here", 17);
-  caf::anon_send(election, atom::left_v);
+  BOOST_TEST(log->elected_as == "here");
+  // The session registers again as a new capture, "here-2".
+  caf::anon_send(election, atom::left_v, std::string{"here-2"});
   run();
   BOOST_TEST(log->capture_resigns == std::vector<std::uint64_t>{17});
   BOOST_TEST(log->lost == 1);
   BOOST_TEST(captures() == "none");
-  // Registered again and first in line: owner of the new term.
-  view("here", 40);
+  // Registered again under the new ID and first in line: owner of the new
+  // term, with the local capture under its new ID among the members.
+  view("here-2", 40, true, "here-2");
   BOOST_TEST(log->elected == (std::vector<std::uint64_t>{17, 40}));
+  BOOST_TEST(log->elected_as == "here-2");
+  BOOST_TEST(captures() == "here-2* there");
 }
 
 BOOST_AUTO_TEST_CASE(a_resign_ends_the_owners_campaign_wherever_it_runs) {

@@ -51,7 +51,7 @@ struct feeds_fixture : test::sim_cluster {
   std::map<std::string, std::size_t> load(const std::string& id) {
     std::map<std::string, std::size_t> out;
     for (const auto& n : nodes)
-      out[n->capture_id] = 0;
+      out[n->capture_id()] = 0;
     for (const auto& [t, caps] : placement(id))
       for (const auto& c : caps)
         ++out[c];
@@ -70,7 +70,7 @@ struct feeds_fixture : test::sim_cluster {
     for (const auto& n : nodes) {
       if (n->live != model::liveness::alive)
         continue;
-      auto l = load(id)[n->capture_id];
+      auto l = load(id)[n->capture_id()];
       lo = std::min(lo, l);
       hi = std::max(hi, l);
     }

@@ -3,10 +3,10 @@
 // node and spread each feed's tables over all three processes; a killed
 // owner is replaced within its session TTL + 2 s with every table on
 // exactly one live capture and checkpoints advancing; an owner paused past
-// its lease steps down and rejoins without two nodes ever claiming to own
-// at once; a resign on any node moves ownership; SIGTERM on the owner hands
-// it over at once rather than a TTL later; and a node with another
-// simulated upstream is refused.
+// its lease steps down and rejoins, as a new capture under a new ID,
+// without two nodes ever claiming to own at once; a resign on any node
+// moves ownership; SIGTERM on the owner hands it over at once rather than a
+// TTL later; and a node with another simulated upstream is refused.
 #include <signal.h>
 
 #include <chrono>
@@ -100,16 +100,27 @@ BOOST_AUTO_TEST_CASE(an_owner_paused_past_its_lease_steps_down_and_no_two_nodes_
   }
   BOOST_TEST(doubled == 0u, doubled << " of " << samples << " samples had two owners");
   BOOST_TEST(replaced);
-  // The paused node answers again, owns nothing and is a capture once more.
+  // The paused node answers again, owns nothing and is a capture once more:
+  // a new one, under a new ID (as TiCDC's capture registers anew), so no
+  // node lists the old incarnation.
   auto s = c.status(*owner);
   BOOST_REQUIRE(s.has_value());
   BOOST_TEST(!s->at("is_owner").as_bool());
+  auto rejoined_id = std::string(s->at("id").as_string());
+  BOOST_TEST(rejoined_id != paused_id);
   auto next = c.one_owner(2s);
   BOOST_REQUIRE(next.has_value());
+  auto rejoined = [&](std::size_t i) {
+    auto listed = c.captures(i);
+    return listed.size() == 3u && listed.count(rejoined_id) == 1u && listed.count(paused_id) == 0u
+           && listed.count(paused_id + "*") == 0u;
+  };
   auto deadline = clock_type::now() + 5s;
-  while (clock_type::now() < deadline && c.captures(*next).count(paused_id) == 0)
-    std::this_thread::sleep_for(100ms);
-  BOOST_TEST(c.captures(*next).count(paused_id) == 1u);
+  for (std::size_t i = 0; i < 3; ++i) {
+    while (clock_type::now() < deadline && !rejoined(i))
+      std::this_thread::sleep_for(100ms);
+    BOOST_TEST(rejoined(i), "node " << i << " lists the rejoined capture " << rejoined_id << " and not " << paused_id);
+  }
 }
 
 BOOST_AUTO_TEST_CASE(a_resign_on_any_node_moves_ownership) {

@@ -42,7 +42,7 @@ BOOST_FIXTURE_TEST_CASE(status_describes_this_node, one_capture) {
   auto js = r.json().as_object();
   BOOST_TEST(js.at("version").is_string());
   BOOST_TEST(js.at("git_hash").is_string());
-  BOOST_TEST(js.at("id").as_string() == srv->nodes()[0]->capture_id);
+  BOOST_TEST(js.at("id").as_string() == srv->nodes()[0]->capture_id());
   BOOST_TEST(js.at("pid").as_int64() == ::getpid());
   BOOST_TEST(js.at("is_owner").as_bool());
   BOOST_TEST(js.at("liveness").as_int64() == 0);
@@ -52,7 +52,7 @@ BOOST_FIXTURE_TEST_CASE(each_capture_answers_with_its_own_id, three_captures) {
   for (std::size_t i = 0; i < 3; ++i) {
     auto c = client(i);
     auto js = c.get("/api/v2/status").json().as_object();
-    BOOST_TEST(js.at("id").as_string() == srv->nodes()[i]->capture_id);
+    BOOST_TEST(js.at("id").as_string() == srv->nodes()[i]->capture_id());
     BOOST_TEST(js.at("is_owner").as_bool() == (i == 0));
   }
 }
@@ -125,7 +125,7 @@ BOOST_FIXTURE_TEST_CASE(resign_elects_another_capture, three_captures) {
   }));
   // Status agrees with the captures list.
   auto status_owner = client(1).get("/api/v2/status").json().at("is_owner").as_bool();
-  BOOST_TEST(status_owner == (owner_id(c) == srv->nodes()[1]->capture_id));
+  BOOST_TEST(status_owner == (owner_id(c) == srv->nodes()[1]->capture_id()));
 }
 
 BOOST_FIXTURE_TEST_CASE(a_lone_capture_is_elected_again, one_capture) {

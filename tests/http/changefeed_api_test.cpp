@@ -193,9 +193,9 @@ BOOST_FIXTURE_TEST_CASE(processor_errors, api) {
   create("p");
   check_error(c.get("/api/v2/processors/p/no-such-capture"), 400, "CDC:ErrCaptureNotExist");
   check_error(c.get("/api/v2/processors/p/bad_capture"), 400, "CDC:ErrAPIInvalidParam");
-  check_error(c.get("/api/v2/processors/nofeed/" + srv->nodes()[0]->capture_id), 400, "CDC:ErrChangeFeedNotExists");
+  check_error(c.get("/api/v2/processors/nofeed/" + srv->nodes()[0]->capture_id()), 400, "CDC:ErrChangeFeedNotExists");
   c.post("/api/v2/changefeeds/p/pause");
-  check_error(c.get("/api/v2/processors/p/" + srv->nodes()[0]->capture_id), 400, "CDC:ErrAPIInvalidParam");
+  check_error(c.get("/api/v2/processors/p/" + srv->nodes()[0]->capture_id()), 400, "CDC:ErrAPIInvalidParam");
   BOOST_TEST(c.get("/api/v2/processors").json().at("total").as_int64() == 0);
 }
 
@@ -210,7 +210,7 @@ BOOST_AUTO_TEST_CASE(processor_of_an_erroring_feed_names_its_real_state) {
   auto c = f.client();
   auto created = c.post("/api/v2/changefeeds", R"({"changefeed_id":"bad","sink_uri":"blackhole://"})");
   BOOST_REQUIRE_MESSAGE(created.status == 200u, created.body);
-  auto path = "/api/v2/processors/bad/" + f.srv->nodes()[0]->capture_id;
+  auto path = "/api/v2/processors/bad/" + f.srv->nodes()[0]->capture_id();
   BOOST_REQUIRE(eventually([&] { return c.get(path).status == 400u; }, 10));
   BOOST_TEST(c.get("/api/v2/changefeeds/bad").json().at("state").as_string() == "error");
   auto r = c.get(path);

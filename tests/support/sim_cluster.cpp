@@ -44,7 +44,7 @@ void sim_cluster::add_capture() {
   auto i = nodes.size();
   auto node = std::make_shared<node_state>("capture-" + std::to_string(i), "127.0.0.1:" + std::to_string(8300 + i));
   auto cap = sys.spawn(capture, node, election_hdl, services);
-  caf::anon_send(election_hdl, atom::campaign_v, capture_info{node->capture_id, node->address}, cap);
+  caf::anon_send(election_hdl, atom::campaign_v, capture_info{node->capture_id(), node->address}, cap);
   nodes.push_back(node);
   capture_hdls.push_back(cap);
 }
@@ -61,7 +61,7 @@ std::vector<std::string> sim_cluster::claimed_owners() const {
   std::vector<std::string> out;
   for (const auto& n : nodes)
     if (n->is_owner)
-      out.push_back(n->capture_id);
+      out.push_back(n->capture_id());
   return out;
 }
 

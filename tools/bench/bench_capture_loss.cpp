@@ -61,7 +61,7 @@ int main(int argc, char** argv) {
     placed += n;
 
   // Kill the last capture (the owner runs on the first).
-  auto victim = bc.nodes().back()->capture_id;
+  auto victim = bc.nodes().back()->capture_id();
   auto lost = before[victim];
   // Watched through what the feeds publish (as GET shows it), not by asking
   // the owner, and only the feeds still waiting are looked at again: a poll

@@ -210,9 +210,9 @@ int run_server(const std::vector<std::string>& args) {
     spdlog::warn("no owner was elected within 10 s; serving anyway");
   for (std::size_t i = 0; i < srv->nodes().size(); ++i) {
     const auto& node = *srv->nodes()[i];
-    spdlog::info("capture {} listening on {}", node.capture_id, node.address);
+    spdlog::info("capture {} listening on {}", node.capture_id(), node.address);
     std::printf("cdc server listening on %s capture %s\n", node.address.c_str(),
-                node.capture_id.c_str());
+                node.capture_id().c_str());
   }
   std::fflush(stdout);
 
