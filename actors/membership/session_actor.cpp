@@ -7,6 +7,7 @@
 
 #include <spdlog/spdlog.h>
 
+#include "model/cluster/etcd_keys.hpp"
 #include "model/ids.hpp"
 #include "model/version.hpp"
 
@@ -144,6 +145,10 @@ void observe(self_ptr self) {
     v.owner_id = first.capture_id;
     v.owner_term = static_cast<std::uint64_t>(first.create_revision);
     v.owner_is_here = first.lease == lease;
+    // Before the election hears it: the owner role starts, and writes,
+    // only after that.
+    if (v.owner_is_here && st.options.fence)
+      st.options.fence->hold(model::etcd_keys::owner_key(st.node->cluster_id, lease), first.create_revision);
   }
   if (st.last_view && *st.last_view == v)
     return;

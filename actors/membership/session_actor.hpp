@@ -19,6 +19,7 @@
 #include <optional>
 
 #include "actors/membership/etcd_session.hpp"
+#include "actors/store/backend/owner_fence.hpp"
 #include "actors/messages.hpp"
 #include "actors/published/node_state.hpp"
 
@@ -35,6 +36,9 @@ struct session_options {
   /// The ID a capture that lost its session registers again under; a
   /// random UUID when unset.
   std::function<std::string()> next_capture_id;
+  /// Held with this node's campaign whenever it reads it first in line, so
+  /// the meta store's etcd writes are fenced by it (owner_fence.hpp).
+  std::shared_ptr<store::owner_fence> fence;
 };
 
 struct session_state {

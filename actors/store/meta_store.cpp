@@ -122,6 +122,15 @@ void meta_store_state::flush_progress(std::size_t budget) {
     if (ops.empty())
       return;
     if (auto r = backend->apply(ops); !r) {
+      if (r.error().kind == model::api_error::not_owner) {
+        // Another node owns now (fenced out): its feeds write their own
+        // progress, and this node's has nobody left to write it for.
+        spdlog::info("meta store: dropping the progress of {} changefeeds: {}", pending.size() + ops.size(),
+                     r.error().message);
+        pending.clear();
+        pending_order.clear();
+        return;
+      }
       // Kept, at the front: the next flush tries again with whatever is
       // newest by then.
       spdlog::warn("meta store: cannot write progress of {} changefeeds: {}", ops.size(), r.error().message);

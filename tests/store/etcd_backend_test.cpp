@@ -34,6 +34,12 @@ std::set<std::string> ids_of(const meta_snapshot& s) {
   return ids;
 }
 
+/// Writes feed `id`'s progress alone; whether it was written.
+bool put_progress_of(etcd_backend& b, const std::string& id, model::tso_t ts) {
+  std::vector<meta_op> batch{put_progress{{"default", id}, {ts, ts}}};
+  return b.apply(batch).has_value();
+}
+
 } // namespace
 
 BOOST_AUTO_TEST_SUITE(etcd_backend_on_etcd)
@@ -109,6 +115,42 @@ BOOST_AUTO_TEST_CASE(a_delete_removes_both_keys) {
                                           "/tidb/cdc/delete/default/changefeed/status/b"}));
   // Deleting what is gone is no error.
   BOOST_TEST(remove(*b, {"default", "a"}).has_value());
+}
+
+BOOST_AUTO_TEST_CASE(a_fenced_backend_writes_only_while_its_owner_campaign_stands) {
+  auto fence = std::make_shared<owner_fence>();
+  etcd_options options;
+  options.fence = fence;
+  auto b = test::etcd_backend_on(endpoint(), "fenced", options);
+  const std::string prefix = "/tidb/cdc/fenced/default/";
+  auto refused = [&](const std::string& id) {
+    auto r = put(*b, make_info(id), {1, 1});
+    return !r && r.error().kind == model::api_error::not_owner;
+  };
+  // Never owned: nothing is written.
+  BOOST_TEST(refused("early"));
+  BOOST_TEST(test::raw_keys(endpoint(), prefix).empty());
+
+  // Its campaign stands: writes go through.
+  const std::string campaign = model::etcd_keys::owner_key("fenced", 0x1234);
+  auto raw = test::etcd_client_for(endpoint());
+  auto won = raw.txn({.success = {etcd::put_request{.key = campaign, .value = "capture-a"}}});
+  BOOST_REQUIRE(won.has_value());
+  fence->hold(campaign, won->revision);
+  BOOST_TEST(put(*b, make_info("a"), {1, 1}).has_value());
+  BOOST_TEST(put_progress_of(*b, "a", 50));
+
+  // The campaign ended (a resign deletes it): a write in flight from the
+  // old owner fails and writes nothing.
+  BOOST_REQUIRE(raw.txn({.success = {etcd::delete_request{.key = campaign}}}).has_value());
+  BOOST_TEST(refused("late"));
+  BOOST_TEST(!put_progress_of(*b, "a", 60));
+  // The same key campaigning again is another term: still fenced.
+  BOOST_REQUIRE(raw.txn({.success = {etcd::put_request{.key = campaign, .value = "capture-a"}}}).has_value());
+  BOOST_TEST(refused("later"));
+  BOOST_TEST(test::raw_keys(endpoint(), prefix)
+             == (std::vector<std::string>{prefix + "changefeed/info/a", prefix + "changefeed/status/a"}));
+  BOOST_TEST(b->get({"default", "a"}).value()->progress.checkpoint_ts == 50u);
 }
 
 BOOST_AUTO_TEST_CASE(progress_of_a_missing_feed_writes_nothing) {

@@ -71,7 +71,8 @@ bool setup_logging(const tool::server_flags& f, std::string& error) {
 /// The meta store: etcd with --pd, else SQLite in the data dir. Opened
 /// before anything runs, so a store that cannot be used stops the server
 /// here, naming it and the reason.
-model::result<std::shared_ptr<store::meta_backend>> open_meta_store(const tool::server_flags& f) {
+model::result<std::shared_ptr<store::meta_backend>> open_meta_store(const tool::server_flags& f,
+                                                                    std::shared_ptr<const store::owner_fence> fence) {
   if (f.pd.empty()) {
     auto sqlite = store::sqlite_backend::open(f.data_dir);
     if (!sqlite)
@@ -83,6 +84,7 @@ model::result<std::shared_ptr<store::meta_backend>> open_meta_store(const tool::
     return endpoints.error();
   store::etcd_options options;
   options.cluster_id = f.cluster_id;
+  options.fence = std::move(fence);
   return std::make_shared<store::etcd_backend>(store::etcd::client(std::move(*endpoints)), std::move(options));
 }
 
@@ -126,7 +128,9 @@ int run_server(const std::vector<std::string>& args) {
   pthread_sigmask(SIG_BLOCK, &signals, nullptr);
   std::signal(SIGPIPE, SIG_IGN);
 
-  auto backend = open_meta_store(*flags);
+  // Cluster mode: the session holds it, the etcd meta store is fenced by it.
+  auto fence = std::make_shared<store::owner_fence>();
+  auto backend = open_meta_store(*flags, fence);
   if (!backend) {
     std::fprintf(stderr, "cdc server: %s\n", backend.error().message.c_str());
     return 1;
@@ -174,6 +178,7 @@ int run_server(const std::vector<std::string>& args) {
     actors::cluster_config::etcd_membership membership;
     membership.endpoints = store::etcd::parse_endpoints(flags->pd).value();
     membership.session.ttl = std::chrono::seconds(flags->capture_session_ttl);
+    membership.session.fence = fence;
     // Other nodes reach this one's actors on the advertised host, on a
     // port of the OS's choosing (the capture info tells them which).
     membership.actor_host = flags->host;

@@ -207,6 +207,11 @@ model::result<std::uint64_t> etcd_backend::current_revision() {
   return static_cast<std::uint64_t>(r->revision);
 }
 
+model::api_failure etcd_backend::not_owner(const std::string& why) const {
+  return model::fail_with(model::api_error::not_owner,
+                          "this capture is not the owner: " + why + "; nothing was written to " + describe());
+}
+
 model::result<std::uint64_t> etcd_backend::apply(std::span<const meta_op> ops) {
   auto writes = fold_batch(ops);
   std::size_t needed = 0;
@@ -217,17 +222,38 @@ model::result<std::uint64_t> etcd_backend::apply(std::span<const meta_op> ops) {
                        {"a transaction of " + std::to_string(ops.size()) + " writes needs " + std::to_string(needed)
                         + " etcd operations, more than the " + std::to_string(options_.max_txn_ops)
                         + " etcd allows in one transaction (--max-txn-ops); nothing was written"});
+  std::optional<owner_fence::campaign> fence;
+  if (options_.fence) {
+    fence = options_.fence->held();
+    if (!fence)
+      return not_owner("it has not owned the cluster");
+  }
   for (int attempt = 0; attempt < max_attempts; ++attempt) {
     // Nothing left to write (progress of feeds that are gone): the store
     // is as it was, at its current revision.
     if (writes.empty())
       return current_revision();
-    auto r = client_.txn(build_txn(writes));
+    auto txn = build_txn(writes);
+    if (fence) {
+      // Compared first and read first on failure, so learn() sees only the
+      // reads of the feeds.
+      txn.compares.push_back({fence->key, etcd::compare::target::create, etcd::compare::result::equal,
+                              fence->create_revision});
+      txn.failure.insert(txn.failure.begin(), etcd::range_request{.key = fence->key});
+    }
+    auto r = client_.txn(txn);
     if (!r)
       return failure(r.error());
     if (r->succeeded) {
       note_committed(writes, r->revision);
       return static_cast<std::uint64_t>(r->revision);
+    }
+    if (fence) {
+      if (r->ranges.empty() || r->ranges.front().kvs.empty()
+          || r->ranges.front().kvs.front().create_revision != fence->create_revision)
+        return not_owner("its campaign " + fence->key + " of term " + std::to_string(fence->create_revision)
+                         + " has ended");
+      r->ranges.erase(r->ranges.begin());
     }
     if (auto learned = learn(writes, *r); !learned)
       return learned.error();

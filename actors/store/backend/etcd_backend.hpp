@@ -6,11 +6,13 @@
 #pragma once
 
 #include <map>
+#include <memory>
 #include <string>
 
 #include "actors/store/backend/etcd_batch.hpp"
 #include "actors/store/backend/etcd_client.hpp"
 #include "actors/store/backend/meta_backend.hpp"
+#include "actors/store/backend/owner_fence.hpp"
 #include "model/changefeed/state.hpp"
 #include "model/cluster/etcd_keys.hpp"
 
@@ -24,6 +26,10 @@ struct etcd_options {
   /// Keys per range request while listing, so no answer grows with the
   /// number of changefeeds (an info is a few KiB).
   std::int64_t list_page_keys = 1000;
+  /// When set (cluster mode), every write also compares the owner's
+  /// campaign (owner_fence.hpp) and fails with ErrNotOwner when this node
+  /// no longer owns with it, or never did.
+  std::shared_ptr<const owner_fence> fence;
 };
 
 class etcd_backend : public meta_backend {
@@ -77,6 +83,8 @@ private:
   };
 
   model::api_failure failure(const etcd::error& e) const;
+  /// ErrNotOwner: the owner fence stopped a write.
+  model::api_failure not_owner(const std::string& why) const;
   model::result<meta_snapshot> list_at_one_revision();
   model::result<meta_record> read_record(const etcd::key_value& info, const etcd::key_value* status);
   etcd::txn_request build_txn(const std::vector<feed_write>& writes) const;
