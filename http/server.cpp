@@ -1,22 +1,14 @@
 #include "http/server.hpp"
 
 #include <algorithm>
-#include <random>
-
 
 #include <spdlog/spdlog.h>
 
+#include "actors/published/capture_id.hpp"
 #include "http/listener.hpp"
 #include "http/routes.hpp"
-#include "model/ids.hpp"
 
 namespace cdc::http {
-
-std::string new_capture_id() {
-  std::random_device rd;
-  auto word = [&] { return (std::uint64_t{rd()} << 32) | rd(); };
-  return model::make_uuid_v4(word(), word());
-}
 
 server::server(caf::actor_system& sys, server_options opts)
   : sys_(sys),
@@ -36,7 +28,7 @@ server::server(caf::actor_system& sys, server_options opts)
     if (i == 0 && !opts_.advertise_address.empty())
       advertised = opts_.advertise_address;
     auto node =
-      std::make_shared<actors::node_state>(new_capture_id(), std::move(advertised), opts_.cluster.cluster_id);
+      std::make_shared<actors::node_state>(actors::new_capture_id(), std::move(advertised), opts_.cluster.cluster_id);
     ctx->node = node.get();
     listeners_.push_back(std::move(l));
     nodes_.push_back(std::move(node));

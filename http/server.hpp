@@ -81,7 +81,4 @@ private:
   bool stopped_ = false;
 };
 
-/// A fresh random capture ID (UUID v4).
-std::string new_capture_id();
-
 } // namespace cdc::http

@@ -3,12 +3,11 @@
 
 #include <algorithm>
 #include <filesystem>
-#include <random>
 
 #include <spdlog/spdlog.h>
 
+#include "actors/published/capture_id.hpp"
 #include "model/cluster/etcd_keys.hpp"
-#include "model/ids.hpp"
 #include "model/version.hpp"
 
 namespace cdc::actors {
@@ -38,19 +37,13 @@ model::capture_record record_of(const capture_info& info, const session_options&
   return r;
 }
 
-std::string random_capture_id() {
-  std::random_device rd;
-  auto word = [&] { return (std::uint64_t{rd()} << 32) | rd(); };
-  return model::make_uuid_v4(word(), word());
-}
-
 /// The lease is gone: the node gives up what it holds before anything else,
 /// and registers again as a new capture, under a new ID, as TiCDC's does:
 /// the owner then never mistakes the new incarnation for the old one,
 /// whose tables it may have placed elsewhere meanwhile.
 void lose_lease(self_ptr self, const std::string& why) {
   auto& st = self->state;
-  auto next = st.options.next_capture_id ? st.options.next_capture_id() : random_capture_id();
+  auto next = st.options.next_capture_id ? st.options.next_capture_id() : new_capture_id();
   spdlog::error("membership: capture {} lost its etcd session: {}; stopping its processors and owner role, "
                 "then registering again as capture {}",
                 st.self->id, why, next);

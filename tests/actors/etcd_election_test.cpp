@@ -6,6 +6,7 @@
 
 #include "actors/membership/etcd_election.hpp"
 #include "tests/support/actor_fixture.hpp"
+#include "tests/support/capture_stub.hpp"
 #include "tests/support/printers.hpp"
 
 using namespace cdc;
@@ -37,34 +38,18 @@ session_actor::behavior_type fake_session(session_actor::pointer, std::shared_pt
   };
 }
 
-capture_actor::behavior_type fake_capture(capture_actor::pointer, std::shared_ptr<journal> j) {
-  return {
-    [j](atom::elected, std::uint64_t term, std::vector<capture_member>& members) {
-      j->elected.push_back(term);
-      j->elected_as = members.empty() ? "" : members.front().info.id;
-    },
-    [j](atom::resign, std::uint64_t term) {
-      j->capture_resigns.push_back(term);
-      return true;
-    },
-    [](atom::ready, std::uint64_t) {},
-    [](atom::stopping) {},
-    [](atom::dispatch, std::uint64_t, std::shared_ptr<const model::changefeed_info>&, changefeed_actor&,
-       std::vector<table_start>&, std::vector<std::int64_t>&) { return true; },
-    [](atom::report) { return std::vector<processor_report>{}; },
-    [](atom::resolved, model::tso_t) {},
-    [](atom::progress, const model::changefeed_key&, std::vector<table_progress>&) {},
-    [j](atom::left) { ++j->lost; },
-    [](atom::owner) { return owner_actor{}; },
-    [](atom::subscribe, feed_follower_actor&, std::uint64_t) { return feed_updates{}; },
-  };
-}
-
 struct election_fixture : test::actor_fixture {
   election_fixture() {
     auto factory = [j = log](caf::actor_system& s, etcd_election_actor) { return s.spawn(fake_session, j); };
     election = sys.spawn(etcd_election, published, "c1", session_factory{factory}, feed_relay_actor{});
-    capture = sys.spawn(fake_capture, log);
+    test::capture_stub_hooks hooks;
+    hooks.elected = [j = log](std::uint64_t term, const std::vector<capture_member>& members) {
+      j->elected.push_back(term);
+      j->elected_as = members.empty() ? "" : members.front().info.id;
+    };
+    hooks.resign = [j = log](std::uint64_t term) { j->capture_resigns.push_back(term); };
+    hooks.left = [j = log] { ++j->lost; };
+    capture = sys.spawn(test::capture_stub, std::move(hooks));
     caf::anon_send(election, atom::campaign_v, capture_info{"here", "h:1"}, capture);
     run();
   }

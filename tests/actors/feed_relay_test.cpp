@@ -5,6 +5,7 @@
 
 #include "actors/published/feed_relay.hpp"
 #include "tests/support/actor_fixture.hpp"
+#include "tests/support/capture_stub.hpp"
 #include "tests/support/printers.hpp"
 #include "tests/support/sample_feed.hpp"
 
@@ -12,26 +13,6 @@ using namespace cdc;
 using namespace cdc::actors;
 
 namespace {
-
-/// Stands in for the owner's capture: hands subscriptions to its relay.
-capture_actor::behavior_type door(capture_actor::pointer self, feed_relay_actor relay) {
-  return {
-    [](atom::elected, std::uint64_t, std::vector<capture_member>&) {},
-    [](atom::resign, std::uint64_t) { return true; },
-    [](atom::ready, std::uint64_t) {},
-    [](atom::stopping) {},
-    [](atom::dispatch, std::uint64_t, std::shared_ptr<const model::changefeed_info>&, changefeed_actor&,
-       std::vector<table_start>&, std::vector<std::int64_t>&) { return true; },
-    [](atom::report) { return std::vector<processor_report>{}; },
-    [](atom::resolved, model::tso_t) {},
-    [](atom::progress, const model::changefeed_key&, std::vector<table_progress>&) {},
-    [](atom::left) {},
-    [](atom::owner) { return owner_actor{}; },
-    [self, relay](atom::subscribe, feed_follower_actor& f, std::uint64_t n) {
-      return self->delegate(relay, atom::subscribe_v, f, n);
-    },
-  };
-}
 
 std::shared_ptr<const model::changefeed_info> info_of(const std::string& id) {
   auto info = test::sample_info();
@@ -46,7 +27,8 @@ struct relay_fixture : test::actor_fixture {
     owner_node->owner_ready = true;
     publisher = sys.spawn(feed_relay, owner_dir, owner_node, std::chrono::milliseconds(500));
     follower = sys.spawn(feed_relay, follower_dir, follower_node, std::chrono::milliseconds(500));
-    owner_capture = sys.spawn(door, publisher);
+    // The owner's capture: hands subscriptions to its relay.
+    owner_capture = sys.spawn(test::capture_stub, test::capture_stub_hooks{.relay = publisher});
     run();
   }
   ~relay_fixture() {
