@@ -25,6 +25,16 @@ struct api_context {
   std::vector<const actors::node_state*> nodes;
 };
 
+/// False, having answered 503 ErrServerIsNotReady, while this node has not
+/// yet seen an owner's list of changefeeds: a feed it does not know may
+/// exist all the same (TiCDC's node answers so until it is ready).
+inline bool feeds_loaded(const request_context& rc, const reply& rep) {
+  if (rc.api->directory->loaded())
+    return true;
+  rep.send_failure(model::fail(model::api_error::server_is_not_ready));
+  return false;
+}
+
 /// Makes the API call `xs...` for this request and answers with
 /// `render(answer)`, or with the failure.
 template <class T, class Render, class... Ts>

@@ -56,11 +56,11 @@ bool server::start(std::chrono::milliseconds wait) {
   // Serve only once an owner has loaded the cluster, so the first request
   // already sees every changefeed (start-up, not the request path, waits).
   auto deadline = std::chrono::steady_clock::now() + wait;
-  // In cluster mode the owner may be another node's: then its captures
-  // being published says that one is in office.
+  // In cluster mode the owner may be another node's: then its list of
+  // changefeeds having reached this node says that one is in office.
   auto ready = [this] {
     return std::any_of(nodes_.begin(), nodes_.end(), [](const auto& n) { return n->owner_ready.load(); })
-           || (opts_.cluster.membership && cluster_.capture_views->current());
+           || (opts_.cluster.membership && cluster_.directory->loaded());
   };
   while (!ready() && std::chrono::steady_clock::now() < deadline)
     std::this_thread::sleep_for(std::chrono::milliseconds(1));

@@ -52,6 +52,7 @@ void feed_directory::put(const model::changefeed_key& key, std::shared_ptr<const
 void feed_directory::retain(const std::set<model::changefeed_key>& keys) {
   std::unique_lock guard{lock_};
   std::erase_if(slots_, [&](const auto& entry) { return !keys.count(entry.first); });
+  loaded_.store(true, std::memory_order_release);
 }
 
 std::shared_ptr<const feed_snapshot> feed_directory::find(const model::changefeed_key& key) const {

@@ -68,8 +68,13 @@ public:
   /// Publishes `snap` as `key`'s, in its slot or a new one (a node that
   /// follows another node's feeds: feed_relay.hpp).
   void put(const model::changefeed_key& key, std::shared_ptr<const feed_snapshot> snap);
-  /// Drops every key not in `keys` (a new owner keeps what it loaded).
+  /// Drops every key not in `keys` (a new owner keeps what it loaded, a
+  /// follower what the owner listed); the directory is loaded from then on.
   void retain(const std::set<model::changefeed_key>& keys);
+  /// An owner's whole list has been published here at least once. Before
+  /// that (a node just started), a feed not found may exist all the same,
+  /// so reads answer "not ready" rather than "not exists".
+  bool loaded() const noexcept { return loaded_.load(std::memory_order_acquire); }
 
   /// The latest snapshot of `key`, or null (unknown, or not yet published).
   std::shared_ptr<const feed_snapshot> find(const model::changefeed_key& key) const;
@@ -79,6 +84,7 @@ public:
 private:
   mutable std::shared_mutex lock_;
   std::map<model::changefeed_key, std::shared_ptr<slot>> slots_;
+  std::atomic<bool> loaded_{false};
 };
 
 } // namespace cdc::actors

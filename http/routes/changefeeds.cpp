@@ -61,6 +61,8 @@ void create(request_context& rc, const reply& rep) {
 /// The feeds the ?state= filter selects, in ID order, from the directory:
 /// each item's JSON made once per change and appended (no JSON tree).
 void list(request_context& rc, const reply& rep) {
+  if (!feeds_loaded(rc, rep))
+    return;
   std::optional<std::string> state;
   if (auto s = rc.query_param("state"))
     state = std::string(*s);
@@ -74,6 +76,8 @@ void get(request_context& rc, const reply& rep) {
   auto key = key_of(rc);
   if (!key)
     return rep.send_failure(key.error());
+  if (!feeds_loaded(rc, rep))
+    return;
   if (auto snap = rc.api->directory->find(*key))
     return rep.send(200, snap->detail_json());
   rep.send_failure(model::fail(model::api_error::changefeed_not_exists, {key->display()}));

@@ -16,6 +16,8 @@ void list(request_context& rc, const reply& rep) {
   auto render = [rep](const std::vector<model::processor_item>& items) {
     rep.send(200, model::processor_list_text(items));
   };
+  if (!feeds_loaded(rc, rep))
+    return;
   if (rc.api->captures->current())
     return render(actors::processor_list(*rc.api->directory));
   call_api<std::vector<model::processor_item>>(rc, rep, render, atom::processors_v);
@@ -30,6 +32,8 @@ void get(request_context& rc, const reply& rep) {
     return rep.send_failure(ok.error());
   auto ns = rc.query_param("namespace").value_or(model::default_namespace);
   model::changefeed_key key{std::string(ns.empty() ? model::default_namespace : ns), id};
+  if (!feeds_loaded(rc, rep))
+    return;
   auto render = [rep](const model::processor_detail& d) { rep.send_json(boost::json::value_from(d)); };
   if (auto captures = rc.api->captures->current()) {
     auto d = actors::processor_of(*rc.api->directory, *captures, key, capture);

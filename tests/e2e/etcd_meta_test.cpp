@@ -25,12 +25,12 @@ struct etcd_node {
   explicit etcd_node(const std::string& name) : base(name), etcd(base.path / "etcd") {}
 
   /// `cdc server` on etcd with its own, fresh data dir.
-  std::unique_ptr<child_process> start_server(const std::string& data_name) {
+  /// A node killed with -9 owns until its lease expires: `ttl` keeps that short.
+  std::unique_ptr<child_process> start_server(const std::string& data_name, int ttl = 3) {
     auto args = server_args((base.path / data_name).string());
     args.push_back("--pd=" + etcd.endpoint());
     args.push_back("--cluster-id=e2e");
-    // A node killed with -9 owns until its lease expires: keep that short.
-    args.push_back("--capture-session-ttl=3");
+    args.push_back("--capture-session-ttl=" + std::to_string(ttl));
     return std::make_unique<child_process>(cdc_binary(), args);
   }
 
@@ -80,18 +80,43 @@ BOOST_AUTO_TEST_CASE(changefeeds_live_in_etcd_under_ticdcs_keys_and_survive_kill
     server->signal(SIGKILL);
     server->wait();
   }
-  // Another data dir: what comes back can only have come from etcd.
+  // Another data dir: what comes back can only have come from etcd. The
+  // killed node's campaign holds ownership until its lease expires; the new
+  // node listens once it has taken over and loaded the feeds.
   auto server = n.start_server("data-2");
   http_client c(listening_addresses(*server, 1).at(0));
-  // The killed node's campaign holds ownership until its lease expires.
-  auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(8);
-  while (std::chrono::steady_clock::now() < deadline && !c.get("/api/v2/status").json().at("is_owner").as_bool())
-    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  BOOST_TEST(c.get("/api/v2/status").json().at("is_owner").as_bool());
   BOOST_TEST(state_of(c, "f1") == "normal");
   BOOST_TEST(state_of(c, "f2") == "stopped");
   BOOST_TEST(state_of(c, "f3") == "400");
   server->signal(SIGTERM);
   BOOST_TEST(server->wait().value_or(-1) == 0);
+}
+
+// A node that joins while the owner cannot be reached (paused, its lease
+// still valid) cannot know which changefeeds exist: after its 10 s start-up
+// wait it serves, and answers changefeed reads 503 "not ready" (never "does
+// not exist") until the owner's list reaches it.
+BOOST_AUTO_TEST_CASE(a_node_that_has_not_seen_the_owners_feeds_answers_not_ready) {
+  etcd_node n{"etcd-not-ready"};
+  auto owner = n.start_server("data-owner", 60);
+  http_client oc(listening_addresses(*owner, 1).at(0));
+  BOOST_TEST(n.create(oc, "f1").starts_with("200"));
+  owner->signal(SIGSTOP);
+  auto joiner = n.start_server("data-joiner");
+  http_client c(listening_addresses(*joiner, 1).at(0));
+  for (auto path : {"/api/v2/changefeeds/f1", "/api/v2/changefeeds", "/api/v2/processors"}) {
+    auto r = c.get(path);
+    BOOST_TEST(r.status == 503u, path << ": " << r.body);
+    BOOST_TEST(r.body.find("CDC:ErrServerIsNotReady") != std::string::npos, r.body);
+  }
+  owner->signal(SIGCONT);
+  auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+  while (std::chrono::steady_clock::now() < deadline && state_of(c, "f1") == "503")
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  BOOST_TEST(state_of(c, "f1") == "normal");
+  joiner->signal(SIGTERM);
+  BOOST_TEST(joiner->wait().value_or(-1) == 0);
 }
 
 BOOST_AUTO_TEST_CASE(an_etcd_outage_fails_writes_with_a_clear_500_until_etcd_is_back) {

@@ -148,7 +148,7 @@ std::vector<std::string> listening_addresses(child_process& p, std::size_t captu
   std::vector<std::string> out;
   const std::string marker = "cdc server listening on ";
   for (std::size_t i = 0; i < captures; ++i) {
-    auto line = p.next_line(marker);
+    auto line = p.next_line(marker, std::chrono::seconds(20));
     if (!line)
       break;
     auto rest = line->substr(line->find(marker) + marker.size());

@@ -71,6 +71,7 @@ std::pair<int, std::string> run_command(const std::string& program, const std::v
 std::vector<std::string> server_args(const std::string& data_dir, std::size_t captures = 1);
 
 /// The addresses a started server printed ("cdc server listening on ADDR ...").
+/// A server waits up to 10 s for an owner before it listens; this waits longer.
 std::vector<std::string> listening_addresses(child_process& p, std::size_t captures);
 
 } // namespace cdc::test
