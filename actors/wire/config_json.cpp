@@ -8,7 +8,20 @@
 #include <boost/json/value_from.hpp>
 #include <caf/sec.hpp>
 
+#include "model/config/defaults.hpp"
+#include "model/config/merge.hpp"
+
 namespace cdc::actors::wire {
+
+const model::config::replica_config& default_config() {
+  // What a create without a replica_config gets (bodies.cpp).
+  static const auto defaults = model::config::to_internal(model::config::default_replica_config());
+  return defaults;
+}
+
+bool is_default_config(const model::config::replica_config& c) {
+  return c == default_config();
+}
 
 std::string config_to_json(const model::config::replica_config& c) {
   return boost::json::serialize(boost::json::value_from(c));

@@ -33,13 +33,24 @@ struct as_json_text_t {
 };
 inline constexpr as_json_text_t as_json_text{};
 
+/// Most feeds keep the config a create without one gets: it crosses as an
+/// empty text, so the owner does not encode it once per node it relays a
+/// new feed to, nor does every node decode it.
+bool is_default_config(const model::config::replica_config& c);
+const model::config::replica_config& default_config();
+
 template <class Inspector>
 typename Inspector::result_type inspect(Inspector& f, json_ref& x) {
   if constexpr (Inspector::writes_state) {
     std::string text;
-    return f(text, caf::meta::load_callback([&] { return config_from_json(text, x.c); }));
+    return f(text, caf::meta::load_callback([&]() -> caf::error {
+               if (!text.empty())
+                 return config_from_json(text, x.c);
+               x.c = default_config();
+               return caf::none;
+             }));
   } else {
-    auto text = config_to_json(x.c);
+    auto text = is_default_config(x.c) ? std::string{} : config_to_json(x.c);
     return f(text);
   }
 }

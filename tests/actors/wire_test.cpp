@@ -9,6 +9,7 @@
 #include <caf/binary_deserializer.hpp>
 #include <caf/binary_serializer.hpp>
 
+#include "model/changefeed/bodies.hpp"
 #include "model/config/defaults.hpp"
 #include "tests/support/actor_fixture.hpp"
 #include "tests/support/sample_feed.hpp"
@@ -72,6 +73,21 @@ BOOST_AUTO_TEST_CASE(a_config_survives_its_json_text) {
     BOOST_REQUIRE_MESSAGE(!err, caf::to_string(err));
     BOOST_TEST((back == cfg));
   }
+}
+
+BOOST_AUTO_TEST_CASE(the_config_of_a_create_without_one_crosses_as_a_few_bytes_and_comes_back_whole) {
+  auto created = model::parse_create_body(R"({"changefeed_id":"f","sink_uri":"blackhole://"})");
+  BOOST_REQUIRE(created.has_value());
+  auto info = sample_info();
+  info.config = std::make_shared<const replica_config>(created->replica_config);
+  auto bytes = save(sys, info);
+  auto customised = sample_info();
+  BOOST_TEST(bytes.size() + 1000 < save(sys, customised).size());
+  model::changefeed_info back;
+  BOOST_REQUIRE(!load(sys, bytes, back));
+  BOOST_REQUIRE(back.config);
+  BOOST_TEST((*back.config == created->replica_config));
+  require_same(info, back);
 }
 
 BOOST_AUTO_TEST_CASE(changefeed_key_and_progress) {
