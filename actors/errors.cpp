@@ -38,10 +38,9 @@ model::api_failure to_failure(const caf::error& err) {
 }
 
 caf::error meta_store_error(const caf::error& err) {
-  auto f = to_failure(err);
-  if (f.kind == model::api_error::meta_store_failed)
+  if (err.category() == caf::atom("cdc"))
     return err;
-  return to_error(model::fail(model::api_error::meta_store_failed, {f.message}));
+  return to_error(model::fail(model::api_error::meta_store_failed, {to_failure(err).message}));
 }
 
 } // namespace cdc::actors

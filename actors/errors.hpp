@@ -17,7 +17,9 @@ caf::error to_error(model::api_error kind, std::initializer_list<std::string_vie
 model::api_failure to_failure(const caf::error& err);
 
 /// How a failed meta store request answers the API: the store's own
-/// ErrMetaStoreFailed as it is; anything else (a timeout) wrapped in one.
+/// failures as they are (ErrMetaStoreFailed, ErrPDEtcdAPIError for a failed
+/// etcd call, ErrNotOwner); anything else (a timeout) wrapped in
+/// ErrMetaStoreFailed.
 caf::error meta_store_error(const caf::error& err);
 
 } // namespace cdc::actors

@@ -3,8 +3,9 @@
 // with a clear 500 within a bounded time meanwhile, reads keep answering,
 // no node dies, and once etcd is back the cluster recovers by itself: one
 // owner, three captures, creates on every node, the feeds of before
-// replicating again, and nothing a 500 refused shows up); and a node that
-// joins a running cluster gets its share of a feed's tables within a second.
+// replicating again, and nothing a 500 refused shows up); etcd down for
+// less than a TTL (nobody loses their lease); and a node that joins a
+// running cluster gets its share of a feed's tables within a second.
 #include <chrono>
 #include <map>
 #include <set>
@@ -201,6 +202,50 @@ BOOST_AUTO_TEST_CASE(etcd_restarted_under_the_cluster_fails_writes_clearly_and_t
     http_client client(c.nodes[i].address);
     BOOST_TEST(client.get("/api/v2/health").status == 200u, "node " << i);
   }
+  BOOST_TEST(all_running(c));
+}
+
+// etcd gone for less than the TTL: writes fail clearly meanwhile, but no
+// lease is lost (a restarted etcd gives each a fresh TTL), so the owner and
+// the captures stay who they were and writes work again at once.
+BOOST_AUTO_TEST_CASE(etcd_down_for_less_than_a_ttl_costs_no_capture_and_no_owner) {
+  cdc_cluster c{"cluster-etcd-blip", 10};
+  auto owner = c.one_owner(15s);
+  BOOST_REQUIRE(owner.has_value());
+  auto owner_id = c.id_of(*owner);
+  auto members = c.captures(0);
+  BOOST_REQUIRE(members.size() == 3u);
+  http_client at_owner(c.nodes[*owner].address);
+  BOOST_REQUIRE(at_owner.post("/api/v2/changefeeds", create_body("before")).status == 200u);
+
+  c.etcd.kill();
+  std::this_thread::sleep_for(1s);
+  for (std::size_t i = 0; i < 3; ++i) {
+    http_client client(c.nodes[i].address);
+    auto t0 = clock_type::now();
+    auto r = client.post("/api/v2/changefeeds", create_body("during-" + std::to_string(i)));
+    refused_clearly(r, ms_since(t0), "create on node " + std::to_string(i));
+    BOOST_TEST(r.error_code() == "CDC:ErrPDEtcdAPIError", r.body);
+  }
+  c.etcd.start();
+  auto up = clock_type::now();
+  for (std::size_t i = 0; i < 3; ++i) {
+    http_client client(c.nodes[i].address);
+    http_response r;
+    do {
+      r = client.post("/api/v2/changefeeds", create_body("after-" + std::to_string(i)));
+      if (r.status != 200)
+        std::this_thread::sleep_for(100ms);
+    } while (r.status != 200 && ms_since(up) < 5000);
+    BOOST_TEST(r.status == 200u, "node " << i << ": " << r.body);
+  }
+  BOOST_TEST_MESSAGE("creates succeed on every node " << ms_since(up) << " ms after etcd started");
+  BOOST_TEST(c.owners() == std::vector<std::size_t>{*owner});
+  BOOST_TEST(c.id_of(*owner) == owner_id);
+  for (std::size_t i = 0; i < 3; ++i)
+    BOOST_TEST(c.captures(i) == members, "node " << i << " lists the same three captures");
+  BOOST_TEST(state_of(at_owner, "before") == "normal");
+  BOOST_TEST(state_of(at_owner, "during-0") == "400");
   BOOST_TEST(all_running(c));
 }
 

@@ -127,7 +127,7 @@ BOOST_AUTO_TEST_CASE(an_etcd_outage_fails_writes_with_a_clear_500_until_etcd_is_
   n.etcd.kill();
   auto failed = c.post("/api/v2/changefeeds", R"({"changefeed_id":"during","sink_uri":"blackhole://"})");
   BOOST_TEST(failed.status == 500u, failed.body);
-  BOOST_TEST(failed.body.find("CDC:ErrMetaStoreFailed") != std::string::npos, failed.body);
+  BOOST_TEST(failed.body.find("CDC:ErrPDEtcdAPIError") != std::string::npos, failed.body);
   BOOST_TEST(failed.body.find(n.etcd.endpoint()) != std::string::npos, failed.body);
   // Reads are served from what the feeds published meanwhile.
   BOOST_TEST(state_of(c, "before") == "normal");

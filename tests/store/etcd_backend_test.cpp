@@ -243,7 +243,7 @@ BOOST_AUTO_TEST_CASE(a_transaction_etcd_refuses_leaves_nothing) {
                              delete_record{{"default", "before"}}};
   auto r = b->apply(batch);
   BOOST_REQUIRE(!r.has_value());
-  BOOST_TEST(r.error().kind == model::api_error::meta_store_failed);
+  BOOST_TEST(r.error().kind == model::api_error::pd_etcd_api_error);
   BOOST_TEST(r.error().message.find("/v3/kv/txn") != std::string::npos, r.error().message);
   BOOST_TEST(ids_of(b->list().value()) == (std::set<std::string>{"before"}));
 }

@@ -1,5 +1,5 @@
 // The etcd backend when etcd goes away: every call fails within the
-// client's timeout with ErrMetaStoreFailed naming etcd, nothing hangs, and
+// client's timeout with ErrPDEtcdAPIError naming etcd, nothing hangs, and
 // once etcd is back on its data the same backend reads what was committed
 // and writes again, with no reconnect step of its own.
 #include <boost/test/unit_test.hpp>
@@ -29,7 +29,7 @@ void fails_fast_and_clearly(Call call, const std::string& endpoint) {
   auto r = call();
   auto took = std::chrono::steady_clock::now() - start;
   BOOST_REQUIRE(!r.has_value());
-  BOOST_TEST(r.error().kind == model::api_error::meta_store_failed);
+  BOOST_TEST(r.error().kind == model::api_error::pd_etcd_api_error);
   BOOST_TEST(r.error().message.find("etcd " + endpoint) != std::string::npos, r.error().message);
   BOOST_TEST(took <= timeout + std::chrono::milliseconds(500));
 }

@@ -30,8 +30,10 @@ std::string etcd_backend::describe() const {
   return client_.describe() + " cluster " + options_.cluster_id;
 }
 
+// TiCDC wraps a failed etcd call as ErrPDEtcdAPIError with the cause as
+// its message; so does this, the cause naming the endpoint.
 model::api_failure etcd_backend::failure(const etcd::error& e) const {
-  return model::fail(model::api_error::meta_store_failed, {e.message});
+  return model::fail_with(model::api_error::pd_etcd_api_error, e.message);
 }
 
 model::result<meta_record> etcd_backend::read_record(const etcd::key_value& info, const etcd::key_value* status) {
