@@ -511,7 +511,9 @@ using session_actor = caf::typed_actor<
   // campaign no more.
   caf::reacts_to<atom::stopping>>::extend_with<internal<
   // Timer: renew the lease when due and read the membership.
-  caf::reacts_to<atom::tick>>>;
+  caf::reacts_to<atom::tick>,
+  // The watch on the membership's keys saw them change: read them now.
+  caf::reacts_to<atom::captures>>>;
 
 // clang-format on
 

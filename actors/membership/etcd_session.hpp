@@ -63,6 +63,8 @@ public:
   std::int64_t lease() const { return lease_; }
   std::chrono::seconds ttl() const { return ttl_; }
   std::string describe() const { return client_.describe(); }
+  const std::vector<etcd::endpoint>& endpoints() const noexcept { return client_.endpoints(); }
+  const std::string& cluster() const noexcept { return cluster_; }
 
 private:
   etcd::client client_;

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <filesystem>
 
+#include <caf/send.hpp>
 #include <spdlog/spdlog.h>
 
 #include "actors/published/capture_id.hpp"
@@ -113,6 +114,7 @@ void renew(self_ptr self) {
 /// resign) and hands the view to the election when it changed.
 void observe(self_ptr self) {
   auto& st = self->state;
+  st.observed = clock::now();
   auto snap = st.session->read();
   if (!snap) {
     spdlog::warn("membership: cannot read the membership: {}", snap.error().message);
@@ -149,16 +151,35 @@ void observe(self_ptr self) {
   self->send(st.election, atom::captures_v, std::move(v));
 }
 
-void step(self_ptr self) {
+/// Opens or renews the lease as due, and reads the membership when
+/// `read_now` (it changed, or the lease is new) or when it was last read a
+/// reread interval ago.
+void step(self_ptr self, bool read_now) {
   auto& st = self->state;
   if (!st.self)
     return; // not campaigning yet
   if (!st.registered)
-    open(self);
+    read_now = open(self) || read_now;
   else
     renew(self);
-  if (st.registered)
+  if (st.registered && (read_now || clock::now() - st.observed >= st.options.reread))
     observe(self);
+}
+
+/// Watches the membership's keys; each change the watch sees becomes one
+/// `captures` message, however many come before it is read.
+void watch(self_ptr self) {
+  auto& st = self->state;
+  auto signalled = st.change_signalled;
+  // Weak: the state owns the watch, which must not keep the actor alive.
+  auto me = self->address();
+  st.watch = std::make_unique<membership::prefix_watch>(
+    st.session->endpoints(), model::etcd_keys::meta_prefix(st.session->cluster()), [signalled, me] {
+      if (signalled->exchange(true))
+        return;
+      if (auto session = caf::actor_cast<session_actor>(me))
+        caf::anon_send(session, atom::captures_v);
+    });
 }
 
 } // namespace
@@ -178,7 +199,9 @@ session_actor::behavior_type session(self_ptr self, std::shared_ptr<membership::
     [self](atom::campaign, capture_info& info) {
       auto& st = self->state;
       st.self = record_of(info, st.options);
-      step(self);
+      if (!st.watch)
+        watch(self);
+      step(self, true);
     },
     [self](atom::resign, std::uint64_t term) {
       auto r = self->state.session->resign(static_cast<std::int64_t>(term));
@@ -197,8 +220,12 @@ session_actor::behavior_type session(self_ptr self, std::shared_ptr<membership::
       if (auto r = st.session->update(*st.self); !r)
         spdlog::warn("membership: cannot mark capture {} stopping: {}", st.self->id, r.error().message);
     },
+    [self](atom::captures) {
+      self->state.change_signalled->store(false);
+      step(self, true);
+    },
     [self](atom::tick) {
-      step(self);
+      step(self, false);
       self->delayed_send(self, self->state.options.poll, atom::tick_v);
     },
   };

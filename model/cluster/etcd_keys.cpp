@@ -25,8 +25,12 @@ std::string cluster_prefix(std::string_view cluster) {
   return p;
 }
 
+std::string meta_prefix(std::string_view cluster) {
+  return cluster_prefix(cluster) + "__cdc_meta__/";
+}
+
 std::string capture_prefix(std::string_view cluster) {
-  return cluster_prefix(cluster) + "__cdc_meta__/capture/";
+  return meta_prefix(cluster) + "capture/";
 }
 
 std::string capture_key(std::string_view cluster, std::string_view capture_id) {
@@ -34,7 +38,7 @@ std::string capture_key(std::string_view cluster, std::string_view capture_id) {
 }
 
 std::string owner_prefix(std::string_view cluster) {
-  return cluster_prefix(cluster) + "__cdc_meta__/owner";
+  return meta_prefix(cluster) + "owner";
 }
 
 std::string owner_key(std::string_view cluster, std::int64_t lease) {

@@ -23,6 +23,9 @@ inline constexpr std::string_view default_cluster = "default";
 std::string cluster_prefix(std::string_view cluster);
 
 std::string info_key(std::string_view cluster, const changefeed_key& feed);
+/// "/tidb/cdc/<cluster>/__cdc_meta__/": the cluster's membership (captures,
+/// the owner's election) and nothing of its changefeeds.
+std::string meta_prefix(std::string_view cluster);
 /// "/tidb/cdc/<cluster>/__cdc_meta__/capture/": every capture's key.
 std::string capture_prefix(std::string_view cluster);
 std::string capture_key(std::string_view cluster, std::string_view capture_id);

@@ -35,6 +35,7 @@ session_actor::behavior_type fake_session(session_actor::pointer, std::shared_pt
     },
     [j](atom::stopping) { ++j->stopping; },
     [](atom::tick) {},
+    [](atom::captures) {},
   };
 }
 

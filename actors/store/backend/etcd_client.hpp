@@ -60,6 +60,7 @@ public:
 
   /// "etcd http://h:p,http://h2:p2", for logs and messages.
   std::string describe() const;
+  const std::vector<endpoint>& endpoints() const noexcept { return endpoints_; }
 
 private:
   struct connection;
