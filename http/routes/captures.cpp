@@ -1,5 +1,8 @@
-// GET /api/v2/captures: the captures under the current owner, as the
-// election published them; during an election, from the next owner.
+// GET /api/v2/captures and /api/v1/captures: the captures under the
+// current owner, as the election published them; during an election, from
+// the next owner. v1 answers the same items as a bare array.
+#include <boost/json/value_from.hpp>
+
 #include "http/api_context.hpp"
 #include "http/routes.hpp"
 #include "model/list_response.hpp"
@@ -7,12 +10,21 @@
 namespace cdc::http {
 
 void set_capture_routes(router& r) {
-  r.add(boost::beast::http::verb::get, "/api/v2/captures", [](request_context& rc, const reply& rep) {
+  using boost::beast::http::verb;
+  r.add(verb::get, "/api/v2/captures", [](request_context& rc, const reply& rep) {
     auto render = [rep](const std::vector<model::capture_view>& caps) {
       rep.send_json(model::list_response_of(caps));
     };
     if (auto body = rc.api->captures->current_body())
       return rep.send(200, *body);
+    call_api<std::vector<model::capture_view>>(rc, rep, render, atom::captures_v);
+  });
+  r.add(verb::get, "/api/v1/captures", [](request_context& rc, const reply& rep) {
+    auto render = [rep](const std::vector<model::capture_view>& caps) {
+      rep.send_json(boost::json::value_from(caps));
+    };
+    if (auto caps = rc.api->captures->current())
+      return render(*caps);
     call_api<std::vector<model::capture_view>>(rc, rep, render, atom::captures_v);
   });
 }
