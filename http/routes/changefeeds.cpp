@@ -1,10 +1,12 @@
-// The changefeed endpoints: create, list, get, update, delete, pause, resume.
-// Bodies are parsed and checked here; the owner and changefeed actors decide.
+// The changefeed endpoints: create, list, get, update, delete, pause, resume;
+// and v1's list and get, which TiCDC's tools still call. Bodies are parsed
+// and checked here; the owner and changefeed actors decide.
 #include <boost/json/value_from.hpp>
 
 #include "http/api_context.hpp"
 #include "http/routes.hpp"
 #include "model/changefeed/bodies.hpp"
+#include "model/changefeed/views_v1.hpp"
 #include "model/ids.hpp"
 
 namespace cdc::http {
@@ -83,6 +85,45 @@ void get(request_context& rc, const reply& rep) {
   rep.send_failure(model::fail(model::api_error::changefeed_not_exists, {key->display()}));
 }
 
+/// v1 names feeds of the default namespace only.
+model::result<model::changefeed_key> v1_key_of(const request_context& rc) {
+  const auto& id = rc.path_params.at(0);
+  if (auto ok = model::check_id("changefeed_id", id); !ok)
+    return ok.error();
+  return model::changefeed_key{std::string(model::default_namespace), id};
+}
+
+/// GET /api/v1/changefeeds: v2's items, filtered alike, as a bare array.
+void v1_list(request_context& rc, const reply& rep) {
+  if (!feeds_loaded(rc, rep))
+    return;
+  std::optional<std::string> state;
+  if (auto s = rc.query_param("state"))
+    state = std::string(*s);
+  auto feeds = rc.api->directory->all();
+  std::string out = "[";
+  for (const auto& f : feeds) {
+    if (!model::matches_state_filter(f->state(), state))
+      continue;
+    if (out.size() > 1)
+      out += ',';
+    out += f->item_json();
+  }
+  out += ']';
+  rep.send(200, std::move(out));
+}
+
+void v1_get(request_context& rc, const reply& rep) {
+  auto key = v1_key_of(rc);
+  if (!key)
+    return rep.send_failure(key.error());
+  if (!feeds_loaded(rc, rep))
+    return;
+  if (auto snap = rc.api->directory->find(*key))
+    return rep.send_json(model::v1_detail(snap->view().detail()));
+  rep.send_failure(model::fail(model::api_error::changefeed_not_exists, {key->display()}));
+}
+
 void update(request_context& rc, const reply& rep) {
   auto key = key_of(rc);
   if (!key)
@@ -127,6 +168,8 @@ void set_changefeed_routes(router& r) {
   r.add(verb::delete_, "/api/v2/changefeeds/{changefeed_id}", remove);
   r.add(verb::post, "/api/v2/changefeeds/{changefeed_id}/pause", pause);
   r.add(verb::post, "/api/v2/changefeeds/{changefeed_id}/resume", resume);
+  r.add(verb::get, "/api/v1/changefeeds", v1_list);
+  r.add(verb::get, "/api/v1/changefeeds/{changefeed_id}", v1_get);
 }
 
 } // namespace cdc::http
