@@ -33,24 +33,63 @@ auto send_empty(reply rep) {
   return [rep](bool) { rep.send_empty(); };
 }
 
-/// GET /changefeeds' body from snapshots in key order: TiCDC's envelope
-/// {"total":N,"items":[...]}, built by appending each feed's cached item.
-std::string list_body(const std::vector<std::shared_ptr<const actors::feed_snapshot>>& feeds) {
-  std::size_t size = 32;
+using snapshots = std::vector<std::shared_ptr<const actors::feed_snapshot>>;
+
+/// The items of `feeds` as a JSON array, by appending each feed's cached
+/// item (no JSON tree).
+std::string items_array(const snapshots& feeds, std::size_t room = 0) {
+  std::size_t size = room + 2;
   for (const auto& f : feeds)
     size += f->item_json().size() + 1;
   std::string out;
   out.reserve(size);
-  out += "{\"total\":";
-  out += std::to_string(feeds.size());
-  out += ",\"items\":[";
+  out += '[';
   for (std::size_t i = 0; i < feeds.size(); ++i) {
     if (i > 0)
       out += ',';
     out += feeds[i]->item_json();
   }
-  out += "]}";
+  out += ']';
   return out;
+}
+
+/// GET /changefeeds' body from snapshots in key order: TiCDC's envelope
+/// {"total":N,"items":[...]}.
+std::string list_body(const snapshots& feeds) {
+  auto items = items_array(feeds, 32);
+  std::string out = "{\"total\":" + std::to_string(feeds.size()) + ",\"items\":";
+  out += items;
+  out += '}';
+  return out;
+}
+
+/// The feeds the ?state= filter selects, in ID order, from the directory;
+/// nullopt, having answered 503, while this node has not seen them all.
+std::optional<snapshots> selected_feeds(const request_context& rc, const reply& rep) {
+  if (!feeds_loaded(rc, rep))
+    return std::nullopt;
+  std::optional<std::string> state;
+  if (auto s = rc.query_param("state"))
+    state = std::string(*s);
+  auto feeds = rc.api->directory->all();
+  std::erase_if(feeds, [&](const auto& f) { return !model::matches_state_filter(f->state(), state); });
+  return feeds;
+}
+
+/// What the feed `key` published last; null, having answered with the
+/// error, when the key is bad, the feed unknown or the list not seen yet.
+std::shared_ptr<const actors::feed_snapshot> published_feed(const request_context& rc, const reply& rep,
+                                                            const model::result<model::changefeed_key>& key) {
+  if (!key) {
+    rep.send_failure(key.error());
+    return nullptr;
+  }
+  if (!feeds_loaded(rc, rep))
+    return nullptr;
+  auto snap = rc.api->directory->find(*key);
+  if (!snap)
+    rep.send_failure(model::fail(model::api_error::changefeed_not_exists, {key->display()}));
+  return snap;
 }
 
 void create(request_context& rc, const reply& rep) {
@@ -60,29 +99,15 @@ void create(request_context& rc, const reply& rep) {
   call_api<model::changefeed_detail>(rc, rep, send_detail(rep), atom::create_v, std::move(*body));
 }
 
-/// The feeds the ?state= filter selects, in ID order, from the directory:
-/// each item's JSON made once per change and appended (no JSON tree).
 void list(request_context& rc, const reply& rep) {
-  if (!feeds_loaded(rc, rep))
-    return;
-  std::optional<std::string> state;
-  if (auto s = rc.query_param("state"))
-    state = std::string(*s);
-  auto feeds = rc.api->directory->all();
-  std::erase_if(feeds, [&](const auto& f) { return !model::matches_state_filter(f->state(), state); });
-  rep.send(200, list_body(feeds));
+  if (auto feeds = selected_feeds(rc, rep))
+    rep.send(200, list_body(*feeds));
 }
 
 /// What the feed published last, with its JSON made at most once.
 void get(request_context& rc, const reply& rep) {
-  auto key = key_of(rc);
-  if (!key)
-    return rep.send_failure(key.error());
-  if (!feeds_loaded(rc, rep))
-    return;
-  if (auto snap = rc.api->directory->find(*key))
-    return rep.send(200, snap->detail_json());
-  rep.send_failure(model::fail(model::api_error::changefeed_not_exists, {key->display()}));
+  if (auto snap = published_feed(rc, rep, key_of(rc)))
+    rep.send(200, snap->detail_json());
 }
 
 /// v1 names feeds of the default namespace only.
@@ -95,33 +120,13 @@ model::result<model::changefeed_key> v1_key_of(const request_context& rc) {
 
 /// GET /api/v1/changefeeds: v2's items, filtered alike, as a bare array.
 void v1_list(request_context& rc, const reply& rep) {
-  if (!feeds_loaded(rc, rep))
-    return;
-  std::optional<std::string> state;
-  if (auto s = rc.query_param("state"))
-    state = std::string(*s);
-  auto feeds = rc.api->directory->all();
-  std::string out = "[";
-  for (const auto& f : feeds) {
-    if (!model::matches_state_filter(f->state(), state))
-      continue;
-    if (out.size() > 1)
-      out += ',';
-    out += f->item_json();
-  }
-  out += ']';
-  rep.send(200, std::move(out));
+  if (auto feeds = selected_feeds(rc, rep))
+    rep.send(200, items_array(*feeds));
 }
 
 void v1_get(request_context& rc, const reply& rep) {
-  auto key = v1_key_of(rc);
-  if (!key)
-    return rep.send_failure(key.error());
-  if (!feeds_loaded(rc, rep))
-    return;
-  if (auto snap = rc.api->directory->find(*key))
-    return rep.send_json(model::v1_detail(snap->view().detail()));
-  rep.send_failure(model::fail(model::api_error::changefeed_not_exists, {key->display()}));
+  if (auto snap = published_feed(rc, rep, v1_key_of(rc)))
+    rep.send_json(model::v1_detail(snap->view().detail()));
 }
 
 void update(request_context& rc, const reply& rep) {

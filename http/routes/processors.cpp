@@ -14,71 +14,66 @@ namespace cdc::http {
 
 namespace {
 
-void list(request_context& rc, const reply& rep) {
-  auto render = [rep](const std::vector<model::processor_item>& items) {
-    rep.send(200, model::processor_list_text(items));
-  };
+using items = std::vector<model::processor_item>;
+
+/// Answers `render(processors)` from what is published; during an
+/// election, once the next owner is in office.
+template <class Render>
+void serve_list(request_context& rc, const reply& rep, Render render) {
   if (!feeds_loaded(rc, rep))
     return;
   if (rc.api->captures->current())
     return render(actors::processor_list(*rc.api->directory));
-  call_api<std::vector<model::processor_item>>(rc, rep, render, atom::processors_v);
+  call_api<items>(rc, rep, render, atom::processors_v);
 }
 
-void get(request_context& rc, const reply& rep) {
+/// Answers `render(key, tables)` with the tables {capture_id} holds of
+/// {changefeed_id} (of ?namespace= when `namespaced`, else the default
+/// one, as v1), or with TiCDC's error.
+template <class Render>
+void serve_detail(request_context& rc, const reply& rep, bool namespaced, Render render) {
   const auto& id = rc.path_params.at(0);
   const auto& capture = rc.path_params.at(1);
   if (auto ok = model::check_id("changefeed_id", id); !ok)
     return rep.send_failure(ok.error());
   if (auto ok = model::check_id("capture_id", capture); !ok)
     return rep.send_failure(ok.error());
-  auto ns = rc.query_param("namespace").value_or(model::default_namespace);
+  auto ns = namespaced ? rc.query_param("namespace").value_or(model::default_namespace) : model::default_namespace;
   model::changefeed_key key{std::string(ns.empty() ? model::default_namespace : ns), id};
   if (!feeds_loaded(rc, rep))
     return;
-  auto render = [rep](const model::processor_detail& d) { rep.send_json(boost::json::value_from(d)); };
+  auto answer = [render, key](const model::processor_detail& d) { render(key, d); };
   if (auto captures = rc.api->captures->current()) {
     auto d = actors::processor_of(*rc.api->directory, *captures, key, capture);
-    return d ? render(*d) : rep.send_failure(d.error());
+    return d ? answer(*d) : rep.send_failure(d.error());
   }
-  call_api<model::processor_detail>(rc, rep, render, atom::processor_v, std::move(key), capture);
+  call_api<model::processor_detail>(rc, rep, answer, atom::processor_v, std::move(key), capture);
+}
+
+void list(request_context& rc, const reply& rep) {
+  serve_list(rc, rep, [rep](const items& all) { rep.send(200, model::processor_list_text(all)); });
+}
+
+void get(request_context& rc, const reply& rep) {
+  serve_detail(rc, rep, true, [rep](const model::changefeed_key&, const model::processor_detail& d) {
+    rep.send_json(boost::json::value_from(d));
+  });
 }
 
 /// GET /api/v1/processors: v2's items as a bare array.
 void v1_list(request_context& rc, const reply& rep) {
-  if (!feeds_loaded(rc, rep))
-    return;
-  auto render = [rep](const std::vector<model::processor_item>& items) {
-    rep.send_json(boost::json::value_from(items));
-  };
-  if (rc.api->captures->current())
-    return render(actors::processor_list(*rc.api->directory));
-  call_api<std::vector<model::processor_item>>(rc, rep, render, atom::processors_v);
+  serve_list(rc, rep, [rep](const items& all) { rep.send_json(boost::json::value_from(all)); });
 }
 
 /// GET /api/v1/processors/{changefeed_id}/{capture_id}: v2's tables with the
-/// feed's checkpoint and resolved TS (feeds of the default namespace only).
+/// feed's checkpoint and resolved TS.
 void v1_get(request_context& rc, const reply& rep) {
-  const auto& id = rc.path_params.at(0);
-  const auto& capture = rc.path_params.at(1);
-  if (auto ok = model::check_id("changefeed_id", id); !ok)
-    return rep.send_failure(ok.error());
-  if (auto ok = model::check_id("capture_id", capture); !ok)
-    return rep.send_failure(ok.error());
-  if (!feeds_loaded(rc, rep))
-    return;
-  model::changefeed_key key{std::string(model::default_namespace), id};
-  auto directory = rc.api->directory;
-  auto render = [rep, directory, key](const model::processor_detail& d) {
-    auto snap = directory->find(key);
-    auto progress = snap ? snap->view().progress : model::changefeed_progress{};
-    rep.send_json(model::v1_processor(d, progress.checkpoint_ts, progress.resolved_ts));
-  };
-  if (auto captures = rc.api->captures->current()) {
-    auto d = actors::processor_of(*directory, *captures, key, capture);
-    return d ? render(*d) : rep.send_failure(d.error());
-  }
-  call_api<model::processor_detail>(rc, rep, render, atom::processor_v, std::move(key), capture);
+  serve_detail(rc, rep, false,
+               [rep, directory = rc.api->directory](const model::changefeed_key& key, const model::processor_detail& d) {
+                 auto snap = directory->find(key);
+                 auto progress = snap ? snap->view().progress : model::changefeed_progress{};
+                 rep.send_json(model::v1_processor(d, progress.checkpoint_ts, progress.resolved_ts));
+               });
 }
 
 } // namespace
