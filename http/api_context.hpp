@@ -50,4 +50,14 @@ void call_api(const request_context& rc, const reply& rep, Render render, Ts... 
     std::move(xs)...);
 }
 
+/// Answers with `render(captures)`: the captures under the current owner as
+/// published, or, during an election, once the next owner is in office
+/// (ErrOwnerNotFound after the API's wait for one).
+template <class Render>
+void with_captures(const request_context& rc, const reply& rep, Render render) {
+  if (auto captures = rc.api->captures->current())
+    return render(*captures);
+  call_api<std::vector<model::capture_view>>(rc, rep, std::move(render), atom::captures_v);
+}
+
 } // namespace cdc::http

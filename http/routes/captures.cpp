@@ -12,20 +12,16 @@ namespace cdc::http {
 void set_capture_routes(router& r) {
   using boost::beast::http::verb;
   r.add(verb::get, "/api/v2/captures", [](request_context& rc, const reply& rep) {
-    auto render = [rep](const std::vector<model::capture_view>& caps) {
-      rep.send_json(model::list_response_of(caps));
-    };
+    // The body is made once per publish, not once per read.
     if (auto body = rc.api->captures->current_body())
       return rep.send(200, *body);
-    call_api<std::vector<model::capture_view>>(rc, rep, render, atom::captures_v);
+    with_captures(rc, rep, [rep](const std::vector<model::capture_view>& caps) {
+      rep.send_json(model::list_response_of(caps));
+    });
   });
   r.add(verb::get, "/api/v1/captures", [](request_context& rc, const reply& rep) {
-    auto render = [rep](const std::vector<model::capture_view>& caps) {
-      rep.send_json(boost::json::value_from(caps));
-    };
-    if (auto caps = rc.api->captures->current())
-      return render(*caps);
-    call_api<std::vector<model::capture_view>>(rc, rep, render, atom::captures_v);
+    with_captures(rc, rep,
+                  [rep](const std::vector<model::capture_view>& caps) { rep.send_json(boost::json::value_from(caps)); });
   });
 }
 

@@ -9,10 +9,7 @@ namespace cdc::http {
 
 void set_health_routes(router& r) {
   r.add(boost::beast::http::verb::get, "/api/v1/health", [](request_context& rc, const reply& rep) {
-    if (rc.api->captures->current())
-      return rep.send(200, "");
-    call_api<std::vector<model::capture_view>>(
-      rc, rep, [rep](const std::vector<model::capture_view>&) { rep.send(200, ""); }, atom::captures_v);
+    with_captures(rc, rep, [rep](const std::vector<model::capture_view>&) { rep.send(200, ""); });
   });
   r.add(boost::beast::http::verb::get, "/api/v2/health", [](request_context& rc, const reply& rep) {
     auto unhealthy = [rep] { rep.send_failure(model::fail(model::api_error::cluster_is_unhealthy)); };

@@ -212,7 +212,7 @@ int run_server(const std::vector<std::string>& args) {
     return 1;
   }
   if (!srv->start())
-    spdlog::warn("no owner was elected within 10 s; serving anyway");
+    spdlog::warn("no owner was elected, or its changefeeds had not reached this node, within 10 s; serving anyway");
   for (std::size_t i = 0; i < srv->nodes().size(); ++i) {
     const auto& node = *srv->nodes()[i];
     spdlog::info("capture {} listening on {}", node.capture_id(), node.address);
