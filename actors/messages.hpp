@@ -77,11 +77,12 @@ struct table_progress {
   std::int64_t table_id = 0;
   model::tso_t checkpoint_ts = 0; ///< everything up to here is in the sink
   model::tso_t resolved_ts = 0;   ///< everything up to here has been read
+  model::tso_t last_synced_ts = 0; ///< commit TS of the last row written to the sink
 };
 
 template <class Inspector>
 typename Inspector::result_type inspect(Inspector& f, table_progress& x) {
-  return f(caf::meta::type_name("table_progress"), x.table_id, x.checkpoint_ts, x.resolved_ts);
+  return f(caf::meta::type_name("table_progress"), x.table_id, x.checkpoint_ts, x.resolved_ts, x.last_synced_ts);
 }
 
 /// A table to start replicating from a checkpoint.
@@ -215,6 +216,9 @@ CAF_ADD_ATOM(cdc, cdc::atom, flush, "flush")
 CAF_ADD_ATOM(cdc, cdc::atom, commit, "commit")
 CAF_ADD_ATOM(cdc, cdc::atom, probe, "probe")
 CAF_ADD_ATOM(cdc, cdc::atom, follow, "follow")
+CAF_ADD_ATOM(cdc, cdc::atom, drain, "drain")
+CAF_ADD_ATOM(cdc, cdc::atom, move, "movetable")
+CAF_ADD_ATOM(cdc, cdc::atom, rebalance, "rebalance")
 
 namespace cdc::actors {
 
@@ -332,7 +336,17 @@ using owner_api_actor = caf::typed_actor<
   caf::replies_to<atom::resume, model::changefeed_key, model::resume_config>::with<bool>,
   caf::replies_to<atom::remove, model::changefeed_key>::with<bool>,
   // Update a stopped or failed changefeed; answers with its detail.
-  caf::replies_to<atom::update, model::changefeed_key, model::changefeed_update>::with<model::changefeed_detail>>;
+  caf::replies_to<atom::update, model::changefeed_key, model::changefeed_update>::with<model::changefeed_detail>,
+  // Move every table off a capture (it keeps serving, but takes no tables
+  // while this owner serves); answers how many of its tables are still there.
+  caf::replies_to<atom::drain, std::string>::with<std::int64_t>,
+  // Move one table of a changefeed to a capture (v1's move_table).
+  caf::replies_to<atom::move, model::changefeed_key, std::int64_t, std::string>::with<bool>,
+  // Place a changefeed's tables again (v1's rebalance_table).
+  caf::replies_to<atom::rebalance, model::changefeed_key>::with<bool>,
+  // Drop TiCDC's service GC safepoint at the upstream (the owner sets it
+  // again as its feeds' checkpoints advance).
+  caf::replies_to<atom::safepoint>::with<bool>>;
 
 /// The management API, one signature per endpoint that needs the cluster:
 /// what the HTTP layer (through api_client) and tests send. Its actor waits
@@ -435,6 +449,8 @@ using upstream_actor = caf::typed_actor<
   caf::replies_to<atom::tso>::with<upstream_times>,
   // TiCDC's service GC safepoint: GC may not pass this TSO.
   caf::reacts_to<atom::safepoint, model::tso_t>,
+  // Drop TiCDC's service GC safepoint (GC may advance to its own limit).
+  caf::reacts_to<atom::safepoint>,
   // The current resolved TS (for feeds that have no table to hear it through).
   caf::replies_to<atom::resolved>::with<model::tso_t>,
   // Receive (atom::resolved, ts) on every tick.

@@ -153,6 +153,14 @@ api_gateway_actor::behavior_type api_gateway(self_ptr self, election_actor elect
     [self](atom::update, changefeed_key& key, model::changefeed_update& body) {
       return to_owner<model::changefeed_detail>(self, atom::update_v, std::move(key), std::move(body));
     },
+    [self](atom::drain, std::string& capture_id) {
+      return to_owner<std::int64_t>(self, atom::drain_v, std::move(capture_id));
+    },
+    [self](atom::move, changefeed_key& key, std::int64_t table, std::string& capture_id) {
+      return to_owner<bool>(self, atom::move_v, std::move(key), table, std::move(capture_id));
+    },
+    [self](atom::rebalance, changefeed_key& key) { return to_owner<bool>(self, atom::rebalance_v, std::move(key)); },
+    [self](atom::safepoint) { return to_owner<bool>(self, atom::safepoint_v); },
     [self](atom::processors) {
       return read_published<std::vector<model::processor_item>>(
         self, [feeds = self->state.reads.feeds](const captures_t&) { return processor_list(*feeds); });

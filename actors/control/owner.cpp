@@ -17,11 +17,11 @@ bool owner_state::healthy() const {
 }
 
 std::vector<std::string> owner_state::eligible_captures() const {
-  std::vector<std::string> out;
+  std::vector<std::string> out, drained;
   for (const auto& [id, m] : members)
     if (m.info.alive)
-      out.push_back(id);
-  return out;
+      (draining.contains(id) ? drained : out).push_back(id);
+  return out.empty() ? drained : out;
 }
 
 owner_state::feed_entry* owner_state::find(const model::changefeed_key& key) {
@@ -80,6 +80,7 @@ owner_actor::behavior_type owner(owner_pointer self, std::uint64_t term, std::st
     },
     [self](atom::left, const std::string& id) {
       spdlog::info("owner: capture {} left", id);
+      self->state.draining.erase(id);
       if (self->state.members.erase(id) > 0 && self->state.ready)
         reschedule_all(self);
     },
@@ -110,6 +111,16 @@ owner_actor::behavior_type owner(owner_pointer self, std::uint64_t term, std::st
     },
     [self](atom::update, const model::changefeed_key& key, model::changefeed_update& body) {
       return update_feed(self, key, std::move(body));
+    },
+    [self](atom::drain, const std::string& capture_id) { return drain_capture(self, capture_id); },
+    [self](atom::move, const model::changefeed_key& key, std::int64_t table, std::string& capture_id) {
+      return move_table(self, key, table, std::move(capture_id));
+    },
+    [self](atom::rebalance, const model::changefeed_key& key) { return rebalance_feed(self, key); },
+    [self](atom::safepoint) {
+      // The meta store sets it again with the feeds' next progress.
+      self->send(self->state.services.upstream, atom::safepoint_v);
+      return true;
     },
     [self](atom::state, const model::changefeed_key& key, bool running) {
       enqueue_op(self, key, [self, key, running](op_token op) {

@@ -74,6 +74,9 @@ struct owner_state {
   std::map<model::changefeed_key, feed_entry> feeds;
   /// The feeds' actors, which end with this owner (see children.hpp).
   children feed_actors;
+  /// Captures being drained: alive and serving, but given no tables while
+  /// another capture can take them.
+  std::set<std::string> draining;
   /// Tables per capture over every feed's placement (kept by place()).
   model::scheduling::capture_load load;
   /// The config of the latest create: an equal one (bulk creates from one
@@ -92,7 +95,8 @@ struct owner_state {
   // -- queries ----------------------------------------------------------------
 
   bool healthy() const;
-  /// Alive captures that may take tables, in ID order.
+  /// Alive captures that may take tables, in ID order: not the draining
+  /// ones, unless no other is left.
   std::vector<std::string> eligible_captures() const;
   feed_entry* find(const model::changefeed_key& key);
 
@@ -117,10 +121,26 @@ void next_op(owner_pointer self, const model::changefeed_key& key, std::uint64_t
 
 /// Places the feed's tables (or removes them when it stopped), dispatches
 /// the difference to the captures, then calls `done`. Runs inside an op.
-void reschedule(owner_pointer self, const model::changefeed_key& key, std::function<void()> done);
+/// `pins` are tables an operator moved by hand.
+void reschedule(owner_pointer self, const model::changefeed_key& key, std::function<void()> done,
+                std::vector<model::scheduling::table_pin> pins = {});
 
 /// Queues a reschedule of every feed (a capture joined or left).
 void reschedule_all(owner_pointer self);
+
+// -- operators' table moves, in owner_tables.cpp ---------------------------------
+
+/// Drain: the capture takes no more tables and its tables move to the
+/// others; answers how many of them are still on it (the caller asks again
+/// until 0), or TiCDC's refusal.
+caf::result<std::int64_t> drain_capture(owner_pointer self, const std::string& capture_id);
+/// Moves one table of the feed to the capture (after the feed's earlier
+/// operations); a table or capture the feed cannot use is ignored, as TiCDC's
+/// scheduler ignores it.
+caf::result<bool> move_table(owner_pointer self, const model::changefeed_key& key, std::int64_t table,
+                             std::string capture_id);
+/// Places the feed's tables again.
+caf::result<bool> rebalance_feed(owner_pointer self, const model::changefeed_key& key);
 
 /// Spawns the changefeed actor of a created or loaded feed and registers it.
 void spawn_feed(owner_pointer self, model::changefeed_info info, model::changefeed_progress progress);

@@ -105,7 +105,8 @@ void next_op(owner_pointer self, const model::changefeed_key& key, std::uint64_t
   op(op_token{self, key, generation});
 }
 
-void reschedule(owner_pointer self, const model::changefeed_key& key, std::function<void()> done) {
+void reschedule(owner_pointer self, const model::changefeed_key& key, std::function<void()> done,
+                std::vector<sched::table_pin> pins) {
   auto& st = self->state;
   auto* e = st.find(key);
   if (!e)
@@ -115,6 +116,7 @@ void reschedule(owner_pointer self, const model::changefeed_key& key, std::funct
   in.state = e->running ? model::feed_state::normal : model::feed_state::stopped;
   in.tables = e->running ? e->tables : std::vector<std::int64_t>{};
   in.current = e->placement;
+  in.pinned = std::move(pins);
   auto captures = st.eligible_captures();
   auto plans = sched::schedule_tables({&in, 1}, captures, st.load_without(*e));
   auto plan = std::move(plans.front());

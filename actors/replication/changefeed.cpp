@@ -138,9 +138,9 @@ void on_runtime_event(self_ptr self, model::feed_event_t event, std::optional<mo
   });
 }
 
-/// Moves the progress to `cp` and `rs`, capped at the target; it never goes
-/// back.
-void advance(self_ptr self, model::tso_t cp, model::tso_t rs) {
+/// Moves the progress to `cp`, `rs` and `synced`, capped at the target; it
+/// never goes back.
+void advance(self_ptr self, model::tso_t cp, model::tso_t rs, model::tso_t synced = 0) {
   auto& st = self->state;
   if (st.info->target_ts != 0) {
     cp = std::min(cp, st.info->target_ts);
@@ -148,9 +148,12 @@ void advance(self_ptr self, model::tso_t cp, model::tso_t rs) {
   }
   auto old = st.progress.checkpoint_ts;
   auto old_resolved = st.progress.resolved_ts;
+  auto old_synced = st.progress.last_synced_ts;
   st.progress.checkpoint_ts = std::max(old, cp);
   st.progress.resolved_ts = std::max({st.progress.resolved_ts, rs, st.progress.checkpoint_ts});
-  if (st.progress.resolved_ts != old_resolved || st.progress.checkpoint_ts != old)
+  st.progress.last_synced_ts = std::max(old_synced, synced);
+  if (st.progress.resolved_ts != old_resolved || st.progress.checkpoint_ts != old
+      || st.progress.last_synced_ts != old_synced)
     publish(self);
   if (st.progress.checkpoint_ts == old)
     return;
@@ -179,11 +182,13 @@ void aggregate(self_ptr self) {
     return;
   auto cp = ~model::tso_t{0};
   auto rs = ~model::tso_t{0};
+  model::tso_t synced = 0;
   for (const auto& t : st.tables) {
     cp = std::min(cp, t.checkpoint_ts);
     rs = std::min(rs, t.resolved_ts);
+    synced = std::max(synced, t.last_synced_ts);
   }
-  advance(self, cp, rs);
+  advance(self, cp, rs, synced);
 }
 
 /// With no table to wait for, a replicating feed is complete up to the
@@ -356,7 +361,7 @@ changefeed_actor::behavior_type changefeed(self_ptr self, model::changefeed_info
       std::vector<table_progress> kept;
       for (const auto& p : placement)
         for (auto id : p.table_ids)
-          kept.push_back({id, st.progress.checkpoint_ts, st.progress.checkpoint_ts});
+          kept.push_back({id, st.progress.checkpoint_ts, st.progress.checkpoint_ts, 0});
       std::sort(kept.begin(), kept.end(), by_table);
       kept.erase(std::unique(kept.begin(), kept.end(), same_table), kept.end());
       // Tables that stay keep their progress.
@@ -400,6 +405,7 @@ changefeed_actor::behavior_type changefeed(self_ptr self, model::changefeed_info
           continue;
         t->checkpoint_ts = std::max(t->checkpoint_ts, r.checkpoint_ts);
         t->resolved_ts = std::max(t->resolved_ts, r.resolved_ts);
+        t->last_synced_ts = std::max(t->last_synced_ts, r.last_synced_ts);
       }
       aggregate(self);
     },

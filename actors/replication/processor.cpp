@@ -66,6 +66,8 @@ void apply(self_ptr self, const row_batch& batch, model::tso_t horizon) {
       continue; // removed while its rows were at the sink
     it->second.checkpoint_ts = std::max(it->second.checkpoint_ts, t.through);
     it->second.resolved_ts = std::max({it->second.resolved_ts, it->second.checkpoint_ts, horizon});
+    for (const auto& row : t.rows)
+      it->second.last_synced_ts = std::max(it->second.last_synced_ts, row.commit_ts);
   }
 }
 
@@ -229,7 +231,7 @@ std::vector<table_progress> processor_state::progress() const {
   std::vector<table_progress> out;
   out.reserve(tables.size());
   for (const auto& [id, t] : tables)
-    out.push_back({id, t.checkpoint_ts, std::max(t.resolved_ts, t.checkpoint_ts)});
+    out.push_back({id, t.checkpoint_ts, std::max(t.resolved_ts, t.checkpoint_ts), t.last_synced_ts});
   return out;
 }
 
@@ -267,7 +269,7 @@ processor_actor::behavior_type processor(self_ptr self, std::shared_ptr<const mo
         model::upstream::table_workload workload{*def};
         auto bytes = model::upstream::bytes_per_change(workload);
         auto& t = st.tables.emplace(s.table_id, processor_state::table{std::move(workload), s.checkpoint_ts,
-                                                                       s.checkpoint_ts, bytes})
+                                                                       s.checkpoint_ts, 0, bytes})
                     .first->second;
         decide_drops(st, t);
       }

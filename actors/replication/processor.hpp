@@ -32,6 +32,8 @@ struct processor_state {
     model::upstream::table_workload workload;
     model::tso_t checkpoint_ts = 0;
     model::tso_t resolved_ts = 0;
+    /// Commit TS of the last of its rows the sink took.
+    model::tso_t last_synced_ts = 0;
     /// What one of its changes costs in memory (at most).
     std::size_t change_bytes = 0;
     /// The filter drops every insert, update, delete of this table (decided

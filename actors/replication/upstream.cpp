@@ -39,6 +39,7 @@ upstream_actor::behavior_type upstream(upstream_actor::stateful_pointer<upstream
       auto& sp = self->state.service_safepoint;
       sp = sp ? std::max(*sp, ts) : ts;
     },
+    [self](atom::safepoint) { self->state.service_safepoint.reset(); },
     [self](atom::tick) {
       auto& st = self->state;
       auto now = st.now_ms(self->clock().now());

@@ -49,6 +49,9 @@ struct changefeed_info {
 struct changefeed_progress {
   tso_t checkpoint_ts = 0;
   tso_t resolved_ts = 0;
+  /// Commit TS of the last row written to the sink (GET .../synced); kept
+  /// in memory only, as TiCDC keeps it.
+  tso_t last_synced_ts = 0;
 };
 
 } // namespace cdc::model

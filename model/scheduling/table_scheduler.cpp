@@ -112,6 +112,21 @@ feed_plan plan_feed(const feed_input& feed, feed_work& work) {
   }
 
   std::vector<std::int32_t> now = was;
+  // Pinned tables count where they are going, and never leave it below.
+  std::vector<bool> pinned(feed.pinned.empty() ? 0 : n, false);
+  for (const auto& pin : feed.pinned) {
+    auto cap = capture_index(captures, pin.capture_id);
+    auto idx = table_index(tables, pin.table);
+    if (cap == none || idx == none)
+      continue;
+    auto i = static_cast<std::size_t>(idx);
+    if (now[i] != none)
+      --kept[static_cast<std::size_t>(now[i])];
+    now[i] = cap;
+    ++kept[static_cast<std::size_t>(cap)];
+    pinned[i] = true;
+  }
+  auto is_pinned = [&](std::size_t i) { return !pinned.empty() && pinned[i]; };
   if (c > 0 && n > 0) {
     // Quotas: n / c each, one more for the n % c captures that already keep
     // the most (fewest moves), then the least loaded overall, then by ID.
@@ -130,7 +145,7 @@ feed_plan plan_feed(const feed_input& feed, feed_work& work) {
     std::vector<std::size_t> count = kept;
     for (std::size_t i = n; i-- > 0;) {
       auto cap = now[i];
-      if (cap != none && count[static_cast<std::size_t>(cap)] > quota[static_cast<std::size_t>(cap)]) {
+      if (cap != none && !is_pinned(i) && count[static_cast<std::size_t>(cap)] > quota[static_cast<std::size_t>(cap)]) {
         --count[static_cast<std::size_t>(cap)];
         now[i] = none;
       }

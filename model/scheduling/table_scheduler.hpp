@@ -24,12 +24,20 @@ struct capture_tables {
   friend bool operator==(const capture_tables&, const capture_tables&) = default;
 };
 
+/// A table an operator moved by hand (v1's move_table): it goes to that
+/// capture, and the balance moves other tables rather than this one.
+struct table_pin {
+  table_id table = 0;
+  std::string capture_id;
+};
+
 /// One changefeed as the scheduler sees it.
 struct feed_input {
   std::string changefeed_id;           ///< a stable key, e.g. "default/cf-1"
   feed_state state = feed_state::normal; ///< only normal and error feeds hold tables
   std::vector<table_id> tables;        ///< every table the feed replicates (any order, duplicates ignored)
   std::vector<capture_tables> current; ///< where its tables are now; may name dead or draining captures and stale tables
+  std::vector<table_pin> pinned;       ///< pins to an ineligible capture or of an unknown table are ignored
 };
 
 /// What one capture must start and stop for one changefeed.

@@ -19,6 +19,7 @@ upstream_actor::behavior_type quiet_upstream(upstream_actor::pointer) {
   return {
     [](atom::tso) { return upstream_times{1, 0}; },
     [](atom::safepoint, model::tso_t) {},
+    [](atom::safepoint) {},
     [](atom::tick) {},
     [](atom::resolved) { return model::tso_t{1}; },
     [](atom::subscribe, capture_actor&) {},

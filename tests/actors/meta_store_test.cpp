@@ -23,6 +23,7 @@ upstream_actor::behavior_type fake_upstream(upstream_actor::pointer, std::shared
   return {
     [](atom::tso) { return upstream_times{1, 0}; },
     [seen](atom::safepoint, model::tso_t ts) { seen->push_back(ts); },
+    [](atom::safepoint) {},
     [](atom::tick) {},
     [](atom::resolved) { return model::tso_t{0}; },
     [](atom::subscribe, capture_actor&) {},

@@ -188,6 +188,26 @@ BOOST_AUTO_TEST_CASE(rescheduling_a_plan_moves_nothing) {
   BOOST_TEST(second.moves.empty());
 }
 
+BOOST_AUTO_TEST_CASE(a_pinned_table_moves_and_the_balance_moves_another) {
+  auto caps = names({"a", "b"});
+  feed_input in{"cf", feed_state::normal, range(1, 5), {{"a", {1, 2}}, {"b", {3, 4}}}};
+  in.pinned = {{1, "b"}};
+  auto p = one(in, caps);
+  check_invariants(in, p, caps);
+  // Table 1 went to b; b's highest other table came back to keep 2 and 2.
+  BOOST_TEST(p.assignment.at(0).table_ids == (std::vector<table_id>{2, 4}), boost::test_tools::per_element());
+  BOOST_TEST(p.assignment.at(1).table_ids == (std::vector<table_id>{1, 3}), boost::test_tools::per_element());
+  BOOST_TEST(p.moved == 2u);
+}
+
+BOOST_AUTO_TEST_CASE(a_pin_to_an_unknown_capture_or_table_is_ignored) {
+  auto caps = names({"a", "b"});
+  feed_input in{"cf", feed_state::normal, range(1, 5), {{"a", {1, 2}}, {"b", {3, 4}}}};
+  in.pinned = {{1, "zz"}, {99, "b"}};
+  auto p = one(in, caps);
+  BOOST_TEST(p.moves.empty());
+}
+
 BOOST_AUTO_TEST_SUITE_END()
 
 BOOST_AUTO_TEST_SUITE(scheduling_other_load)

@@ -18,6 +18,12 @@ inline actors::owner_api_actor::behavior_type fake_owner() {
     [no](atom::remove, const model::changefeed_key&) -> caf::result<bool> { return no(); },
     [no](atom::update, const model::changefeed_key&, model::changefeed_update&)
       -> caf::result<model::changefeed_detail> { return no(); },
+    [no](atom::drain, const std::string&) -> caf::result<std::int64_t> { return no(); },
+    [no](atom::move, const model::changefeed_key&, std::int64_t, const std::string&) -> caf::result<bool> {
+      return no();
+    },
+    [no](atom::rebalance, const model::changefeed_key&) -> caf::result<bool> { return no(); },
+    [no](atom::safepoint) -> caf::result<bool> { return no(); },
   };
 }
 
