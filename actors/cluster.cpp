@@ -89,6 +89,9 @@ cluster spawn_cluster(caf::actor_system& sys, const cluster_config& cfg) {
   services.relay = c.relay;
   services.upstream_id = simulated_upstream_id;
   services.settings = cfg.settings;
+  c.tables = services.tables;
+  c.upstream_id = services.upstream_id;
+  c.pd_addrs = services.pd_addrs;
   if (cfg.memory_quota != 0)
     services.memory = std::make_shared<memory_quota>(cfg.memory_quota);
   for (const auto& node : cfg.nodes) {

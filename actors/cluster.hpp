@@ -19,6 +19,7 @@
 #include "actors/sinks/sink_probe.hpp"
 #include "actors/store/meta_store.hpp"
 #include "model/upstream/catalog.hpp"
+#include "model/upstream/schema_adapter.hpp"
 
 namespace cdc::actors {
 
@@ -74,6 +75,10 @@ struct cluster {
   std::shared_ptr<capture_directory> capture_views;
   /// Cluster mode: carries the owner's feeds to the other nodes.
   feed_relay_actor relay;
+  /// The upstream as the API describes it (verify_table, tso, unsafe).
+  std::shared_ptr<const model::upstream::catalog_view> tables;
+  std::uint64_t upstream_id = 0;
+  std::vector<std::string> pd_addrs;
 };
 
 cluster spawn_cluster(caf::actor_system& sys, const cluster_config& cfg);

@@ -12,6 +12,7 @@
 #include "actors/published/node_state.hpp"
 #include "http/reply.hpp"
 #include "http/request_context.hpp"
+#include "model/upstream/schema_adapter.hpp"
 
 namespace cdc::http {
 
@@ -23,6 +24,11 @@ struct api_context {
   /// Every node this process serves (a node whose capture is gone makes the
   /// cluster unhealthy: nobody else would notice it missing).
   std::vector<const actors::node_state*> nodes;
+  /// The upstream (PD's clock) and what the API tells of it.
+  actors::upstream_actor upstream;
+  std::shared_ptr<const model::upstream::catalog_view> tables;
+  std::uint64_t upstream_id = 0;
+  std::vector<std::string> pd_addrs;
 };
 
 /// False, having answered 503 ErrServerIsNotReady, while this node has not
@@ -35,19 +41,29 @@ inline bool feeds_loaded(const request_context& rc, const reply& rep) {
   return false;
 }
 
+/// The completion of a call for this request: `render(answer)`, or the
+/// failure.
+template <class T, class Render>
+std::function<void(model::result<T>)> answer_with(const reply& rep, Render render) {
+  return [rep, render = std::move(render)](model::result<T> answer) {
+    if (answer)
+      render(*answer);
+    else
+      rep.send_failure(answer.error());
+  };
+}
+
 /// Makes the API call `xs...` for this request and answers with
 /// `render(answer)`, or with the failure.
 template <class T, class Render, class... Ts>
 void call_api(const request_context& rc, const reply& rep, Render render, Ts... xs) {
-  rc.api->api.call<T>(
-    rc.caller_lane,
-    [rep, render = std::move(render)](model::result<T> answer) {
-      if (answer)
-        render(*answer);
-      else
-        rep.send_failure(answer.error());
-    },
-    std::move(xs)...);
+  rc.api->api.call<T>(rc.caller_lane, answer_with<T>(rep, std::move(render)), std::move(xs)...);
+}
+
+/// The same, asking this node's upstream (PD's clock).
+template <class T, class Render, class... Ts>
+void call_upstream(const request_context& rc, const reply& rep, Render render, Ts... xs) {
+  rc.api->api.ask<T>(rc.api->upstream, rc.caller_lane, answer_with<T>(rep, std::move(render)), std::move(xs)...);
 }
 
 /// Answers with `render(captures)`: the captures under the current owner as

@@ -12,6 +12,11 @@ void set_log_routes(router& r);
 void set_owner_routes(router& r);
 void set_changefeed_routes(router& r);
 void set_processor_routes(router& r);
+void set_changefeed_progress_routes(router& r);
+void set_changefeed_v1_write_routes(router& r);
+void set_table_routes(router& r);
+void set_upstream_routes(router& r);
+void set_metadata_routes(router& r);
 
 /// Every route of the API.
 router make_api_router();

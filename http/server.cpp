@@ -39,6 +39,10 @@ server::server(caf::actor_system& sys, server_options opts)
   api_.api = actors::api_client(sys, cluster_.api, opts_.io_threads, opts_.api_timeout);
   api_.directory = cluster_.directory;
   api_.captures = cluster_.capture_views;
+  api_.upstream = cluster_.upstream;
+  api_.tables = cluster_.tables;
+  api_.upstream_id = cluster_.upstream_id;
+  api_.pd_addrs = cluster_.pd_addrs;
   for (const auto& n : nodes_)
     api_.nodes.push_back(n.get());
 }

@@ -29,9 +29,17 @@ public:
   /// connection's number, so one connection's calls stay in order).
   template <class T, class... Ts>
   void call(std::size_t lane, std::function<void(model::result<T>)> done, Ts... xs) const {
+    ask<T>(api_, lane, std::move(done), std::move(xs)...);
+  }
+
+  /// The same, to another actor of this process (the upstream, which
+  /// answers reads the API serves on any node, as TiCDC's PD client does).
+  template <class T, class Handle, class... Ts>
+  void ask(Handle target, std::size_t lane, std::function<void(model::result<T>)> done, Ts... xs) const {
     caf::anon_send(callers_[lane % callers_.size()],
-                   api_call{[api = api_, timeout = timeout_, done = std::move(done), xs...](api_caller_actor::pointer self) {
-                     self->request(api, timeout, xs...)
+                   api_call{[target = std::move(target), timeout = timeout_, done = std::move(done),
+                             xs...](api_caller_actor::pointer self) {
+                     self->request(target, timeout, xs...)
                        .then([done](T& answer) { done(std::move(answer)); },
                              [done](const caf::error& err) { done(to_failure(err)); });
                    }});

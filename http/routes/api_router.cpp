@@ -11,6 +11,11 @@ router make_api_router() {
   set_owner_routes(r);
   set_changefeed_routes(r);
   set_processor_routes(r);
+  set_changefeed_progress_routes(r);
+  set_changefeed_v1_write_routes(r);
+  set_table_routes(r);
+  set_upstream_routes(r);
+  set_metadata_routes(r);
   return r;
 }
 

@@ -5,6 +5,7 @@
 
 #include "http/api_context.hpp"
 #include "http/routes.hpp"
+#include "http/routes/feed_lookup.hpp"
 #include "model/changefeed/bodies.hpp"
 #include "model/changefeed/views_v1.hpp"
 #include "model/ids.hpp"
@@ -14,16 +15,6 @@ namespace cdc::http {
 namespace {
 
 using boost::beast::http::verb;
-
-/// The changefeed a path names: {changefeed_id} checked by TiCDC's rule,
-/// ?namespace= defaulting to "default" (not checked on reads, as in TiCDC).
-model::result<model::changefeed_key> key_of(const request_context& rc) {
-  const auto& id = rc.path_params.at(0);
-  if (auto ok = model::check_id("changefeed_id", id); !ok)
-    return ok.error();
-  auto ns = rc.query_param("namespace").value_or(model::default_namespace);
-  return model::changefeed_key{std::string(ns.empty() ? model::default_namespace : ns), id};
-}
 
 auto send_detail(reply rep) {
   return [rep](const model::changefeed_detail& d) { rep.send_json(boost::json::value_from(d)); };
@@ -74,22 +65,6 @@ std::optional<snapshots> selected_feeds(const request_context& rc, const reply& 
   return feeds;
 }
 
-/// What the feed `key` published last; null, having answered with the
-/// error, when the key is bad, the feed unknown or the list not seen yet.
-std::shared_ptr<const actors::feed_snapshot> published_feed(const request_context& rc, const reply& rep,
-                                                            const model::result<model::changefeed_key>& key) {
-  if (!key) {
-    rep.send_failure(key.error());
-    return nullptr;
-  }
-  if (!feeds_loaded(rc, rep))
-    return nullptr;
-  auto snap = rc.api->directory->find(*key);
-  if (!snap)
-    rep.send_failure(model::fail(model::api_error::changefeed_not_exists, {key->display()}));
-  return snap;
-}
-
 void create(request_context& rc, const reply& rep) {
   auto body = model::parse_create_body(rc.body);
   if (!body)
@@ -97,23 +72,22 @@ void create(request_context& rc, const reply& rep) {
   call_api<model::changefeed_detail>(rc, rep, send_detail(rep), atom::create_v, std::move(*body));
 }
 
+/// v2 lists one namespace (?namespace=, "default" when absent), as TiCDC.
 void list(request_context& rc, const reply& rep) {
-  if (auto feeds = selected_feeds(rc, rep))
-    rep.send(200, list_body(*feeds));
+  auto feeds = selected_feeds(rc, rep);
+  if (!feeds)
+    return;
+  auto ns = rc.query_param("namespace").value_or(model::default_namespace);
+  if (ns.empty())
+    ns = model::default_namespace;
+  std::erase_if(*feeds, [ns](const auto& f) { return f->view().info->key.namespace_ != ns; });
+  rep.send(200, list_body(*feeds));
 }
 
 /// What the feed published last, with its JSON made at most once.
 void get(request_context& rc, const reply& rep) {
   if (auto snap = published_feed(rc, rep, key_of(rc)))
     rep.send(200, snap->detail_json());
-}
-
-/// v1 names feeds of the default namespace only.
-model::result<model::changefeed_key> v1_key_of(const request_context& rc) {
-  const auto& id = rc.path_params.at(0);
-  if (auto ok = model::check_id("changefeed_id", id); !ok)
-    return ok.error();
-  return model::changefeed_key{std::string(model::default_namespace), id};
 }
 
 /// GET /api/v1/changefeeds: v2's items, filtered alike, as a bare array.

@@ -53,6 +53,15 @@ constexpr auto resume_fields = std::tuple{
   fld("overwrite_checkpoint_ts", &resume_config::overwrite_checkpoint_ts),
 };
 
+constexpr auto upstream_fields = std::tuple{
+  fld("id", &upstream_config::id),
+};
+
+constexpr auto resolve_lock_fields = std::tuple{
+  fld("region_id", &resolve_lock_request::region_id),
+  fld("ts", &resolve_lock_request::ts),
+};
+
 constexpr auto log_fields = std::tuple{
   fld("log_level", &log_level_request::log_level),
 };
@@ -115,16 +124,35 @@ result<changefeed_update> parse_update_body(std::string_view body) {
   return out;
 }
 
-result<resume_config> parse_resume_body(std::string_view body) {
+
+namespace {
+
+/// A body of `fields` with PDConfig's keys beside them.
+template <class T, class Fields>
+result<T> parse_with_pd(std::string_view body, const Fields& fields) {
   auto obj = json::parse_object(body);
   if (!obj)
     return obj.error();
-  resume_config out;
-  if (auto st = json::decode_fields(out, *obj, json::path{}, resume_fields); !st)
+  T out;
+  if (auto st = json::decode_fields(out, *obj, json::path{}, fields); !st)
     return st.error();
   if (auto st = read_pd(out.pd, *obj); !st)
     return st.error();
   return out;
+}
+
+} // namespace
+
+result<resume_config> parse_resume_body(std::string_view body) {
+  return parse_with_pd<resume_config>(body, resume_fields);
+}
+
+result<upstream_config> parse_upstream_body(std::string_view body) {
+  return parse_with_pd<upstream_config>(body, upstream_fields);
+}
+
+result<resolve_lock_request> parse_resolve_lock_body(std::string_view body) {
+  return parse_with_pd<resolve_lock_request>(body, resolve_lock_fields);
 }
 
 result<log_level_request> parse_log_level_body(std::string_view body) {

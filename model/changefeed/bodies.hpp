@@ -82,6 +82,21 @@ struct resume_config {
   pd_config pd;
 };
 
+/// POST /tso and DELETE /unsafe/service_gc_safepoint (TiCDC's
+/// UpstreamConfig): an upstream by its PD cluster ID (0: not set) or by
+/// its PD addresses; neither means the default upstream.
+struct upstream_config {
+  std::uint64_t id = 0;
+  pd_config pd;
+};
+
+/// POST /unsafe/resolve_lock.
+struct resolve_lock_request {
+  std::uint64_t region_id = 0;
+  tso_t ts = 0;
+  pd_config pd;
+};
+
 /// POST /log.
 struct log_level_request {
   std::string log_level;  ///< "" when absent (zap reads it as info)
@@ -94,6 +109,8 @@ struct log_level_request {
 result<changefeed_config> parse_create_body(std::string_view body);
 result<changefeed_update> parse_update_body(std::string_view body);
 result<resume_config> parse_resume_body(std::string_view body);
+result<upstream_config> parse_upstream_body(std::string_view body);
+result<resolve_lock_request> parse_resolve_lock_body(std::string_view body);
 
 /// Errors here start "invalid log level: ", as TiCDC's do.
 result<log_level_request> parse_log_level_body(std::string_view body);

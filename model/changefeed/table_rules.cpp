@@ -45,6 +45,7 @@ result<table_selection> select_catalog_tables(const config::replica_config& cfg,
     if (t.schema.is_sequence || !f->is_table_replicated(t.schema.schema, t.schema.table))
       continue;
     out.matched.push_back(t.schema);
+    out.matched_ids.push_back(t.id);
     if (!filter::is_eligible(t.schema, false))
       out.ineligible.push_back(t.schema.schema + "." + t.schema.table);
     if (filter::is_eligible(t.schema, cfg.force_replicate))

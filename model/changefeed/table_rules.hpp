@@ -19,6 +19,7 @@ namespace cdc::model {
 /// What a config's filter selects from a catalog.
 struct table_selection {
   std::vector<filter::table_schema> matched;  ///< every table the filter selects, catalog order
+  std::vector<std::int64_t> matched_ids;      ///< their IDs, in the same order
   std::vector<std::int64_t> table_ids;        ///< matched and eligible, ascending
   std::vector<std::string> ineligible;        ///< "db.t" of matched tables without a handle key
 };

@@ -64,6 +64,25 @@ BOOST_FIXTURE_TEST_CASE(create_answers_the_detail_with_defaults, api) {
   BOOST_TEST(d.at("checkpoint_time").is_string());
 }
 
+BOOST_FIXTURE_TEST_CASE(the_list_shows_one_namespace, api) {
+  create("in-default");
+  BOOST_REQUIRE(c.post("/api/v2/changefeeds", R"({"namespace":"ns1","changefeed_id":"in-ns1","sink_uri":"blackhole://"})")
+                  .status
+                == 200u);
+  auto ids = [&](const std::string& query) {
+    std::vector<std::string> out;
+    auto list = c.get("/api/v2/changefeeds" + query).json();
+    for (const auto& item : list.at("items").as_array())
+      out.push_back(std::string(item.at("id").as_string()));
+    return out;
+  };
+  BOOST_TEST(ids("") == std::vector<std::string>{"in-default"}, boost::test_tools::per_element());
+  BOOST_TEST(ids("?namespace=ns1") == std::vector<std::string>{"in-ns1"}, boost::test_tools::per_element());
+  BOOST_TEST(ids("?namespace=other").empty());
+  // v1 knows no namespaces and lists them all.
+  BOOST_TEST(c.get("/api/v1/changefeeds").json().as_array().size() == 2u);
+}
+
 BOOST_FIXTURE_TEST_CASE(create_without_id_generates_a_uuid, api) {
   auto r = c.post("/api/v2/changefeeds", R"({"sink_uri":"blackhole://"})");
   BOOST_TEST(r.status == 200u);
