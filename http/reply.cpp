@@ -12,13 +12,18 @@ reply::reply(deliver_fn deliver) : state_(std::make_shared<state>(std::move(deli
 reply::state::~state() {
   if (!done.exchange(true)) {
     auto err = render(model::fail(model::api_error::server_is_not_ready));
-    deliver(err.status, std::move(err.body));
+    deliver(err.status, std::move(err.body), json_type);
   }
 }
 
 void reply::send(unsigned status, std::string body) const {
   if (!state_->done.exchange(true))
-    state_->deliver(status, std::move(body));
+    state_->deliver(status, std::move(body), json_type);
+}
+
+void reply::send_text(unsigned status, std::string body) const {
+  if (!state_->done.exchange(true))
+    state_->deliver(status, std::move(body), text_type);
 }
 
 void reply::send_json(const boost::json::value& body, unsigned status) const {

@@ -17,6 +17,7 @@ void set_changefeed_v1_write_routes(router& r);
 void set_table_routes(router& r);
 void set_upstream_routes(router& r);
 void set_metadata_routes(router& r);
+void set_debug_routes(router& r);
 
 /// Every route of the API.
 router make_api_router();

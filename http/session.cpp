@@ -140,7 +140,7 @@ void session::on_read_expired() {
 void session::refuse(const model::api_failure& failure) {
   keep_alive_ = false;
   auto err = render(failure);
-  on_reply(err.status, std::move(err.body));
+  on_reply(err.status, std::move(err.body), reply::json_type);
 }
 
 void session::dispatch(bhttp::request<bhttp::string_body>&& req) {
@@ -149,10 +149,17 @@ void session::dispatch(bhttp::request<bhttp::string_body>&& req) {
 
   // The reply may come from any thread; continue on this strand (at once when
   // the handler answered synchronously, already on the strand).
-  reply r{[self = shared_from_this()](unsigned status, std::string body) {
-    net::dispatch(self->stream_.get_executor(),
-                  [self, status, body = std::move(body)]() mutable { self->on_reply(status, std::move(body)); });
+  reply r{[self = shared_from_this()](unsigned status, std::string body, const char* content_type) {
+    net::dispatch(self->stream_.get_executor(), [self, status, body = std::move(body), content_type]() mutable {
+      self->on_reply(status, std::move(body), content_type);
+    });
   }};
+  // TiCDC's access log (its API middleware's), at debug level here: at
+  // info it would write a line for every status poll of a busy cluster.
+  if (spdlog::should_log(spdlog::level::debug)) {
+    request_start_ = std::chrono::steady_clock::now();
+    logged_request_ = std::string(req.method_string()) + " " + std::string(req.target());
+  }
 
   request_context rc;
   rc.method = req.method();
@@ -178,14 +185,19 @@ void session::dispatch(bhttp::request<bhttp::string_body>&& req) {
   ctx_->routes->dispatch(rc, r);
 }
 
-void session::on_reply(unsigned status, std::string body) {
+void session::on_reply(unsigned status, std::string body, const char* content_type) {
+  if (!logged_request_.empty()) {
+    auto took = std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - request_start_);
+    spdlog::debug("api request: {} status={} duration={}us", logged_request_, status, took.count());
+    logged_request_.clear();
+  }
   // Every answer leaves here: request bytes that reached it unchecked (a
   // percent-decoded path in an error message) must not make it invalid JSON.
   model::json::replace_invalid_utf8(body);
   res_ = {};
   res_.version(version_);
   res_.result(status);
-  res_.set(bhttp::field::content_type, "application/json; charset=utf-8");
+  res_.set(bhttp::field::content_type, content_type);
   res_.keep_alive(keep_alive_ && !ctx_->draining.load(std::memory_order_relaxed));
   res_.body() = std::move(body);
   res_.prepare_payload();

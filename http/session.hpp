@@ -40,7 +40,7 @@ private:
   void refuse(const model::api_failure& failure);
   void dispatch(bhttp::request<bhttp::string_body>&& req);
   /// Runs on the strand once the reply for the current request arrived.
-  void on_reply(unsigned status, std::string body);
+  void on_reply(unsigned status, std::string body, const char* content_type);
   void on_write(beast::error_code ec, std::size_t bytes);
   void do_close();
   /// Reads and drops what the peer still sends until it closes.
@@ -62,6 +62,10 @@ private:
   std::size_t caller_lane_;
   unsigned version_ = 11;
   bool keep_alive_ = true;
+  /// The request being answered, for the access log (kept only while the
+  /// log level is debug: copying every target would cost the hot path).
+  std::string logged_request_;
+  std::chrono::steady_clock::time_point request_start_;
 };
 
 } // namespace cdc::http

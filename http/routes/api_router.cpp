@@ -16,6 +16,7 @@ router make_api_router() {
   set_table_routes(r);
   set_upstream_routes(r);
   set_metadata_routes(r);
+  set_debug_routes(r);
   return r;
 }
 

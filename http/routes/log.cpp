@@ -2,25 +2,11 @@
 #include <spdlog/spdlog.h>
 
 #include "http/routes.hpp"
+#include "http/spdlog_level.hpp"
 #include "model/changefeed/bodies.hpp"
 #include "model/log_level.hpp"
 
 namespace cdc::http {
-
-namespace {
-
-spdlog::level::level_enum to_spdlog(model::log_level level) {
-  using model::log_level;
-  switch (level) {
-    case log_level::debug: return spdlog::level::debug;
-    case log_level::info: return spdlog::level::info;
-    case log_level::warn: return spdlog::level::warn;
-    case log_level::error: return spdlog::level::err;
-    default: return spdlog::level::critical; // dpanic, panic, fatal
-  }
-}
-
-} // namespace
 
 void set_log_routes(router& r) {
   r.add(boost::beast::http::verb::post, "/api/v2/log", [](request_context& rc, const reply& rep) {

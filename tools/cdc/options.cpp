@@ -6,12 +6,14 @@
 #include <utility>
 
 #include "model/ids.hpp"
+#include "tools/cdc/time_zone.hpp"
 
 namespace cdc::tool {
 
 const char* server_usage = R"(Usage: cdc server [flags]
 
 Flags:
+  --config=FILE         TiCDC's server config file (TOML); flags given override it
   --addr=HOST:PORT      address of the first capture's API (default 127.0.0.1:8300);
                         capture i listens on PORT+i, port 0 picks free ports
   --data-dir=DIR        directory for the server's data (default /tmp/cdc_data)
@@ -42,6 +44,10 @@ Flags:
                         how long the capture's etcd lease outlives its last
                         renewal; a node silent this long loses its capture and
                         owner role (default 10, as TiCDC)
+  --gc-ttl=SECONDS      TiCDC's service GC safepoint TTL (default 86400; kept,
+                        no effect yet)
+  --tz=ZONE             time zone of times the server shows: System (default),
+                        UTC, Local or a time zone database name
 )";
 
 namespace {
@@ -51,20 +57,17 @@ bool parse_number(const std::string& text, std::uint64_t max, std::uint64_t& out
   return ec == std::errc{} && ptr == text.data() + text.size() && out <= max;
 }
 
-bool parse_addr(const std::string& text, server_flags& f, std::string& error) {
+/// "HOST:PORT" (or "[v6]:PORT") into `f`'s host and port.
+bool parse_addr(const std::string& text, server_flags& f) {
   auto colon = text.rfind(':');
-  if (colon == std::string::npos || colon == 0) {
-    error = "--addr must be HOST:PORT, got '" + text + "'";
+  if (colon == std::string::npos || colon == 0)
     return false;
-  }
   std::string host = text.substr(0, colon);
   if (host.size() > 2 && host.front() == '[' && host.back() == ']')
     host = host.substr(1, host.size() - 2);
   std::uint64_t port = 0;
-  if (!parse_number(text.substr(colon + 1), 65535, port)) {
-    error = "--addr has an invalid port in '" + text + "'";
+  if (!parse_number(text.substr(colon + 1), 65535, port))
     return false;
-  }
   f.host = host == "localhost" ? "127.0.0.1" : host;
   f.port = static_cast<std::uint16_t>(port);
   return true;
@@ -110,10 +113,100 @@ bool parse_dirs(const std::string& text, std::vector<std::string>& out, std::str
 
 } // namespace
 
-std::optional<server_flags> parse_server_flags(const std::vector<std::string>& args,
-                                               std::string& error) {
-  server_flags f;
-  std::string addr_text = "127.0.0.1:8300";
+bool set_server_option(const std::string& name, const std::string& value, const std::string& label,
+                       server_flags& f, std::string& error) {
+  if (name == "addr") {
+    if (!parse_addr(value, f)) {
+      error = label + " must be HOST:PORT with a port from 0 to 65535, got '" + value + "'";
+      return false;
+    }
+  } else if (name == "data-dir") {
+    f.data_dir = value;
+  } else if (name == "log-level") {
+    f.log_level = value; // checked when the logger is set up (exit 1, as a bad data dir)
+  } else if (name == "log-file") {
+    f.log_file = value;
+  } else if (name == "upstream-config") {
+    f.upstream_config = value;
+  } else if (name == "memory-quota") {
+    std::uint64_t n = 0;
+    if (!parse_bytes(value, n) || n < (1u << 20)) {
+      error = label + " must be at least 1MiB (bytes, or with KiB, MiB, GiB), got '" + value + "'";
+      return false;
+    }
+    f.memory_quota = n;
+  } else if (name == "sink-file-allowed-dirs") {
+    if (!parse_dirs(value, f.sink_file_allowed_dirs, error))
+      return false;
+  } else if (name == "pd") {
+    if (value.empty()) {
+      error = label + " needs at least one URL, e.g. --pd=http://127.0.0.1:2379";
+      return false;
+    }
+    f.pd = value;
+  } else if (name == "cluster-id") {
+    if (!valid_cluster_id(value)) {
+      error = label + " must be letters and digits joined by single hyphens, at most 128 bytes, and "
+              "not owner, capture, task, changefeed, job or meta; got '" + value + "'";
+      return false;
+    }
+    f.cluster_id = value;
+  } else if (name == "advertise-addr") {
+    server_flags probe;
+    if (!parse_addr(value, probe)) {
+      error = label + " must be HOST:PORT, got '" + value + "'";
+      return false;
+    }
+    f.advertise_addr = value;
+  } else if (name == "capture-session-ttl") {
+    std::uint64_t n = 0;
+    if (!parse_number(value, 3600, n) || n < 2) {
+      error = label + " must be a number of seconds from 2 to 3600, got '" + value + "'";
+      return false;
+    }
+    f.capture_session_ttl = n;
+  } else if (name == "gc-ttl") {
+    // TiCDC refuses 0 ("empty GC TTL is not allowed"); a negative TTL means nothing.
+    std::uint64_t n = 0;
+    if (!parse_number(value, INT64_MAX, n) || n == 0) {
+      error = label + " must be a positive number of seconds, got '" + value + "'";
+      return false;
+    }
+    f.gc_ttl = static_cast<std::int64_t>(n);
+  } else if (name == "tz") {
+    if (!is_known_time_zone(value)) {
+      error = "can not load timezone '" + value + "' (" + label
+              + "): use System, UTC, Local or a name of the time zone database, e.g. Asia/Shanghai";
+      return false;
+    }
+    f.tz = value;
+  } else if (name == "captures") {
+    std::uint64_t n = 0;
+    if (!parse_number(value, 64, n) || n == 0) {
+      error = label + " must be a number from 1 to 64, got '" + value + "'";
+      return false;
+    }
+    f.captures = n;
+  } else {
+    error = "unknown flag " + label;
+    return false;
+  }
+  return true;
+}
+
+std::string config_file_flag(const std::vector<std::string>& args) {
+  std::string path;
+  for (std::size_t i = 0; i < args.size(); ++i) {
+    if (args[i].starts_with("--config="))
+      path = args[i].substr(9);
+    else if (args[i] == "--config" && i + 1 < args.size())
+      path = args[i + 1];
+  }
+  return path;
+}
+
+std::optional<server_flags> parse_server_flags(const std::vector<std::string>& args, std::string& error,
+                                               server_flags f) {
   for (std::size_t i = 0; i < args.size(); ++i) {
     std::string arg = args[i];
     if (!arg.starts_with("--")) {
@@ -134,66 +227,15 @@ std::optional<server_flags> parse_server_flags(const std::vector<std::string>& a
       error = "flag --" + name + " needs a value";
       return std::nullopt;
     }
-    if (name == "addr") {
-      if (!parse_addr(value, f, error))
-        return std::nullopt;
-      addr_text = value;
-    } else if (name == "data-dir") {
-      f.data_dir = value;
-    } else if (name == "log-level") {
-      f.log_level = value;
-    } else if (name == "log-file") {
-      f.log_file = value;
-    } else if (name == "upstream-config") {
-      f.upstream_config = value;
-    } else if (name == "memory-quota") {
-      std::uint64_t n = 0;
-      if (!parse_bytes(value, n) || n < (1u << 20)) {
-        error = "--memory-quota must be at least 1MiB (bytes, or with KiB, MiB, GiB), got '" + value + "'";
-        return std::nullopt;
-      }
-      f.memory_quota = n;
-    } else if (name == "sink-file-allowed-dirs") {
-      if (!parse_dirs(value, f.sink_file_allowed_dirs, error))
-        return std::nullopt;
-    } else if (name == "pd") {
+    if (name == "config") {
       if (value.empty()) {
-        error = "--pd needs at least one URL, e.g. --pd=http://127.0.0.1:2379";
+        error = "--config needs a file name";
         return std::nullopt;
       }
-      f.pd = value;
-    } else if (name == "cluster-id") {
-      if (!valid_cluster_id(value)) {
-        error = "--cluster-id must be letters and digits joined by single hyphens, at most 128 bytes, and "
-                "not owner, capture, task, changefeed, job or meta; got '" + value + "'";
-        return std::nullopt;
-      }
-      f.cluster_id = value;
-    } else if (name == "advertise-addr") {
-      server_flags probe;
-      if (!parse_addr(value, probe, error)) {
-        error = "--advertise-addr must be HOST:PORT, got '" + value + "'";
-        return std::nullopt;
-      }
-      f.advertise_addr = value;
-    } else if (name == "capture-session-ttl") {
-      std::uint64_t n = 0;
-      if (!parse_number(value, 3600, n) || n < 2) {
-        error = "--capture-session-ttl must be a number of seconds from 2 to 3600, got '" + value + "'";
-        return std::nullopt;
-      }
-      f.capture_session_ttl = n;
-    } else if (name == "captures") {
-      std::uint64_t n = 0;
-      if (!parse_number(value, 64, n) || n == 0) {
-        error = "--captures must be a number from 1 to 64, got '" + value + "'";
-        return std::nullopt;
-      }
-      f.captures = n;
-    } else {
-      error = "unknown flag --" + name;
-      return std::nullopt;
+      continue; // read before the flags: config_file_flag
     }
+    if (!set_server_option(name, value, "--" + name, f, error))
+      return std::nullopt;
   }
   if (!f.pd.empty() && f.captures != 1) {
     error = "--captures must be 1 with --pd: in cluster mode each capture is a process of its own";
@@ -201,8 +243,8 @@ std::optional<server_flags> parse_server_flags(const std::vector<std::string>& a
   }
   // Capture i listens on PORT+i; past 65535 the port would wrap to others.
   if (f.port != 0 && f.port + f.captures - 1 > 65535) {
-    error = "--addr=" + addr_text + " with --captures=" + std::to_string(f.captures) + " needs ports "
-            + std::to_string(f.port) + " to " + std::to_string(f.port + f.captures - 1)
+    error = "--addr=" + f.host + ":" + std::to_string(f.port) + " with --captures=" + std::to_string(f.captures)
+            + " needs ports " + std::to_string(f.port) + " to " + std::to_string(f.port + f.captures - 1)
             + ", past 65535; choose a lower port or fewer captures";
     return std::nullopt;
   }
