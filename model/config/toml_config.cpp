@@ -152,7 +152,8 @@ result<replica_config> replica_config_from_toml(std::string_view text, std::stri
   }
   if (!st) {
     // "invalid api parameter: <api path>: <why>" with the path the user wrote.
-    std::string_view msg = st.error().message;
+    auto message = st.error().message;
+    std::string_view msg = message;
     if (msg.starts_with(json::invalid_param_prefix))
       msg.remove_prefix(json::invalid_param_prefix.size());
     std::string best;
