@@ -34,7 +34,8 @@ BOOST_AUTO_TEST_CASE(processor_list_and_query) {
       return list.status == 0 && list.out.find("cf-proc") != std::string::npos;
     },
     10));
-  const auto& p = list.json().as_array().at(0);
+  auto processors = list.json();
+  const auto& p = processors.as_array().at(0);
   BOOST_TEST(p.at("namespace").as_string() == "default");
   BOOST_TEST(p.at("changefeed_id").as_string() == "cf-proc");
   std::string capture(p.at("capture_id").as_string());
