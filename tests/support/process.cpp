@@ -30,6 +30,18 @@ child_process::child_process(const std::string& program, const std::vector<std::
   int out[2], err[2], in[2] = {-1, -1};
   if (pipe(out) != 0 || pipe(err) != 0 || (opts.stdin_text && pipe(in) != 0))
     throw std::runtime_error("pipe failed");
+  if (opts.stdin_text) {
+    // Written before the child exists: a few bytes of answers fit the pipe,
+    // and a child that exits without reading them cannot make this write
+    // raise SIGPIPE in the test.
+    std::size_t at = 0;
+    while (at < opts.stdin_text->size()) {
+      auto n = write(in[1], opts.stdin_text->data() + at, opts.stdin_text->size() - at);
+      if (n <= 0)
+        throw std::runtime_error("writing the child's stdin failed");
+      at += static_cast<std::size_t>(n);
+    }
+  }
   pid_ = fork();
   if (pid_ < 0)
     throw std::runtime_error("fork failed");
@@ -58,15 +70,7 @@ child_process::child_process(const std::string& program, const std::vector<std::
   close(out[1]);
   close(err[1]);
   if (opts.stdin_text) {
-    // A few bytes of answers: they fit the pipe, so this never blocks.
     close(in[0]);
-    std::size_t at = 0;
-    while (at < opts.stdin_text->size()) {
-      auto n = write(in[1], opts.stdin_text->data() + at, opts.stdin_text->size() - at);
-      if (n <= 0)
-        break;
-      at += static_cast<std::size_t>(n);
-    }
     close(in[1]);
   }
   out_fd_ = out[0];
