@@ -84,6 +84,13 @@ BOOST_AUTO_TEST_CASE(list_shows_summaries_and_all_adds_finished_changefeeds) {
   BOOST_TEST(all.json().as_array().size() == 2u, all.out);
 }
 
+BOOST_AUTO_TEST_CASE(query_escapes_as_gos_json_does) {
+  create_feed("cf-amp", 0, "blackhole://?a=1&b=2");
+  auto r = cli({"changefeed", "query", "-c", "cf-amp"});
+  BOOST_TEST_REQUIRE(r.status == 0, r.err);
+  BOOST_TEST(r.out.find("\n  \"sink_uri\": \"blackhole://?a=1\\u0026b=2\",\n") != std::string::npos, r.out);
+}
+
 BOOST_AUTO_TEST_CASE(query_simple_prints_the_list_item) {
   create_feed("cf-simple");
   auto r = cli({"changefeed", "query", "-s", "-c", "cf-simple"});

@@ -68,8 +68,8 @@ struct cli_fixture {
 
   /// A blackhole changefeed made through the API (not the cli), for the
   /// verbs that need one to exist.
-  void create_feed(const std::string& id, std::uint64_t target_ts = 0) {
-    boost::json::object body{{"changefeed_id", id}, {"sink_uri", "blackhole://"}};
+  void create_feed(const std::string& id, std::uint64_t target_ts = 0, const std::string& sink = "blackhole://") {
+    boost::json::object body{{"changefeed_id", id}, {"sink_uri", sink}};
     if (target_ts != 0)
       body["target_ts"] = target_ts;
     auto res = srv.client().post("/api/v2/changefeeds", boost::json::serialize(body));
