@@ -9,6 +9,7 @@
 #include <CLI/CLI.hpp>
 #include <boost/json/object.hpp>
 
+#include "tools/cdc/cli/changefeed_flags.hpp"
 #include "tools/cdc/cli/config_file.hpp"
 #include "tools/cdc/cli/go_json.hpp"
 #include "tools/cdc/cli/session.hpp"
@@ -19,14 +20,8 @@ namespace cdc::cli {
 namespace {
 
 struct create_flags {
-  std::string changefeed_id;
-  std::string namespace_ = "default";
-  std::string sink_uri;
-  std::string config_file;
-  std::string schema_registry;
+  changefeed_common_flags common;
   std::uint64_t start_ts = 0;
-  std::uint64_t target_ts = 0;
-  bool no_confirm = false;
   bool disable_gc_check = false;
 };
 
@@ -73,32 +68,37 @@ bool ignore_ineligible(const boost::json::value& ineligible, bool force_replicat
 }
 
 void create(const create_flags& f, const global_flags& g) {
-  auto config = f.config_file.empty() ? default_config() : apply_config_file(f.config_file, default_config());
+  const auto& c = f.common;
+  auto config = c.config_file.empty() ? default_config() : apply_config_file(c.config_file, default_config());
   auto& cfg = config.as_object();
-  if (!f.schema_registry.empty())
-    cfg["sink"].as_object()["schema_registry"] = f.schema_registry;
+  if (!c.schema_registry.empty()) {
+    auto& sink = cfg["sink"];
+    if (!sink.is_object())
+      sink = boost::json::object{};
+    sink.as_object()["schema_registry"] = c.schema_registry;
+  }
   if (f.disable_gc_check)
     cfg["check_gc_safe_point"] = false;
 
   auto api = connect(g);
   auto now = query_tso(api);
   auto start_ts = f.start_ts != 0 ? f.start_ts : now.ts;
-  confirm_large_data_gap(now, start_ts, "create", f.no_confirm);
+  confirm_large_data_gap(now, start_ts, "create", c.no_confirm);
 
   boost::json::value verify = boost::json::object{
-    {"replica_config", config}, {"start_ts", start_ts}, {"sink_uri", f.sink_uri}};
+    {"replica_config", config}, {"start_ts", start_ts}, {"sink_uri", c.sink_uri}};
   auto tables = api.post("/api/v2/verify_table", &verify);
-  bool ignore = f.no_confirm;
+  bool ignore = c.no_confirm;
   if (const auto& ineligible = member(tables, "ineligible_tables");
       ineligible.is_array() && !ineligible.as_array().empty()) {
     const auto& force = member(config, "force_replicate");
-    ignore = ignore_ineligible(ineligible, force.is_bool() && force.as_bool(), f.no_confirm);
+    ignore = ignore_ineligible(ineligible, force.is_bool() && force.as_bool(), c.no_confirm);
   }
   cfg["ignore_ineligible_table"] = ignore;
 
   boost::json::value body = boost::json::object{
-    {"namespace", f.namespace_}, {"changefeed_id", f.changefeed_id}, {"start_ts", start_ts},
-    {"target_ts", f.target_ts},  {"sink_uri", f.sink_uri},           {"replica_config", config}};
+    {"namespace", c.namespace_}, {"changefeed_id", c.changefeed_id}, {"start_ts", start_ts},
+    {"target_ts", c.target_ts},  {"sink_uri", c.sink_uri},           {"replica_config", config}};
   auto info = api.post("/api/v2/changefeeds", &body);
   std::printf("Create changefeed successfully!\nID: %s\nInfo: %s\n", string_member(info, "id").c_str(),
               go_compact(info).c_str());
@@ -109,14 +109,8 @@ void create(const create_flags& f, const global_flags& g) {
 void add_changefeed_create(CLI::App& changefeed, const global_flags& g) {
   auto f = std::make_shared<create_flags>();
   auto* cmd = changefeed.add_subcommand("create", "Create a new replication task (changefeed)");
-  cmd->add_option("-c,--changefeed-id", f->changefeed_id, "Replication task (changefeed) ID");
-  cmd->add_option("-n,--namespace", f->namespace_, "Replication task (changefeed) Namespace");
-  cmd->add_option("--sink-uri", f->sink_uri, "sink uri");
-  cmd->add_option("--config", f->config_file, "Path of the configuration file");
+  f->common.add_to(*cmd, "ignore ineligible table");
   cmd->add_option("--start-ts", f->start_ts, "Start ts of changefeed");
-  cmd->add_option("--target-ts", f->target_ts, "Target ts of changefeed");
-  cmd->add_option("--schema-registry", f->schema_registry, "Avro Schema Registry URI");
-  cmd->add_flag("--no-confirm", f->no_confirm, "Don't ask user whether to ignore ineligible table");
   cmd->add_flag("--disable-gc-check", f->disable_gc_check, "Disable GC safe point check");
   cmd->callback([f, &g] { create(*f, g); });
 }

@@ -12,6 +12,7 @@
 #include <boost/json/object.hpp>
 #include <boost/json/serialize.hpp>
 
+#include "tools/cdc/cli/changefeed_flags.hpp"
 #include "tools/cdc/cli/config_file.hpp"
 #include "tools/cdc/cli/go_json.hpp"
 #include "tools/cdc/cli/session.hpp"
@@ -20,21 +21,6 @@
 namespace cdc::cli {
 
 namespace {
-
-struct update_flags {
-  std::string changefeed_id;
-  std::string namespace_ = "default";
-  std::string sink_uri;
-  std::string config_file;
-  std::string schema_registry;
-  std::uint64_t target_ts = 0;
-  bool no_confirm = false;
-  const CLI::Option* id_flag = nullptr;
-  const CLI::Option* sink_flag = nullptr;
-  const CLI::Option* config_flag = nullptr;
-  const CLI::Option* registry_flag = nullptr;
-  const CLI::Option* target_flag = nullptr;
-};
 
 /// One line per changed leaf, as TiCDC lists its diff's changes:
 /// {Type:update Path:[config sink protocol] From:"a" To:"b"}.
@@ -66,7 +52,7 @@ void diff(const boost::json::value& from, const boost::json::value& to, std::vec
                 + " To:" + boost::json::serialize(to) + "}");
 }
 
-void update(const update_flags& f, const global_flags& g) {
+void update(const changefeed_common_flags& f, const global_flags& g) {
   require_flags({f.id_flag});
   auto api = connect(g);
   auto target = api_path("/api/v2/changefeeds/{}?namespace={}", {f.changefeed_id, f.namespace_});
@@ -119,15 +105,9 @@ void update(const update_flags& f, const global_flags& g) {
 } // namespace
 
 void add_changefeed_update(CLI::App& changefeed, const global_flags& g) {
-  auto f = std::make_shared<update_flags>();
+  auto f = std::make_shared<changefeed_common_flags>();
   auto* cmd = changefeed.add_subcommand("update", "Update config of an existing replication task (changefeed)");
-  f->id_flag = cmd->add_option("-c,--changefeed-id", f->changefeed_id, "Replication task (changefeed) ID");
-  cmd->add_option("-n,--namespace", f->namespace_, "Replication task (changefeed) Namespace");
-  f->sink_flag = cmd->add_option("--sink-uri", f->sink_uri, "sink uri");
-  f->config_flag = cmd->add_option("--config", f->config_file, "Path of the configuration file");
-  f->target_flag = cmd->add_option("--target-ts", f->target_ts, "Target ts of changefeed");
-  f->registry_flag = cmd->add_option("--schema-registry", f->schema_registry, "Avro Schema Registry URI");
-  cmd->add_flag("--no-confirm", f->no_confirm, "Don't ask user whether to apply the changes");
+  f->add_to(*cmd, "apply the changes");
   cmd->callback([f, &g] { update(*f, g); });
 }
 
