@@ -239,7 +239,8 @@ int run_server(const std::vector<std::string>& args) {
 int main(int argc, char** argv) {
   std::vector<std::string> args(argv + 1, argv + argc);
   if (args.empty() || args[0] == "help" || args[0] == "--help") {
-    std::puts("Usage: cdc <command>\n\nCommands:\n  server    start a cdc server\n  cli       manage changefeeds and the cluster (TiCDC's cdc cli)\n  version   print version information");
+    std::puts("Usage: cdc <command>\n\nCommands:\n  server    start a cdc server\n"
+              "  cli       manage changefeeds and the cluster (TiCDC's cdc cli)\n  version   print version information");
     return args.empty() ? 2 : 0;
   }
   auto cmd = args[0];

@@ -1,6 +1,7 @@
 // `cdc cli changefeed list|query`, as TiCDC's cli_changefeed_list.go and
 // cli_changefeed_query.go: the API's answers reshaped into the cli's own
 // JSON (its keys and order, its time formats).
+#include <cctype>
 #include <chrono>
 #include <cstdio>
 #include <ctime>
