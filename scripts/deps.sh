@@ -9,7 +9,7 @@ packages=(
   libboost1.81-dev libboost-json1.81-dev libboost-url1.81-dev libboost-test1.81-dev
   libspdlog-dev libre2-dev libsqlite3-dev libjemalloc-dev
   libmariadb-dev mariadb-server
-  libtomlplusplus-dev
+  libcli11-dev libtomlplusplus-dev
   etcd-server etcd-client
   python3 curl wrk
 )

@@ -41,19 +41,21 @@ constexpr field<T, M> fld(std::string_view name, M T::*member, emit rule = emit:
 // -- decoding ----------------------------------------------------------------
 
 /// Decodes `obj` onto `x` key by key in document order (as Go does); keys
-/// without a field are ignored.
+/// without a field are ignored, or noted when the root path collects them.
 template <class T, class Fields>
 status decode_fields(T& x, const boost::json::object& obj, const path& at, const Fields& fields) {
   for (const auto& kv : obj) {
     std::string_view key = kv.key();
     status st;
-    std::apply(
+    bool known = std::apply(
       [&](const auto&... f) {
-        (void)((key_matches(key, f.name) ? (st = read(x.*(f.member), kv.value(), path{at, f.name}), true)
-                                         : false)
-               || ...);
+        return ((key_matches(key, f.name) ? (st = read(x.*(f.member), kv.value(), path{at, f.name}), true)
+                                          : false)
+                || ...);
       },
       fields);
+    if (!known)
+      at.note_unknown(key);
     if (!st)
       return st;
   }

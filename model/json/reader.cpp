@@ -94,6 +94,19 @@ std::string path::str() const {
   return out;
 }
 
+void path::note_unknown(std::string_view key) const {
+  const path* root = this;
+  while (root->parent_ != nullptr)
+    root = root->parent_;
+  if (root->unknown_keys_ == nullptr)
+    return;
+  std::string full = str();
+  if (!full.empty())
+    full += '.';
+  full += key;
+  root->unknown_keys_->push_back(std::move(full));
+}
+
 api_failure invalid_at(const path& at, std::string_view why) {
   std::string msg{invalid_param_prefix};
   auto where = at.str();

@@ -40,6 +40,11 @@ public:
   path() = default;
   /// A named root, e.g. "replica_config".
   explicit path(std::string_view root) : key_(root), kind_(root.empty() ? kind::root : kind::key) {}
+  /// A root whose decoding is strict: every key no field takes is added to
+  /// `unknown_keys` as its full path, for callers that must reject them
+  /// (TiCDC decodes config files strictly; its API bodies are lenient).
+  path(std::string_view root, std::vector<std::string>& unknown_keys)
+    : key_(root), kind_(root.empty() ? kind::root : kind::key), unknown_keys_(&unknown_keys) {}
   path(const path& parent, std::string_view key) : parent_(&parent), key_(key), kind_(kind::key) {}
   path(const path& parent, std::size_t index) : parent_(&parent), index_(index), kind_(kind::index) {}
   // A child keeps a pointer to its parent, so a temporary parent would dangle.
@@ -47,6 +52,9 @@ public:
   path(const path&& parent, std::size_t index) = delete;
 
   std::string str() const;
+
+  /// Records `key` below this path as unknown when the root collects them.
+  void note_unknown(std::string_view key) const;
 
 private:
   enum class kind : std::uint8_t { root, key, index };
@@ -56,6 +64,7 @@ private:
   std::string_view key_;
   std::size_t index_ = 0;
   kind kind_ = kind::root;
+  std::vector<std::string>* unknown_keys_ = nullptr;  ///< on a strict root only
 };
 
 /// TiCDC's prefix for body decoding errors.

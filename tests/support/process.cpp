@@ -27,9 +27,21 @@ std::string cdc_load_binary() {
 
 child_process::child_process(const std::string& program, const std::vector<std::string>& args,
                              child_options opts) {
-  int out[2], err[2];
-  if (pipe(out) != 0 || pipe(err) != 0)
+  int out[2], err[2], in[2] = {-1, -1};
+  if (pipe(out) != 0 || pipe(err) != 0 || (opts.stdin_text && pipe(in) != 0))
     throw std::runtime_error("pipe failed");
+  if (opts.stdin_text) {
+    // Written before the child exists: a few bytes of answers fit the pipe,
+    // and a child that exits without reading them cannot make this write
+    // raise SIGPIPE in the test.
+    std::size_t at = 0;
+    while (at < opts.stdin_text->size()) {
+      auto n = write(in[1], opts.stdin_text->data() + at, opts.stdin_text->size() - at);
+      if (n <= 0)
+        throw std::runtime_error("writing the child's stdin failed");
+      at += static_cast<std::size_t>(n);
+    }
+  }
   pid_ = fork();
   if (pid_ < 0)
     throw std::runtime_error("fork failed");
@@ -38,6 +50,10 @@ child_process::child_process(const std::string& program, const std::vector<std::
     dup2(err[1], STDERR_FILENO);
     close(out[0]);
     close(err[0]);
+    if (opts.stdin_text) {
+      dup2(in[0], STDIN_FILENO);
+      close(in[1]);
+    }
     if (opts.max_open_files != 0) {
       rlimit lim{opts.max_open_files, opts.max_open_files};
       if (setrlimit(RLIMIT_NOFILE, &lim) != 0)
@@ -53,6 +69,10 @@ child_process::child_process(const std::string& program, const std::vector<std::
   }
   close(out[1]);
   close(err[1]);
+  if (opts.stdin_text) {
+    close(in[0]);
+    close(in[1]);
+  }
   out_fd_ = out[0];
   err_fd_ = err[0];
   fcntl(err_fd_, F_SETFL, fcntl(err_fd_, F_GETFL) | O_NONBLOCK);

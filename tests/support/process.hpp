@@ -21,6 +21,8 @@ std::string cdc_load_binary();
 struct child_options {
   /// The child's RLIMIT_NOFILE (soft and hard); 0 inherits ours.
   std::uint64_t max_open_files = 0;
+  /// What the child reads on stdin, then end of file; nullopt inherits ours.
+  std::optional<std::string> stdin_text;
 };
 
 class child_process {

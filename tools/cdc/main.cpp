@@ -1,4 +1,5 @@
-// `cdc`: the server (`cdc server`) and its version (`cdc version`).
+// `cdc`: the server (`cdc server`), its client (`cdc cli`) and its version
+// (`cdc version`).
 #include <csignal>
 #include <cstdio>
 #include <filesystem>
@@ -20,6 +21,7 @@
 #include "model/upstream/catalog.hpp"
 #include "model/upstream/catalog_digest.hpp"
 #include "model/version.hpp"
+#include "tools/cdc/cli/cli.hpp"
 #include "tools/cdc/cluster_join.hpp"
 #include "tools/cdc/config_file.hpp"
 #include "tools/cdc/data_dir.hpp"
@@ -221,7 +223,8 @@ int run_server(const std::vector<std::string>& args) {
 int main(int argc, char** argv) {
   std::vector<std::string> args(argv + 1, argv + argc);
   if (args.empty() || args[0] == "help" || args[0] == "--help") {
-    std::puts("Usage: cdc <command>\n\nCommands:\n  server    start a cdc server\n  version   print version information");
+    std::puts("Usage: cdc <command>\n\nCommands:\n  server    start a cdc server\n"
+              "  cli       manage changefeeds and the cluster (TiCDC's cdc cli)\n  version   print version information");
     return args.empty() ? 2 : 0;
   }
   auto cmd = args[0];
@@ -230,6 +233,8 @@ int main(int argc, char** argv) {
     return print_version();
   if (cmd == "server")
     return run_server(args);
+  if (cmd == "cli")
+    return cdc::cli::run(args);
   std::fprintf(stderr, "cdc: unknown command '%s'\n", cmd.c_str());
   return 2;
 }
