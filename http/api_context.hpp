@@ -15,6 +15,8 @@
 
 namespace cdc::http {
 
+class metrics_exposition;
+
 struct api_context {
   actors::api_client api;
   /// Changefeed and capture reads are served from these, on the I/O thread.
@@ -23,6 +25,8 @@ struct api_context {
   /// Every node this process serves (a node whose capture is gone makes the
   /// cluster unhealthy: nobody else would notice it missing).
   std::vector<const actors::node_state*> nodes;
+  /// GET /metrics (null: not served).
+  std::shared_ptr<const metrics_exposition> metrics;
 };
 
 /// False, having answered 503 ErrServerIsNotReady, while this node has not

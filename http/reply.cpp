@@ -12,13 +12,15 @@ reply::reply(deliver_fn deliver) : state_(std::make_shared<state>(std::move(deli
 reply::state::~state() {
   if (!done.exchange(true)) {
     auto err = render(model::fail(model::api_error::server_is_not_ready));
-    deliver(err.status, std::move(err.body));
+    deliver(err.status, std::move(err.body), json_type);
   }
 }
 
-void reply::send(unsigned status, std::string body) const {
+void reply::send(unsigned status, std::string body) const { send_as(status, std::move(body), json_type); }
+
+void reply::send_as(unsigned status, std::string body, const char* content_type) const {
   if (!state_->done.exchange(true))
-    state_->deliver(status, std::move(body));
+    state_->deliver(status, std::move(body), content_type);
 }
 
 void reply::send_json(const boost::json::value& body, unsigned status) const {

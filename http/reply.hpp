@@ -16,14 +16,18 @@ namespace cdc::http {
 
 class reply {
 public:
-  /// Receives the status and body on whatever thread sends them; the session
-  /// posts it onto its own strand.
-  using deliver_fn = std::function<void(unsigned status, std::string body)>;
+  /// Receives the status, body and its media type (a string literal) on
+  /// whatever thread sends them; the session posts it onto its own strand.
+  using deliver_fn = std::function<void(unsigned status, std::string body, const char* content_type)>;
+
+  static constexpr const char* json_type = "application/json; charset=utf-8";
 
   explicit reply(deliver_fn deliver);
 
   /// Sends `body` (already JSON) with `status`. Thread-safe.
   void send(unsigned status, std::string body) const;
+  /// Sends `body` as `content_type` (a string literal), e.g. the metrics text.
+  void send_as(unsigned status, std::string body, const char* content_type) const;
   void send_json(const boost::json::value& body, unsigned status = 200) const;
   /// 200 with the body `{}`.
   void send_empty() const;

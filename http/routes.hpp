@@ -12,6 +12,7 @@ void set_log_routes(router& r);
 void set_owner_routes(router& r);
 void set_changefeed_routes(router& r);
 void set_processor_routes(router& r);
+void set_metrics_routes(router& r);
 
 /// Every route of the API.
 router make_api_router();

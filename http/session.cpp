@@ -139,19 +139,24 @@ void session::on_read_expired() {
 
 void session::refuse(const model::api_failure& failure) {
   keep_alive_ = false;
+  route_ = nullptr;
+  read_at_ = std::chrono::steady_clock::now();
   auto err = render(failure);
   on_reply(err.status, std::move(err.body));
 }
 
 void session::dispatch(bhttp::request<bhttp::string_body>&& req) {
   version_ = req.version();
+  route_ = nullptr;
+  read_at_ = std::chrono::steady_clock::now();
   keep_alive_ = req.keep_alive() && !ctx_->draining.load(std::memory_order_relaxed);
 
   // The reply may come from any thread; continue on this strand (at once when
   // the handler answered synchronously, already on the strand).
-  reply r{[self = shared_from_this()](unsigned status, std::string body) {
-    net::dispatch(self->stream_.get_executor(),
-                  [self, status, body = std::move(body)]() mutable { self->on_reply(status, std::move(body)); });
+  reply r{[self = shared_from_this()](unsigned status, std::string body, const char* content_type) {
+    net::dispatch(self->stream_.get_executor(), [self, status, body = std::move(body), content_type]() mutable {
+      self->on_reply(status, std::move(body), content_type);
+    });
   }};
 
   request_context rc;
@@ -159,6 +164,7 @@ void session::dispatch(bhttp::request<bhttp::string_body>&& req) {
   rc.node = ctx_->node;
   rc.api = ctx_->api;
   rc.caller_lane = caller_lane_;
+  rc.route_taken = &route_;
   auto target = req.target();
   auto url = boost::urls::parse_origin_form(std::string_view(target.data(), target.size()));
   if (!url) {
@@ -178,14 +184,16 @@ void session::dispatch(bhttp::request<bhttp::string_body>&& req) {
   ctx_->routes->dispatch(rc, r);
 }
 
-void session::on_reply(unsigned status, std::string body) {
+void session::on_reply(unsigned status, std::string body, const char* content_type) {
+  const auto& counted = route_ ? *route_ : ctx_->routes->unrouted();
+  counted.record(status, std::chrono::duration<double>(std::chrono::steady_clock::now() - read_at_).count());
   // Every answer leaves here: request bytes that reached it unchecked (a
   // percent-decoded path in an error message) must not make it invalid JSON.
   model::json::replace_invalid_utf8(body);
   res_ = {};
   res_.version(version_);
   res_.result(status);
-  res_.set(bhttp::field::content_type, "application/json; charset=utf-8");
+  res_.set(bhttp::field::content_type, content_type);
   res_.keep_alive(keep_alive_ && !ctx_->draining.load(std::memory_order_relaxed));
   res_.body() = std::move(body);
   res_.prepare_payload();

@@ -7,10 +7,13 @@
 #include <optional>
 
 #include "http/beast.hpp"
+#include "http/reply.hpp"
 #include "http/server_context.hpp"
 #include "model/api_error.hpp"
 
 namespace cdc::http {
+
+class route_metrics;
 
 class session : public std::enable_shared_from_this<session> {
 public:
@@ -40,7 +43,7 @@ private:
   void refuse(const model::api_failure& failure);
   void dispatch(bhttp::request<bhttp::string_body>&& req);
   /// Runs on the strand once the reply for the current request arrived.
-  void on_reply(unsigned status, std::string body);
+  void on_reply(unsigned status, std::string body, const char* content_type = reply::json_type);
   void on_write(beast::error_code ec, std::size_t bytes);
   void do_close();
   /// Reads and drops what the peer still sends until it closes.
@@ -61,6 +64,10 @@ private:
   bool closing_ = false;
   std::size_t caller_lane_;
   unsigned version_ = 11;
+  /// The request being answered: the route that took it (null: none did)
+  /// and when it was read, for the request metrics.
+  const route_metrics* route_ = nullptr;
+  std::chrono::steady_clock::time_point read_at_;
   bool keep_alive_ = true;
 };
 

@@ -11,6 +11,7 @@ router make_api_router() {
   set_owner_routes(r);
   set_changefeed_routes(r);
   set_processor_routes(r);
+  set_metrics_routes(r);
   return r;
 }
 
