@@ -1,8 +1,7 @@
 #include "http/metrics_exposition.hpp"
 
-#include <prometheus/text_serializer.h>
-
 #include "metrics/process_collector.hpp"
+#include "metrics/text_format.hpp"
 
 namespace cdc::http {
 
@@ -28,7 +27,7 @@ std::string metrics_exposition::scrape() const {
   // Last: collectors may advance the registry's instruments as they run
   // (the ownership counter), and this scrape should show that.
   keep(registry_->Collect());
-  return prometheus::TextSerializer{}.Serialize(families);
+  return metrics::text_format(families);
 }
 
 } // namespace cdc::http

@@ -30,7 +30,7 @@ public:
   void add(source s);
 
   /// The whole exposition. Runs on the I/O thread: each source only reads
-  /// atomics and immutable snapshots (10,000 feeds take a few tens of ms).
+  /// atomics and immutable snapshots (tools/bench/REPORT.md: 10,000 feeds).
   std::string scrape() const;
 
 private:

@@ -3,8 +3,7 @@
 #include <prometheus/counter.h>
 
 #include "http/api_context.hpp"
-#include "http/owner_metrics.hpp"
-#include "http/processor_metrics.hpp"
+#include "http/feed_metrics.hpp"
 #include "http/router.hpp"
 #include "metrics/sink_metrics.hpp"
 
@@ -18,8 +17,7 @@ std::shared_ptr<metrics_exposition> make_server_metrics(const router& routes, co
                       .Help("The counter of ownership increases every 5 seconds on a owner capture")
                       .Register(out->registry())
                       .Add({});
-  out->add(std::make_shared<owner_metrics>(api.directory, api.nodes, ownership));
-  out->add(std::make_shared<processor_metrics>(api.directory, api.nodes));
+  out->add(std::make_shared<feed_metrics>(api.directory, api.nodes, ownership));
   if (sinks)
     out->add(std::move(sinks));
   out->add([&routes] { return routes.request_metrics(); });

@@ -1,8 +1,12 @@
-// TiCDC's owner metrics, made at scrape time from what the changefeeds
-// already publish for reads (feed_directory): nothing is registered per
-// feed or updated per tick, and a removed feed's series are gone with its
-// snapshot. Only a process that owns the cluster reports them, as in TiCDC
-// (followers relay the same feeds and would report them twice).
+// The per-changefeed metrics of TiCDC's owner and processors, made at scrape
+// time from what the changefeeds already publish for reads (feed_directory):
+// nothing is registered per feed or updated per tick, and a removed feed's
+// series are gone with its snapshot.
+// - ticdc_owner_*: only while this process owns the cluster, as in TiCDC
+//   (followers relay the same feeds and would report them twice).
+// - ticdc_processor_num_of_tables: every process, for the tables its own
+//   captures hold. Per-processor progress is not published (the processor
+//   actor keeps it), so the processor checkpoint/resolved gauges are not shown.
 #pragma once
 
 #include <atomic>
@@ -20,12 +24,12 @@ struct node_state;
 
 namespace cdc::http {
 
-class owner_metrics : public prometheus::Collectable {
+class feed_metrics : public prometheus::Collectable {
 public:
   /// `ownership` is ticdc_owner_ownership_counter, advanced by each scrape
   /// that finds this process still owning since the previous one.
-  owner_metrics(std::shared_ptr<const actors::feed_directory> feeds, std::vector<const actors::node_state*> nodes,
-                prometheus::Counter& ownership);
+  feed_metrics(std::shared_ptr<const actors::feed_directory> feeds, std::vector<const actors::node_state*> nodes,
+               prometheus::Counter& ownership);
 
   std::vector<prometheus::MetricFamily> Collect() const override;
 
