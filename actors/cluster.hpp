@@ -15,6 +15,7 @@
 #include "actors/messages.hpp"
 #include "actors/published/capture_directory.hpp"
 #include "actors/published/node_state.hpp"
+#include "metrics/sink_metrics.hpp"
 #include "actors/services.hpp"
 #include "actors/sinks/sink_probe.hpp"
 #include "actors/store/meta_store.hpp"
@@ -39,6 +40,8 @@ struct cluster_config {
   /// The sink check before a create or update is stored; empty uses the
   /// default (MySQL and file sinks are opened once).
   sink_probe_factory make_sink_probe;
+  /// Where the default factory's sinks report their writes (GET /metrics); may be null.
+  std::shared_ptr<metrics::sink_metrics> sink_metrics;
   /// Where file:// sinks may write (cdc server --sink-file-allowed-dirs).
   std::vector<std::filesystem::path> file_sink_dirs = default_file_sink_dirs();
   replication_settings settings;

@@ -16,6 +16,8 @@
 
 namespace cdc::http {
 
+class metrics_exposition;
+
 struct api_context {
   actors::api_client api;
   /// Changefeed and capture reads are served from these, on the I/O thread.
@@ -29,6 +31,8 @@ struct api_context {
   std::shared_ptr<const model::upstream::catalog_view> tables;
   std::uint64_t upstream_id = 0;
   std::vector<std::string> pd_addrs;
+  /// GET /metrics (null: not served).
+  std::shared_ptr<const metrics_exposition> metrics;
 };
 
 /// False, having answered 503 ErrServerIsNotReady, while this node has not

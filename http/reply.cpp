@@ -16,14 +16,11 @@ reply::state::~state() {
   }
 }
 
-void reply::send(unsigned status, std::string body) const {
-  if (!state_->done.exchange(true))
-    state_->deliver(status, std::move(body), json_type);
-}
+void reply::send(unsigned status, std::string body) const { send_as(status, std::move(body), json_type); }
 
-void reply::send_text(unsigned status, std::string body) const {
+void reply::send_as(unsigned status, std::string body, const char* content_type) const {
   if (!state_->done.exchange(true))
-    state_->deliver(status, std::move(body), text_type);
+    state_->deliver(status, std::move(body), content_type);
 }
 
 void reply::send_json(const boost::json::value& body, unsigned status) const {

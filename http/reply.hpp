@@ -16,7 +16,7 @@ namespace cdc::http {
 
 class reply {
 public:
-  /// Receives the status, body and content type (a string literal) on
+  /// Receives the status, body and its media type (a string literal) on
   /// whatever thread sends them; the session posts it onto its own strand.
   using deliver_fn = std::function<void(unsigned status, std::string body, const char* content_type)>;
 
@@ -27,8 +27,10 @@ public:
 
   /// Sends `body` (already JSON) with `status`. Thread-safe.
   void send(unsigned status, std::string body) const;
+  /// Sends `body` as `content_type` (a string literal), e.g. the metrics text.
+  void send_as(unsigned status, std::string body, const char* content_type) const;
   /// Sends `body` as plain text (TiCDC's debug pages).
-  void send_text(unsigned status, std::string body) const;
+  void send_text(unsigned status, std::string body) const { send_as(status, std::move(body), text_type); }
   void send_json(const boost::json::value& body, unsigned status = 200) const;
   /// 200 with the body `{}`.
   void send_empty() const;

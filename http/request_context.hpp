@@ -16,6 +16,7 @@ struct node_state;
 namespace cdc::http {
 
 struct api_context;
+class route_metrics;
 
 struct request_context {
   boost::beast::http::verb method;
@@ -32,6 +33,9 @@ struct request_context {
   /// Spreads API calls over the callers, one lane per connection (a
   /// connection's calls stay in order).
   std::size_t caller_lane = 0;
+  /// Where the router notes the route that took the request, before its
+  /// handler runs (the session counts the answer under it); may be null.
+  const route_metrics** route_taken = nullptr;
 
   /// The first value of query parameter `name`, if present.
   std::optional<std::string_view> query_param(std::string_view name) const;

@@ -12,7 +12,8 @@ std::optional<std::string_view> request_context::query_param(std::string_view na
 }
 
 void router::add(boost::beast::http::verb method, std::string_view pattern, handler h) {
-  route rt{method, std::string(pattern), {}, std::move(h)};
+  route rt{method, std::string(pattern), {}, std::move(h),
+           std::make_unique<route_metrics>(std::string(boost::beast::http::to_string(method)), std::string(pattern))};
   std::size_t pos = 1;
   while (pos <= pattern.size()) {
     auto end = pattern.find('/', pos);
@@ -52,6 +53,8 @@ void router::dispatch(request_context& rc, const reply& r) const {
     for (std::size_t i = 0; i < rt.segments.size(); ++i)
       if (rt.segments[i] == "{}")
         rc.path_params.push_back(rc.segments[i]);
+    if (rc.route_taken)
+      *rc.route_taken = rt.metrics.get();
     rt.run(rc, r);
     return;
   }
@@ -66,6 +69,15 @@ void router::dispatch(request_context& rc, const reply& r) const {
                                {std::string(boost::beast::http::to_string(rc.method)), path}));
   else
     r.send_failure(model::fail(model::api_error::route_not_found, {path}));
+}
+
+std::vector<prometheus::MetricFamily> router::request_metrics() const {
+  auto requests = http_requests_family();
+  auto durations = http_durations_family();
+  for (const auto& rt : routes_)
+    rt.metrics->append_to(requests, durations);
+  unrouted_->append_to(requests, durations);
+  return {std::move(requests), std::move(durations)};
 }
 
 } // namespace cdc::http

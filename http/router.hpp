@@ -4,6 +4,7 @@
 #pragma once
 
 #include <functional>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -12,6 +13,7 @@
 
 #include "http/reply.hpp"
 #include "http/request_context.hpp"
+#include "http/route_metrics.hpp"
 
 namespace cdc::http {
 
@@ -27,16 +29,26 @@ public:
   /// runs it; answers 404/405 itself when nothing fits.
   void dispatch(request_context& rc, const reply& r) const;
 
+  /// Where answers no route took are counted (unknown paths, 405s,
+  /// requests that could not be read).
+  const route_metrics& unrouted() const { return *unrouted_; }
+
+  /// ticdc_http_requests_total and ticdc_http_request_duration_seconds.
+  std::vector<prometheus::MetricFamily> request_metrics() const;
+
 private:
   struct route {
     boost::beast::http::verb method;
     std::string pattern;
     std::vector<std::string> segments; ///< "{}" marks a placeholder
     handler run;
+    /// Held by pointer: sessions keep it while the route table may move.
+    std::unique_ptr<route_metrics> metrics;
   };
   static bool matches(const route& rt, const std::vector<std::string>& segments);
 
   std::vector<route> routes_;
+  std::unique_ptr<route_metrics> unrouted_ = std::make_unique<route_metrics>("other", "unrouted");
 };
 
 } // namespace cdc::http

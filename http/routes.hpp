@@ -18,6 +18,7 @@ void set_table_routes(router& r);
 void set_upstream_routes(router& r);
 void set_metadata_routes(router& r);
 void set_debug_routes(router& r);
+void set_metrics_routes(router& r);
 
 /// Every route of the API.
 router make_api_router();

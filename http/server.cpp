@@ -7,6 +7,7 @@
 #include "actors/published/capture_id.hpp"
 #include "http/listener.hpp"
 #include "http/routes.hpp"
+#include "http/server_metrics.hpp"
 
 namespace cdc::http {
 
@@ -35,6 +36,8 @@ server::server(caf::actor_system& sys, server_options opts)
   }
   auto cfg = opts_.cluster;
   cfg.nodes = nodes_;
+  if (!cfg.sink_metrics)
+    cfg.sink_metrics = std::make_shared<metrics::sink_metrics>();
   cluster_ = actors::spawn_cluster(sys, cfg);
   api_.api = actors::api_client(sys, cluster_.api, opts_.io_threads, opts_.api_timeout);
   api_.directory = cluster_.directory;
@@ -45,6 +48,7 @@ server::server(caf::actor_system& sys, server_options opts)
   api_.pd_addrs = cluster_.pd_addrs;
   for (const auto& n : nodes_)
     api_.nodes.push_back(n.get());
+  api_.metrics = make_server_metrics(routes_, api_, cfg.sink_metrics);
 }
 
 server::~server() { shutdown(std::chrono::milliseconds(0)); }

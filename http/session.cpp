@@ -139,12 +139,16 @@ void session::on_read_expired() {
 
 void session::refuse(const model::api_failure& failure) {
   keep_alive_ = false;
+  route_ = nullptr;
+  read_at_ = std::chrono::steady_clock::now();
   auto err = render(failure);
   on_reply(err.status, std::move(err.body), reply::json_type);
 }
 
 void session::dispatch(bhttp::request<bhttp::string_body>&& req) {
   version_ = req.version();
+  route_ = nullptr;
+  read_at_ = std::chrono::steady_clock::now();
   keep_alive_ = req.keep_alive() && !ctx_->draining.load(std::memory_order_relaxed);
 
   // The reply may come from any thread; continue on this strand (at once when
@@ -156,16 +160,15 @@ void session::dispatch(bhttp::request<bhttp::string_body>&& req) {
   }};
   // TiCDC's access log (its API middleware's), at debug level here: at
   // info it would write a line for every status poll of a busy cluster.
-  if (spdlog::should_log(spdlog::level::debug)) {
-    request_start_ = std::chrono::steady_clock::now();
+  if (spdlog::should_log(spdlog::level::debug))
     logged_request_ = std::string(req.method_string()) + " " + std::string(req.target());
-  }
 
   request_context rc;
   rc.method = req.method();
   rc.node = ctx_->node;
   rc.api = ctx_->api;
   rc.caller_lane = caller_lane_;
+  rc.route_taken = &route_;
   auto target = req.target();
   auto url = boost::urls::parse_origin_form(std::string_view(target.data(), target.size()));
   if (!url) {
@@ -186,9 +189,12 @@ void session::dispatch(bhttp::request<bhttp::string_body>&& req) {
 }
 
 void session::on_reply(unsigned status, std::string body, const char* content_type) {
+  const auto& counted = route_ ? *route_ : ctx_->routes->unrouted();
+  auto took = std::chrono::steady_clock::now() - read_at_;
+  counted.record(status, std::chrono::duration<double>(took).count());
   if (!logged_request_.empty()) {
-    auto took = std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - request_start_);
-    spdlog::debug("api request: {} status={} duration={}us", logged_request_, status, took.count());
+    spdlog::debug("api request: {} status={} duration={}us", logged_request_, status,
+                  std::chrono::duration_cast<std::chrono::microseconds>(took).count());
     logged_request_.clear();
   }
   // Every answer leaves here: request bytes that reached it unchecked (a

@@ -7,10 +7,13 @@
 #include <optional>
 
 #include "http/beast.hpp"
+#include "http/reply.hpp"
 #include "http/server_context.hpp"
 #include "model/api_error.hpp"
 
 namespace cdc::http {
+
+class route_metrics;
 
 class session : public std::enable_shared_from_this<session> {
 public:
@@ -61,11 +64,14 @@ private:
   bool closing_ = false;
   std::size_t caller_lane_;
   unsigned version_ = 11;
+  /// The request being answered: the route that took it (null: none did)
+  /// and when it was read, for the request metrics.
+  const route_metrics* route_ = nullptr;
+  std::chrono::steady_clock::time_point read_at_;
   bool keep_alive_ = true;
   /// The request being answered, for the access log (kept only while the
   /// log level is debug: copying every target would cost the hot path).
   std::string logged_request_;
-  std::chrono::steady_clock::time_point request_start_;
 };
 
 } // namespace cdc::http

@@ -11,6 +11,7 @@ packages=(
   libmariadb-dev mariadb-server
   libcli11-dev libtomlplusplus-dev
   etcd-server etcd-client
+  prometheus-cpp-dev prometheus
   python3 curl wrk
 )
 

@@ -86,9 +86,11 @@ model::result<void> mysql_sink_state::apply(const row_batch& batch) {
 
 sink_actor::behavior_type mysql_sink(sink_actor::stateful_pointer<mysql_sink_state> self,
                                      model::changefeed_info info,
-                                     std::shared_ptr<std::atomic<std::uint64_t>> total) {
+                                     std::shared_ptr<std::atomic<std::uint64_t>> total,
+                                     std::shared_ptr<metrics::feed_sink_metrics> measured) {
   auto& st = self->state;
   st.total = std::move(total);
+  st.measured = std::move(measured);
   auto cfg = info.config ? *info.config : model::config::default_replica_config();
   auto validated = model::validate_and_adjust(cfg, info.sink_uri);
   if (!validated) {
@@ -104,12 +106,18 @@ sink_actor::behavior_type mysql_sink(sink_actor::stateful_pointer<mysql_sink_sta
       auto& st = self->state;
       if (st.broken)
         return to_error(*st.broken);
+      auto started = std::chrono::steady_clock::now();
       if (auto r = st.apply(*batch); !r) {
+        if (st.measured)
+          st.measured->failed();
         spdlog::warn("mysql sink {}:{}: {}", st.endpoint.host, st.endpoint.port, r.error().message);
         return to_error(r.error());
       }
       if (st.total)
         st.total->fetch_add(batch->row_count, std::memory_order_relaxed);
+      if (st.measured)
+        st.measured->written(batch->row_count,
+                             std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count());
       return true;
     },
   };

@@ -13,6 +13,7 @@
 
 #include "actors/messages.hpp"
 #include "actors/sink_io/mysql_client.hpp"
+#include "metrics/sink_metrics.hpp"
 #include "model/sink/sink_params.hpp"
 
 namespace cdc::actors {
@@ -34,6 +35,8 @@ struct mysql_sink_state {
   std::set<std::string> created_schemas;
   /// Counts rows committed (benchmarks); may be null.
   std::shared_ptr<std::atomic<std::uint64_t>> total;
+  /// This feed's sink metrics; may be null.
+  std::shared_ptr<metrics::feed_sink_metrics> measured;
 
   // -- helpers ----------------------------------------------------------------
 
@@ -43,7 +46,8 @@ struct mysql_sink_state {
 
 sink_actor::behavior_type mysql_sink(sink_actor::stateful_pointer<mysql_sink_state> self,
                                      model::changefeed_info info,
-                                     std::shared_ptr<std::atomic<std::uint64_t>> total);
+                                     std::shared_ptr<std::atomic<std::uint64_t>> total,
+                                     std::shared_ptr<metrics::feed_sink_metrics> measured);
 
 /// The connection settings of a validated mysql:// or tidb:// sink.
 sink_io::mysql_endpoint endpoint_of(const model::sink::mysql_params& p);

@@ -10,6 +10,7 @@
 
 #include "actors/services.hpp"
 #include "actors/sinks/sink_probe.hpp"
+#include "metrics/sink_metrics.hpp"
 #include "model/sink/sink_uri.hpp"
 
 namespace cdc::actors {
@@ -28,6 +29,8 @@ struct sink_options {
   std::chrono::milliseconds max_hold{std::chrono::seconds(15)};
   /// Where file:// sinks may write; a sink elsewhere fails every write.
   std::vector<std::filesystem::path> file_dirs = default_file_sink_dirs();
+  /// Where MySQL and file sinks report their writes (GET /metrics); may be null.
+  std::shared_ptr<metrics::sink_metrics> metrics;
 };
 
 /// The production factory; `rows` (may be null) counts every row written.

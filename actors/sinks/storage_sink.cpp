@@ -22,11 +22,14 @@ std::int64_t wall_ms() {
 void flush(self_ptr self) {
   auto& st = self->state;
   auto rows = st.writer->buffered_rows();
+  auto started = std::chrono::steady_clock::now();
   auto r = st.writer->flush();
   st.last_flush = self->clock().now();
   auto waiting = std::move(st.waiting);
   st.waiting.clear();
   if (!r) {
+    if (st.measured)
+      st.measured->failed();
     spdlog::warn("storage sink {}: {}", st.writer->settings().root, r.error().message);
     for (auto& rp : waiting)
       rp.deliver(to_error(r.error()));
@@ -34,6 +37,8 @@ void flush(self_ptr self) {
   }
   if (st.total)
     st.total->fetch_add(rows, std::memory_order_relaxed);
+  if (st.measured)
+    st.measured->written(rows, std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count());
   for (auto& rp : waiting)
     rp.deliver(true);
 }
@@ -51,9 +56,11 @@ void arm_timer(self_ptr self) {
 
 buffering_sink_actor::behavior_type storage_sink(self_ptr self, model::changefeed_info info, caf::timespan max_hold,
                                                  std::vector<std::filesystem::path> allowed,
-                                                 std::shared_ptr<std::atomic<std::uint64_t>> total) {
+                                                 std::shared_ptr<std::atomic<std::uint64_t>> total,
+                                                 std::shared_ptr<metrics::feed_sink_metrics> measured) {
   auto& st = self->state;
   st.total = std::move(total);
+  st.measured = std::move(measured);
   st.last_flush = self->clock().now();
   auto settings = model::storage::sink_settings_of(info);
   if (settings)

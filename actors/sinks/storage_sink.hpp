@@ -17,6 +17,7 @@
 
 #include "actors/messages.hpp"
 #include "actors/sink_io/storage_writer.hpp"
+#include "metrics/sink_metrics.hpp"
 
 namespace cdc::actors {
 
@@ -40,6 +41,8 @@ struct storage_sink_state {
   bool timer_armed = false;
   /// Counts rows published (benchmarks); may be null.
   std::shared_ptr<std::atomic<std::uint64_t>> total;
+  /// This feed's sink metrics (a publish is the write TiCDC times); may be null.
+  std::shared_ptr<metrics::feed_sink_metrics> measured;
 };
 
 /// `max_hold` caps the flush interval (half the processor's sink timeout);
@@ -47,7 +50,8 @@ struct storage_sink_state {
 buffering_sink_actor::behavior_type storage_sink(buffering_sink_actor::stateful_pointer<storage_sink_state> self,
                                                  model::changefeed_info info, caf::timespan max_hold,
                                                  std::vector<std::filesystem::path> allowed,
-                                                 std::shared_ptr<std::atomic<std::uint64_t>> total);
+                                                 std::shared_ptr<std::atomic<std::uint64_t>> total,
+                                                 std::shared_ptr<metrics::feed_sink_metrics> measured);
 
 struct storage_checkpoint_state {
   static inline const char* name = "storage-checkpoint";

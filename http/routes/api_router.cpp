@@ -17,6 +17,7 @@ router make_api_router() {
   set_upstream_routes(r);
   set_metadata_routes(r);
   set_debug_routes(r);
+  set_metrics_routes(r);
   return r;
 }
 

@@ -2,9 +2,10 @@
 # Scale benchmark: create N changefeeds with cdc-load (C concurrent clients)
 # on a fresh `cdc server`, then report the creation time, resident memory per
 # changefeed (VmRSS from /proc), the server's CPU over 10 s after the creates
-# (idle only with an upstream that writes nothing) and the latency of listing
-# all of them. One row per upstream config; "default" is the built-in one
-# (32 tables at 10 rows/s each: the feeds replicate, so they are not idle).
+# (idle only with an upstream that writes nothing), the latency of listing
+# all of them and of scraping GET /metrics. One row per upstream config;
+# "default" is the built-in one (32 tables at 10 rows/s each: the feeds
+# replicate, so they are not idle).
 #   tools/bench/scale.sh [feeds=10000] [clients=16] [config...]
 # Configs default to: default tools/bench/idle_upstream.json
 # Set NO_BUILD=1 to skip building; BUILD_DIR picks the build (default build).
@@ -49,6 +50,12 @@ run_one() { # config -> one table row
   t1=$(awk '{print $14 + $15}' /proc/$pid/stat)
   "$bin/cdc-load" read --mix=list -c 1 -n 10 --feeds="$feeds" --addr=127.0.0.1:$port --json="$data/list.json" \
     --progress=none --fail-on-error >&2
+  # GET /metrics ten times: the body of every feed's owner gauges, p50 and max.
+  local scrape_kib scrape_p50 scrape_max
+  scrape_kib=$(( $(curl -s "http://127.0.0.1:$port/metrics" | wc -c) / 1024 ))
+  read -r scrape_p50 scrape_max < <(for _ in $(seq 10); do
+    curl -s -o /dev/null -w '%{time_total}\n' "http://127.0.0.1:$port/metrics"; done |
+    sort -g | awk '{a[NR]=$1} END {printf "%.0f %.0f\n", a[5]*1000, a[NR]*1000}')
   local create_s rate p99 kib cores list_p50 list_max total
   create_s=$(json_field "$data/create.json" "round(d['elapsed_s'], 2)")
   rate=$(json_field "$data/create.json" "round(d['requests_per_second'])")
@@ -63,11 +70,11 @@ import json, sys, time
 d = json.load(sys.stdin); now = time.time() * 1000
 lags = sorted((now - (i['checkpoint_tso'] >> 18)) / 1000 for i in d['items'])
 print(d['total'], round(lags[len(lags) // 2], 2), round(lags[-1], 2))")
-  echo "| $(basename "$config") | $total | $create_s s ($rate/s, p99 $p99 ms) | $(( rss0 / 1024 )) → $(( rss1 / 1024 )) MiB | $kib KiB | $cores | $list_p50 ms (max $list_max) | $lag_p50 s / $lag_max s |"
+  echo "| $(basename "$config") | $total | $create_s s ($rate/s, p99 $p99 ms) | $(( rss0 / 1024 )) → $(( rss1 / 1024 )) MiB | $kib KiB | $cores | $list_p50 ms (max $list_max) | $lag_p50 s / $lag_max s | $scrape_p50 ms (max $scrape_max, $scrape_kib KiB) |"
 }
 
-echo "| upstream | feeds listed | create $feeds ($clients clients) | server RSS before → after | RSS per feed | CPU over ${idle_s} s after (cores) | list all (p50 of 10) | checkpoint lag p50 / max |"
-echo "|---|---|---|---|---|---|---|---|"
+echo "| upstream | feeds listed | create $feeds ($clients clients) | server RSS before → after | RSS per feed | CPU over ${idle_s} s after (cores) | list all (p50 of 10) | checkpoint lag p50 / max | GET /metrics (p50 of 10) |"
+echo "|---|---|---|---|---|---|---|---|---|"
 for c in "${configs[@]}"; do
   run_one "$c"
 done
