@@ -6,9 +6,11 @@
 
 #include <functional>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <vector>
 
+#include <boost/asio/thread_pool.hpp>
 #include <prometheus/collectable.h>
 #include <prometheus/registry.h>
 
@@ -29,13 +31,31 @@ public:
   void add(std::shared_ptr<prometheus::Collectable> collectable);
   void add(source s);
 
-  /// The whole exposition. Runs on the I/O thread: each source only reads
-  /// atomics and immutable snapshots (tools/bench/REPORT.md: 10,000 feeds).
+  /// The whole exposition: each source only reads atomics and immutable
+  /// snapshots, but 10,000 feeds make 4.4 MiB of text (tools/bench/REPORT.md
+  /// section 9), tens of milliseconds of CPU.
   std::string scrape() const;
 
+  /// Runs `done(text)` with a scrape made on this exposition's own thread,
+  /// so the I/O thread that took the request goes on serving. Requests that
+  /// arrive while a scrape is queued share it: a flood of scrapes costs one
+  /// at a time. After stop() nothing runs (the caller's reply answers 503
+  /// when it is dropped).
+  void scrape_async(std::function<void(const std::string&)> done) const;
+  /// Finishes the scrape under way and runs no other (server shutdown,
+  /// before what the sources read is gone).
+  void stop() const;
+
 private:
+  void run_scrape() const;
+
   std::shared_ptr<prometheus::Registry> registry_;
   std::vector<source> sources_;
+  // Only GET /metrics takes the lock, for as long as it takes to queue.
+  mutable std::mutex waiting_lock_;
+  mutable std::vector<std::function<void(const std::string&)>> waiting_;
+  mutable bool stopped_ = false;
+  mutable boost::asio::thread_pool worker_{1};
 };
 
 } // namespace cdc::http

@@ -107,6 +107,8 @@ void server::shutdown(std::chrono::milliseconds grace) {
   for (auto& t : threads_)
     t.join();
   threads_.clear();
+  if (api_.metrics)
+    api_.metrics->stop();
   // The API callers hold the replies of unanswered requests, which post
   // to ioc_ when dropped, so ioc_ must outlive them.
   actors::terminate(cluster_);

@@ -9,7 +9,8 @@ void set_metrics_routes(router& r) {
   r.add(boost::beast::http::verb::get, "/metrics", [](request_context& rc, const reply& rep) {
     if (!rc.api->metrics)
       return rep.send_failure(model::fail(model::api_error::route_not_found, {"/metrics"}));
-    rep.send_as(200, rc.api->metrics->scrape(), metrics_exposition::content_type);
+    rc.api->metrics->scrape_async(
+      [rep](const std::string& text) { rep.send_as(200, text, metrics_exposition::content_type); });
   });
 }
 

@@ -2,6 +2,8 @@
 // every changefeed (labelled namespace and changefeed), request counts per
 // route pattern, sink write histograms and the process metrics; a feed's
 // series follow its state and are gone once it is removed.
+#include <thread>
+
 #include <boost/test/unit_test.hpp>
 
 #include "tests/support/meta_records.hpp"
@@ -53,6 +55,28 @@ BOOST_FIXTURE_TEST_CASE(a_scrape_is_prometheus_text_with_the_owner_gauges_of_a_c
   for (auto family : {"process_cpu_seconds_total", "process_resident_memory_bytes", "process_virtual_memory_bytes",
                       "process_open_fds", "process_max_fds", "process_start_time_seconds"})
     BOOST_TEST(has(r.body, std::string("\n") + family + " "), family);
+}
+
+BOOST_FIXTURE_TEST_CASE(concurrent_scrapes_are_all_answered_and_other_routes_keep_serving, metrics_api) {
+  create("a");
+  // Scrapes run off the I/O threads, one at a time, shared by the requests
+  // that wait for the same one.
+  std::vector<std::thread> scrapers;
+  std::vector<unsigned> statuses(16);
+  std::vector<char> complete(16); // not vector<bool>: each thread writes its own element
+  for (std::size_t i = 0; i < statuses.size(); ++i)
+    scrapers.emplace_back([&, i] {
+      auto r = client().get("/metrics");
+      statuses[i] = r.status;
+      complete[i] = has(r.body, "ticdc_owner_status" + feed_a) && r.body.ends_with("\n");
+    });
+  BOOST_TEST(c.get("/api/v2/status").status == 200u);
+  for (auto& t : scrapers)
+    t.join();
+  for (std::size_t i = 0; i < statuses.size(); ++i) {
+    BOOST_TEST(statuses[i] == 200u, i);
+    BOOST_TEST(complete[i] != 0, i);
+  }
 }
 
 BOOST_FIXTURE_TEST_CASE(requests_are_counted_by_route_pattern_not_by_path, metrics_api) {
