@@ -1,6 +1,8 @@
 // Operators' table moves: draining a capture, moving one table, placing a
 // feed's tables again. Each becomes an ordinary reschedule, so it runs in
 // the feed's operation queue like any other change to its placement.
+#include <algorithm>
+
 #include <spdlog/spdlog.h>
 
 #include "actors/control/owner.hpp"

@@ -5,7 +5,7 @@
 
 #include "http/routes.hpp"
 #include "http/routes/feed_lookup.hpp"
-#include "model/changefeed/create_rules.hpp"
+#include "model/changefeed/bodies.hpp"
 #include "model/changefeed/views_status.hpp"
 #include "model/json/body.hpp"
 #include "model/json/reader.hpp"
