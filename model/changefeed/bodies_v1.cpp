@@ -55,7 +55,7 @@ result<decoded> decode(std::string_view text) {
   if (auto st = json::decode_fields(out.body, *obj, json::path{}, v1_fields); !st)
     return st.error();
   if (const auto* sink = json::find_key(*obj, "sink_config"); sink && !sink->is_null())
-    out.sink = config::api_keys_of(*sink);
+    out.sink = config::api_keys_of(*sink, "sink");
   return out;
 }
 

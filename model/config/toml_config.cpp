@@ -1,6 +1,8 @@
 // TiCDC's changefeed TOML onto a replica_config; see toml_config.hpp.
 #include "model/config/toml_config.hpp"
 
+#include "model/config/internal_keys.hpp"
+
 #include <map>
 #include <sstream>
 #include <string>
@@ -18,37 +20,6 @@
 namespace cdc::model::config {
 
 namespace {
-
-/// The API key for a TOML key inside the object at `logical` (its API path
-/// without array indexes), or "" when TiCDC has no such key.
-std::string api_key(std::string_view logical, std::string_view key) {
-  if (key.find('_') != std::string_view::npos)
-    return {};  // TiCDC's toml tags are kebab-case only
-  if (logical.starts_with("sink.pulsar_config")) {
-    if (key == "tls-certificate-file")
-      return "tls-private-key-path";
-    if (key == "tls-key-file-path")
-      return "tls-certificate-path";
-    return std::string(key);
-  }
-  if (logical == "sink") {
-    if (key == "advance-timeout-in-sec")
-      return "advance_timeout";
-    if (key == "file-index-digit")
-      return "file_index_width";
-    if (key == "send-all-bootstrap-at-start")
-      return std::string(key);
-  }
-  if (logical == "sink.dispatchers" && key == "dispatcher")
-    return "partition";
-  if (logical == "sink.mysql_config" && key == "max-multi-update-row")
-    return "max_multi_update_row_count";
-  std::string out(key);
-  for (auto& c : out)
-    if (c == '-')
-      c = '_';
-  return out;
-}
 
 std::string join(const std::string& parent, std::string_view key) {
   return parent.empty() ? std::string(key) : parent + "." + std::string(key);

@@ -3,16 +3,7 @@
 // pkg/config (its toml tags) read onto an API-form replica_config.
 //
 // TiCDC decodes that file strictly: a key no field takes is an error naming
-// it. Most keys are the API's snake_case with '-' for '_'; the exceptions
-// are TiCDC's toml tags that differ from its API's json tags:
-//   sink.advance-timeout-in-sec     -> sink.advance_timeout
-//   sink.file-index-digit           -> sink.file_index_width
-//   sink.dispatchers[].dispatcher   -> partition (its deprecated alias)
-//   sink.mysql-config.max-multi-update-row -> max_multi_update_row_count
-//   sink.send-all-bootstrap-at-start and every sink.pulsar-config key keep
-//   their hyphens (the API's tags have them too), and pulsar's
-//   tls-certificate-file / tls-key-file-path are the API's
-//   tls-private-key-path / tls-certificate-path (TiCDC swaps them).
+// it. Keys map to the API's as internal_keys.hpp's api_key says.
 #pragma once
 
 #include <string_view>
