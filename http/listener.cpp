@@ -29,6 +29,7 @@ listener::listener(net::io_context& ioc, const tcp::endpoint& endpoint,
     acceptor_(net::make_strand(ioc)),
     backoff_(acceptor_.get_executor()),
     accept_errors_(accept_error_log_interval),
+    refusals_(accept_error_log_interval),
     ctx_(std::move(ctx)) {
   acceptor_.open(endpoint.protocol());
   acceptor_.set_option(net::socket_base::reuse_address(true));
@@ -52,6 +53,27 @@ void listener::stop() {
   });
 }
 
+bool listener::full() const {
+  return static_cast<std::size_t>(std::max(0, ctx_->sessions.load(std::memory_order_relaxed)))
+         >= ctx_->lim.max_connections;
+}
+
+bool listener::evict_longest_idle() {
+  // Only when full, so a flood of connections costs a scan per accept while
+  // it lasts and nothing otherwise.
+  std::shared_ptr<session> idlest;
+  std::int64_t since = 0;
+  for (const auto& weak : sessions_)
+    if (auto s = weak.lock()) {
+      auto t = s->idle_since();
+      if (t > 0 && (!idlest || t < since)) {
+        idlest = std::move(s);
+        since = t;
+      }
+    }
+  return idlest && idlest->evict_if_idle_since(since);
+}
+
 void listener::do_accept() {
   // Each connection gets its own strand.
   acceptor_.async_accept(net::make_strand(ioc_),
@@ -71,6 +93,12 @@ void listener::on_accept(beast::error_code ec, tcp::socket socket) {
       });
       return;
     }
+  } else if (full() && !evict_longest_idle()) {
+    // Closed before it costs a session: the clients already connected keep
+    // their descriptors and their answers.
+    refusals_.warn("http: refused a connection: " + std::to_string(ctx_->lim.max_connections)
+                   + " are open and busy, the most this listener serves");
+    socket.close(ec);
   } else {
     socket.set_option(tcp::no_delay(true), ec);
     auto s = std::make_shared<session>(std::move(socket), ctx_, accepted_++);

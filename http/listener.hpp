@@ -30,12 +30,19 @@ public:
 private:
   void do_accept();
   void on_accept(beast::error_code ec, tcp::socket socket);
+  /// As many sessions are open as the limits allow.
+  bool full() const;
+  /// Makes room for a new connection by closing the one that has waited
+  /// longest for its next request (an idle keep-alive connection, or one
+  /// trickling a header); false when every connection is busy with one.
+  bool evict_longest_idle();
 
   net::io_context& ioc_;
   tcp::acceptor acceptor_;
   /// Waits out a lack of descriptors before the next accept.
   net::steady_timer backoff_;
   log_throttle accept_errors_;
+  log_throttle refusals_;
   std::shared_ptr<server_context> ctx_;
   std::size_t accepted_ = 0;
   /// Every session this listener started, touched only on its strand so a

@@ -4,13 +4,6 @@
 
 namespace cdc::http {
 
-std::optional<std::string_view> request_context::query_param(std::string_view name) const {
-  for (const auto& [k, v] : query)
-    if (k == name)
-      return std::string_view{v};
-  return std::nullopt;
-}
-
 void router::add(boost::beast::http::verb method, std::string_view pattern, handler h) {
   route rt{method, std::string(pattern), {}, std::move(h),
            std::make_unique<route_metrics>(std::string(boost::beast::http::to_string(method)), std::string(pattern))};

@@ -15,9 +15,25 @@ class router;
 struct api_context;
 
 struct limits {
+  /// Request line and header fields together; past it, 431 (or 414 when
+  /// the request line alone is too long).
   std::size_t header_bytes = 16 * 1024;
-  /// Kubernetes allows 3 MiB; a changefeed body is a few KiB.
-  std::size_t body_bytes = 1024 * 1024;
+  /// The request target (path and query); past it, 414, as nginx's 8k
+  /// header buffers answer. TiCDC's longest target is a few hundred bytes.
+  std::size_t target_bytes = 8 * 1024;
+  /// A changefeed body is a few KiB; the bound leaves room for large
+  /// filter rule sets while refusing (413, before reading) a body that
+  /// could only be an attack or a mistake.
+  std::size_t body_bytes = 10 * 1024 * 1024;
+  /// Open connections per listener. Past it, a new connection takes the
+  /// place of the one that has waited longest for its next request (idle
+  /// keep-alive, or a header trickling in), so a flood of idle connections
+  /// cannot lock clients out; when every connection is busy with a request,
+  /// the new one is closed at once.
+  std::size_t max_connections = 10'000;
+  /// Requests read but not yet answered, per listener; past it, 429 with
+  /// Retry-After. With `body_bytes` this bounds the memory requests hold.
+  std::size_t max_in_flight = 1'024;
   std::chrono::seconds idle_timeout{60};
   /// How long a body may take to arrive once its header has: a client that
   /// stops short or trickles gets 408 rather than holding the connection.
@@ -37,6 +53,8 @@ struct server_context {
   limits lim;
   /// Sessions that have not begun to close; shutdown waits for zero.
   std::atomic<int> sessions{0};
+  /// Requests admitted (header read) whose answer is not yet written.
+  std::atomic<std::size_t> in_flight{0};
   /// Set at shutdown: answer what was read, refuse what comes, then close.
   std::atomic<bool> draining{false};
 };

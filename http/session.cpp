@@ -1,10 +1,10 @@
 #include "http/session.hpp"
 
-#include <boost/url/parse.hpp>
 #include <spdlog/spdlog.h>
 
 #include "http/errors.hpp"
 #include "http/reply.hpp"
+#include "http/request_target.hpp"
 #include "http/router.hpp"
 #include "model/duration.hpp"
 #include "model/json/utf8.hpp"
@@ -33,6 +33,7 @@ session::session(tcp::socket&& socket, std::shared_ptr<server_context> ctx,
 }
 
 session::~session() {
+  release();
   if (!closing_)
     --ctx_->sessions;
 }
@@ -41,6 +42,17 @@ void session::run() {
   // Start on the connection's strand: all I/O of this session happens there.
   net::dispatch(stream_.get_executor(),
                 beast::bind_front_handler(&session::do_read, shared_from_this()));
+}
+
+bool session::evict_if_idle_since(std::int64_t since) {
+  if (!idle_since_.compare_exchange_strong(since, evicted, std::memory_order_relaxed))
+    return false;
+  net::post(stream_.get_executor(), [self = shared_from_this()] {
+    beast::error_code ec;
+    if (self->reading_)
+      self->stream_.socket().cancel(ec);
+  });
+  return true;
 }
 
 void session::drain() {
@@ -60,6 +72,7 @@ void session::do_read() {
   parser_->body_limit(ctx_->lim.body_bytes);
   reading_ = true;
   read_expired_ = false;
+  idle_since_.store(std::chrono::steady_clock::now().time_since_epoch().count(), std::memory_order_relaxed);
   stream_.expires_never();
   arm_read_deadline(read_time(ctx_->lim.idle_timeout));
   bhttp::async_read_header(stream_, buffer_, *parser_,
@@ -67,7 +80,21 @@ void session::do_read() {
 }
 
 void session::on_header(beast::error_code ec, std::size_t bytes) {
-  if (ec || parser_->is_done())
+  // Evicted while the header arrived: its place went to a new connection.
+  if (idle_since_.exchange(0, std::memory_order_relaxed) == evicted) {
+    end_read();
+    return do_close();
+  }
+  if (ec)
+    return on_read(ec, bytes);
+  if (parser_->get().target().size() > ctx_->lim.target_bytes)
+    return end_read_with(
+      model::fail(model::api_error::request_target_too_long, {std::to_string(ctx_->lim.target_bytes)}));
+  // Admitted before its body is read: what waiting requests hold stays
+  // within max_in_flight bodies.
+  if (!admit())
+    return end_read_with(model::fail(model::api_error::too_many_requests));
+  if (parser_->is_done())
     return on_read(ec, bytes);
   arm_read_deadline(read_time(ctx_->lim.body_timeout));
   if (!wants_continue(parser_->get()))
@@ -104,10 +131,42 @@ void session::arm_read_deadline(std::chrono::steady_clock::duration after) {
   });
 }
 
-void session::on_read(beast::error_code ec, std::size_t) {
+bool session::admit() {
+  auto before = ctx_->in_flight.fetch_add(1, std::memory_order_relaxed);
+  admitted_ = true;
+  return before < ctx_->lim.max_in_flight;
+}
+
+void session::release() {
+  if (admitted_) {
+    admitted_ = false;
+    ctx_->in_flight.fetch_sub(1, std::memory_order_relaxed);
+  }
+}
+
+void session::end_read() {
   reading_ = false;
   ++read_generation_;
   read_deadline_.cancel();
+}
+
+void session::end_read_with(const model::api_failure& failure) {
+  end_read();
+  refuse(failure);
+}
+
+bool session::target_too_long() const {
+  // Beast takes the request line from the buffer once it has parsed it
+  // whole; until then the buffer begins with it.
+  if (auto target = parser_->get().target(); !target.empty())
+    return target.size() > ctx_->lim.target_bytes;
+  constexpr std::size_t method_and_version = 32;
+  std::string_view seen(static_cast<const char*>(buffer_.data().data()), buffer_.size());
+  return seen.substr(0, ctx_->lim.target_bytes + method_and_version).find('\n') == std::string_view::npos;
+}
+
+void session::on_read(beast::error_code ec, std::size_t) {
+  end_read();
   if (ec == net::error::operation_aborted && read_expired_)
     return on_read_expired();
   if (ec == bhttp::error::end_of_stream || ec == net::error::eof || ec == beast::error::timeout
@@ -115,6 +174,11 @@ void session::on_read(beast::error_code ec, std::size_t) {
     return do_close();
   if (ec == bhttp::error::body_limit)
     return refuse(model::fail(model::api_error::request_body_too_large, {std::to_string(ctx_->lim.body_bytes)}));
+  if (ec == bhttp::error::header_limit) {
+    if (target_too_long())
+      return refuse(model::fail(model::api_error::request_target_too_long, {std::to_string(ctx_->lim.target_bytes)}));
+    return refuse(model::fail(model::api_error::request_header_too_large, {std::to_string(ctx_->lim.header_bytes)}));
+  }
   if (ec)
     return refuse(model::fail_with(model::api_error::api_invalid_param,
                                    "invalid api parameter: malformed HTTP request: " + ec.message()));
@@ -170,20 +234,11 @@ void session::dispatch(bhttp::request<bhttp::string_body>&& req) {
   rc.caller_lane = caller_lane_;
   rc.route_taken = &route_;
   auto target = req.target();
-  auto url = boost::urls::parse_origin_form(std::string_view(target.data(), target.size()));
-  if (!url) {
+  if (!parse_request_target(std::string_view(target.data(), target.size()), rc)) {
     r.send_failure(model::fail_with(model::api_error::api_invalid_param,
                                     "invalid api parameter: malformed request target"));
     return;
   }
-  for (auto seg : url->segments())
-    rc.segments.push_back(std::move(seg));
-  // "/api/v2/changefeeds/" means the same as without the slash (TiCDC
-  // redirects instead; curl does not follow redirects by default).
-  if (!rc.segments.empty() && rc.segments.back().empty())
-    rc.segments.pop_back();
-  for (auto param : url->params())
-    rc.query.emplace_back(std::move(param.key), std::move(param.value));
   rc.body = std::move(req.body());
   ctx_->routes->dispatch(rc, r);
 }
@@ -205,6 +260,8 @@ void session::on_reply(unsigned status, std::string body, const char* content_ty
   res_.result(status);
   res_.set(bhttp::field::content_type, content_type);
   res_.keep_alive(keep_alive_ && !ctx_->draining.load(std::memory_order_relaxed));
+  if (status == 429)
+    res_.set(bhttp::field::retry_after, "1");
   res_.body() = std::move(body);
   res_.prepare_payload();
   stream_.expires_after(ctx_->lim.write_timeout);
@@ -212,6 +269,7 @@ void session::on_reply(unsigned status, std::string body, const char* content_ty
 }
 
 void session::on_write(beast::error_code ec, std::size_t) {
+  release();
   if (ec || !res_.keep_alive())
     return do_close();
   do_read();

@@ -2,6 +2,7 @@
 // its reply, write it, repeat while keep-alive. Runs on its own strand.
 #pragma once
 
+#include <atomic>
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -21,6 +22,12 @@ public:
   ~session();
 
   void run();
+  /// When this session began waiting for the header of its next request
+  /// (steady-clock nanoseconds), or 0 while it handles one. Thread-safe.
+  std::int64_t idle_since() const noexcept { return idle_since_.load(std::memory_order_relaxed); }
+  /// Takes this session for eviction if it has waited since `since`; then
+  /// it closes without reading its next request. Thread-safe.
+  bool evict_if_idle_since(std::int64_t since);
   /// Shutdown began (ctx->draining is set): finish with what was read, then
   /// close. Thread-safe.
   void drain();
@@ -38,6 +45,16 @@ private:
   /// `limit`, or less once shutdown began.
   std::chrono::steady_clock::duration read_time(std::chrono::steady_clock::duration limit) const;
   void on_read_expired();
+  /// Stops the read deadline: the read in progress is over.
+  void end_read();
+  /// Ends the read and refuses the request it was reading.
+  void end_read_with(const model::api_failure& failure);
+  /// Counts the request read as in flight; false when that is one too many.
+  bool admit();
+  /// The answer is written (or the session ends): no longer in flight.
+  void release();
+  /// A header too large to parse: whether its request target alone is.
+  bool target_too_long() const;
   /// Answers a request that could not be read whole, then closes: the rest
   /// of the stream can no longer be framed.
   void refuse(const model::api_failure& failure);
@@ -60,6 +77,11 @@ private:
   std::uint64_t read_generation_ = 0;
   bool read_expired_ = false;
   bool reading_ = false;
+  /// The current request counts in ctx->in_flight.
+  bool admitted_ = false;
+  /// See idle_since(); `evicted` once the listener took it.
+  static constexpr std::int64_t evicted = -1;
+  std::atomic<std::int64_t> idle_since_{0};
   /// Set once the session began to close; it no longer counts as open.
   bool closing_ = false;
   std::size_t caller_lane_;

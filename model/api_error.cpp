@@ -79,6 +79,8 @@ constexpr std::array catalog{
   api_error_spec{request_timeout, "CDC:ErrRequestTimeout", "request timed out: %s", 500},
   api_error_spec{too_many_requests, "CDC:ErrTooManyRequests", "too many requests in flight, retry later", 429},
   api_error_spec{request_body_too_large, "CDC:ErrRequestBodyTooLarge", "request body larger than %s bytes", 413},
+  api_error_spec{request_target_too_long, "CDC:ErrRequestURITooLong", "request target longer than %s bytes", 414},
+  api_error_spec{request_header_too_large, "CDC:ErrRequestHeaderTooLarge", "request header larger than %s bytes", 431},
   api_error_spec{request_read_timeout, "CDC:ErrRequestReadTimeout", "request %s was not received within %s", 408},
   api_error_spec{route_not_found, "CDC:ErrRouteNotFound", "no route for %s", 404},
   api_error_spec{method_not_allowed, "CDC:ErrMethodNotAllowed", "method %s not allowed for %s", 405},

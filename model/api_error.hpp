@@ -64,6 +64,8 @@ enum class api_error : std::uint8_t {
   request_timeout,
   too_many_requests,     // 429
   request_body_too_large, // 413
+  request_target_too_long, // 414
+  request_header_too_large, // 431
   request_read_timeout,  // 408
   route_not_found,       // 404
   method_not_allowed,    // 405

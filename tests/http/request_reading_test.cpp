@@ -55,7 +55,7 @@ BOOST_FIXTURE_TEST_CASE(expect_100_continue_is_answered_before_the_body_is_sent,
 
 BOOST_FIXTURE_TEST_CASE(a_body_too_large_is_refused_instead_of_continued, server_fixture) {
   auto c = client();
-  c.send_raw(with_length(8 * 1024 * 1024) + "Expect: 100-continue\r\n\r\n");
+  c.send_raw(with_length(16 * 1024 * 1024) + "Expect: 100-continue\r\n\r\n");
   auto r = c.read_response(2s);
   BOOST_TEST(r.status == 413u);
   BOOST_TEST(r.error_code() == "CDC:ErrRequestBodyTooLarge");

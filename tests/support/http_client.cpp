@@ -45,6 +45,7 @@ struct http_client::impl {
     out.status = res.result_int();
     out.body = res.body();
     out.content_type = std::string(res[bhttp::field::content_type]);
+    out.retry_after = std::string(res[bhttp::field::retry_after]);
     out.keep_alive = res.keep_alive();
     return out;
   }
@@ -58,9 +59,14 @@ http_client::http_client(const std::string& address) : impl_(std::make_unique<im
 }
 
 http_client::~http_client() {
+  if (!impl_) // moved from
+    return;
   beast::error_code ec;
   impl_->stream.socket().shutdown(tcp::socket::shutdown_both, ec);
 }
+
+http_client::http_client(http_client&&) noexcept = default;
+http_client& http_client::operator=(http_client&&) noexcept = default;
 
 http_response http_client::request(const std::string& method, const std::string& target,
                                    const std::string& body, bool with_body) {

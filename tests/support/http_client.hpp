@@ -14,6 +14,7 @@ struct http_response {
   unsigned status = 0;
   std::string body;
   std::string content_type;
+  std::string retry_after;
   bool keep_alive = true;
 
   /// The body parsed as JSON (throws when it is not).
@@ -27,6 +28,8 @@ public:
   /// Connects to "host:port".
   explicit http_client(const std::string& address);
   ~http_client();
+  http_client(http_client&&) noexcept;
+  http_client& operator=(http_client&&) noexcept;
 
   http_response request(const std::string& method, const std::string& target,
                         const std::string& body = {}, bool with_body = false);

@@ -26,6 +26,7 @@
 #include "tools/cdc/config_file.hpp"
 #include "tools/cdc/data_dir.hpp"
 #include "tools/cdc/logging.hpp"
+#include "tools/cdc/open_files.hpp"
 #include "tools/cdc/options.hpp"
 #include "tools/cdc/time_zone.hpp"
 
@@ -189,6 +190,13 @@ int run_server(const std::vector<std::string>& args) {
   opts.port = flags->port;
   opts.captures = flags->captures;
   opts.cluster.memory_quota = flags->memory_quota;
+  opts.lim.body_bytes = flags->max_request_body;
+  opts.lim.max_connections = flags->max_connections;
+  if (auto open_files = tool::raise_open_files_limit();
+      !tool::holds_connections(open_files, flags->max_connections * flags->captures))
+    spdlog::warn("the process may open {} files, too few for {} connections per capture: raise `ulimit -n`",
+                 open_files, flags->max_connections);
+  opts.lim.max_in_flight = flags->max_requests_in_flight;
   std::unique_ptr<http::server> srv;
   try {
     srv = std::make_unique<http::server>(*sys, opts);

@@ -46,6 +46,14 @@ Flags:
                         owner role (default 10, as TiCDC)
   --gc-ttl=SECONDS      TiCDC's service GC safepoint TTL (default 86400; kept,
                         no effect yet)
+  --max-request-body=BYTES
+                        larger request bodies are refused with 413 before they
+                        are read (default 10MiB; KiB, MiB, GiB allowed)
+  --max-connections=N   open connections each capture's API serves; past it a new
+                        connection is closed at once (default 10000)
+  --max-requests-in-flight=N
+                        requests each capture's API holds unanswered; past it,
+                        429 with Retry-After (default 1024)
   --tz=ZONE             time zone of times the server shows: System (default),
                         UTC, Local or a time zone database name
 )";
@@ -180,6 +188,20 @@ bool set_server_option(const std::string& name, const std::string& value, const 
       return false;
     }
     f.tz = value;
+  } else if (name == "max-request-body") {
+    std::uint64_t n = 0;
+    if (!parse_bytes(value, n) || n < 1024 || n > (std::uint64_t{1} << 30)) {
+      error = label + " must be from 1KiB to 1GiB (bytes, or with KiB, MiB, GiB), got '" + value + "'";
+      return false;
+    }
+    f.max_request_body = n;
+  } else if (name == "max-connections" || name == "max-requests-in-flight") {
+    std::uint64_t n = 0;
+    if (!parse_number(value, 1'000'000, n) || n == 0) {
+      error = label + " must be a number from 1 to 1000000, got '" + value + "'";
+      return false;
+    }
+    (name == "max-connections" ? f.max_connections : f.max_requests_in_flight) = n;
   } else if (name == "captures") {
     std::uint64_t n = 0;
     if (!parse_number(value, 64, n) || n == 0) {

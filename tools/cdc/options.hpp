@@ -45,6 +45,12 @@ struct server_flags {
   std::uint64_t log_max_size_mb = 300;
   std::uint64_t log_max_days = 0;
   std::uint64_t log_max_backups = 0;
+  /// Bounds on what one listener takes from its clients (not TiCDC's:
+  /// its Go server has none); past them, clear answers (413, 429) or a
+  /// closed connection.
+  std::uint64_t max_request_body = 10 << 20;
+  std::uint64_t max_connections = 10'000;
+  std::uint64_t max_requests_in_flight = 1'024;
   /// TiCDC's [security], read from the config file and kept, not enforced yet.
   struct security_options {
     std::string ca_path;
