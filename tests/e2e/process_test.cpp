@@ -2,26 +2,13 @@
 // graceful shutdown on SIGTERM/SIGINT.
 #include <signal.h>
 
-#include <filesystem>
-
 #include <boost/test/unit_test.hpp>
 
 #include "tests/support/http_client.hpp"
+#include "tests/support/meta_records.hpp"
 #include "tests/support/process.hpp"
 
 using namespace cdc::test;
-namespace fs = std::filesystem;
-
-namespace {
-
-fs::path temp_dir(const std::string& name) {
-  auto dir = fs::temp_directory_path() / ("cdc-e2e-" + name + "-" + std::to_string(::getpid()));
-  fs::remove_all(dir);
-  fs::create_directories(dir);
-  return dir;
-}
-
-} // namespace
 
 BOOST_AUTO_TEST_SUITE(cdc_program)
 
@@ -63,13 +50,13 @@ BOOST_AUTO_TEST_CASE(unusable_data_dir_exits_1_naming_the_path) {
 }
 
 BOOST_AUTO_TEST_CASE(a_taken_port_exits_1) {
-  auto dir = temp_dir("port");
-  child_process first{cdc_binary(), server_args(dir)};
+  temp_dir dir{"e2e-port"};
+  child_process first{cdc_binary(), server_args(dir.path)};
   auto addrs = listening_addresses(first, 1);
   BOOST_REQUIRE(addrs.size() == 1u);
   // Its own data dir: the first server holds the lock on this one.
-  auto other = temp_dir("port-2");
-  auto [status, out] = run_command(cdc_binary(), {"server", "--addr=" + addrs[0], "--data-dir=" + other.string()});
+  temp_dir other{"e2e-port-2"};
+  auto [status, out] = run_command(cdc_binary(), {"server", "--addr=" + addrs[0], "--data-dir=" + other.path.string()});
   BOOST_TEST(status == 1);
   BOOST_TEST(out.find("cannot listen on") != std::string::npos, out);
   first.signal(SIGTERM);
@@ -77,8 +64,8 @@ BOOST_AUTO_TEST_CASE(a_taken_port_exits_1) {
 }
 
 BOOST_AUTO_TEST_CASE(sigterm_stops_the_server_with_exit_0) {
-  auto dir = temp_dir("term");
-  child_process p{cdc_binary(), server_args(dir, 3)};
+  temp_dir dir{"e2e-term"};
+  child_process p{cdc_binary(), server_args(dir.path, 3)};
   auto addrs = listening_addresses(p, 3);
   BOOST_REQUIRE(addrs.size() == 3u);
   for (const auto& a : addrs)
@@ -88,8 +75,8 @@ BOOST_AUTO_TEST_CASE(sigterm_stops_the_server_with_exit_0) {
 }
 
 BOOST_AUTO_TEST_CASE(sigint_stops_the_server_with_exit_0) {
-  auto dir = temp_dir("int");
-  child_process p{cdc_binary(), server_args(dir)};
+  temp_dir dir{"e2e-int"};
+  child_process p{cdc_binary(), server_args(dir.path)};
   auto addrs = listening_addresses(p, 1);
   BOOST_REQUIRE(addrs.size() == 1u);
   p.signal(SIGINT);
@@ -97,8 +84,8 @@ BOOST_AUTO_TEST_CASE(sigint_stops_the_server_with_exit_0) {
 }
 
 BOOST_AUTO_TEST_CASE(an_open_keep_alive_connection_does_not_delay_exit) {
-  auto dir = temp_dir("idle");
-  child_process p{cdc_binary(), server_args(dir)};
+  temp_dir dir{"e2e-idle"};
+  child_process p{cdc_binary(), server_args(dir.path)};
   auto addrs = listening_addresses(p, 1);
   BOOST_REQUIRE(addrs.size() == 1u);
   http_client idle{addrs[0]};

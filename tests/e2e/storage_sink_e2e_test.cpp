@@ -7,6 +7,7 @@
 #include "model/storage/layout.hpp"
 #include "model/upstream/workload.hpp"
 #include "tests/e2e/sink_e2e_support.hpp"
+#include "tests/support/meta_records.hpp"
 #include "tests/support/storage_check.hpp"
 
 using namespace cdc;
@@ -42,7 +43,8 @@ BOOST_AUTO_TEST_SUITE(storage_sink_e2e)
 
 BOOST_AUTO_TEST_CASE(csv_and_canal_json_files_match_the_upstream_changes_record_by_record) {
   test::sink_server srv{shop_server()};
-  auto dir = test::e2e_dir("storage");
+  test::temp_dir files{"e2e-storage"};
+  const auto& dir = files.path;
   auto now = test::wall_ms();
   auto start = model::compose_tso(now - 20000, 0);
   auto target = model::compose_tso(now + 3000, 0);

@@ -7,9 +7,13 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <condition_variable>
 #include <cstdlib>
+#include <mutex>
 #include <stdexcept>
 #include <thread>
+
+#include "tests/support/subprocess.hpp"
 
 namespace cdc::test {
 
@@ -24,6 +28,15 @@ std::string cdc_load_binary() {
     return p;
   return "build/bin/cdc-load";
 }
+
+struct child_process::output {
+  std::mutex lock;
+  std::condition_variable grew;
+  std::string out;
+  std::string err;
+  bool out_ended = false;
+  bool err_ended = false;
+};
 
 child_process::child_process(const std::string& program, const std::vector<std::string>& args,
                              child_options opts) {
@@ -42,10 +55,12 @@ child_process::child_process(const std::string& program, const std::vector<std::
       at += static_cast<std::size_t>(n);
     }
   }
+  pid_t parent = getpid();
   pid_ = fork();
   if (pid_ < 0)
     throw std::runtime_error("fork failed");
   if (pid_ == 0) {
+    die_with_test(parent);
     dup2(out[1], STDOUT_FILENO);
     dup2(err[1], STDERR_FILENO);
     close(out[0]);
@@ -73,9 +88,44 @@ child_process::child_process(const std::string& program, const std::vector<std::
     close(in[0]);
     close(in[1]);
   }
-  out_fd_ = out[0];
-  err_fd_ = err[0];
-  fcntl(err_fd_, F_SETFL, fcntl(err_fd_, F_GETFL) | O_NONBLOCK);
+  int stop[2];
+  if (pipe(stop) != 0)
+    throw std::runtime_error("pipe failed");
+  stop_fd_ = stop[1];
+  stop_read_fd_ = stop[0];
+  output_ = std::make_shared<output>();
+  reader_ = std::thread([out_fd = out[0], err_fd = err[0], stop_fd = stop[0], o = output_] {
+    pollfd fds[3] = {{out_fd, POLLIN, 0}, {err_fd, POLLIN, 0}, {stop_fd, POLLIN, 0}};
+    while (fds[0].fd >= 0 || fds[1].fd >= 0) {
+      if (poll(fds, 3, -1) < 0)
+        continue;
+      if (fds[2].revents != 0)
+        break;
+      for (int i = 0; i < 2; ++i) {
+        if (fds[i].fd < 0 || fds[i].revents == 0)
+          continue;
+        char buf[4096];
+        auto n = read(fds[i].fd, buf, sizeof buf);
+        std::lock_guard guard(o->lock);
+        if (n > 0) {
+          (i == 0 ? o->out : o->err).append(buf, static_cast<std::size_t>(n));
+        } else {
+          close(fds[i].fd);
+          fds[i].fd = -1; // poll skips negative descriptors
+          (i == 0 ? o->out_ended : o->err_ended) = true;
+        }
+        o->grew.notify_all();
+      }
+    }
+    // The stop pipe stays open for the destructor's write (a closed one
+    // would raise SIGPIPE in the test).
+    for (int i = 0; i < 2; ++i)
+      if (fds[i].fd >= 0)
+        close(fds[i].fd);
+    std::lock_guard guard(o->lock);
+    o->out_ended = o->err_ended = true;
+    o->grew.notify_all();
+  });
 }
 
 child_process::~child_process() {
@@ -83,8 +133,12 @@ child_process::~child_process() {
     ::kill(pid_, SIGKILL);
     wait(std::chrono::seconds(5));
   }
-  close(out_fd_);
-  close(err_fd_);
+  // A grandchild may still hold the pipes open: stop reading regardless.
+  char stop = 0;
+  [[maybe_unused]] auto n = write(stop_fd_, &stop, 1);
+  reader_.join();
+  close(stop_fd_);
+  close(stop_read_fd_);
 }
 
 std::optional<std::string> child_process::wait_for_line(const std::string& needle,
@@ -100,27 +154,20 @@ std::optional<std::string> child_process::next_line(const std::string& needle, s
 std::optional<std::string> child_process::next_line(const std::string& needle, std::size_t& scanned,
                                                     std::chrono::milliseconds timeout) {
   auto deadline = std::chrono::steady_clock::now() + timeout;
+  std::unique_lock guard(output_->lock);
   while (true) {
     // Look for a complete line containing the needle.
+    const auto& out = output_->out;
     std::size_t start = scanned;
-    for (auto nl = out_.find('\n', start); nl != std::string::npos; nl = out_.find('\n', start)) {
-      auto line = out_.substr(start, nl - start);
+    for (auto nl = out.find('\n', start); nl != std::string::npos; nl = out.find('\n', start)) {
+      auto line = out.substr(start, nl - start);
       start = nl + 1;
       scanned = start;
       if (line.find(needle) != std::string::npos)
         return line;
     }
-    auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
-    if (left.count() <= 0)
+    if (output_->out_ended || output_->grew.wait_until(guard, deadline) == std::cv_status::timeout)
       return std::nullopt;
-    pollfd pfd{out_fd_, POLLIN, 0};
-    if (poll(&pfd, 1, static_cast<int>(left.count())) <= 0)
-      return std::nullopt;
-    char buf[4096];
-    auto n = read(out_fd_, buf, sizeof buf);
-    if (n <= 0)
-      return std::nullopt;
-    out_.append(buf, static_cast<std::size_t>(n));
   }
 }
 
@@ -142,13 +189,21 @@ std::optional<int> child_process::wait(std::chrono::milliseconds timeout) {
   return std::nullopt;
 }
 
+std::string child_process::out() const {
+  std::lock_guard guard(output_->lock);
+  return output_->out;
+}
+
+void child_process::wait_for_err_end(std::chrono::milliseconds timeout) {
+  std::unique_lock guard(output_->lock);
+  output_->grew.wait_for(guard, timeout, [this] { return output_->err_ended; });
+}
+
 std::string child_process::err() {
-  std::string out;
-  char buf[4096];
-  ssize_t n;
-  while ((n = read(err_fd_, buf, sizeof buf)) > 0)
-    out.append(buf, static_cast<std::size_t>(n));
-  return out;
+  if (status_)
+    wait_for_err_end(std::chrono::seconds(2));
+  std::lock_guard guard(output_->lock);
+  return output_->err;
 }
 
 std::pair<int, std::string> run_command(const std::string& program, const std::vector<std::string>& args) {

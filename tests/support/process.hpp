@@ -5,8 +5,10 @@
 
 #include <chrono>
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
+#include <thread>
 #include <vector>
 
 namespace cdc::test {
@@ -48,8 +50,9 @@ public:
   /// nullopt on timeout.
   std::optional<int> wait(std::chrono::milliseconds timeout = std::chrono::seconds(15));
 
-  /// Everything read from stdout so far and all of stderr once exited.
-  const std::string& out() const { return out_; }
+  /// Everything the child wrote to stdout so far.
+  std::string out() const;
+  /// Everything the child wrote to stderr so far; once it exited, all of it.
   std::string err();
 
   pid_t pid() const { return pid_; }
@@ -58,11 +61,20 @@ private:
   std::optional<std::string> next_line(const std::string& needle, std::size_t& scanned,
                                        std::chrono::milliseconds timeout);
 
+  /// Waits (bounded) until the child's stderr reached its end.
+  void wait_for_err_end(std::chrono::milliseconds timeout);
+
+  /// What a thread reads from the child's stdout and stderr while it runs:
+  /// a chatty child never blocks on a full pipe, whenever the test reads.
+  struct output;
+
   pid_t pid_ = -1;
   std::size_t next_line_ = 0;
-  int out_fd_ = -1;
-  int err_fd_ = -1;
-  std::string out_;
+  std::shared_ptr<output> output_;
+  /// Written to stop the reader before the child's pipes reach their end.
+  int stop_fd_ = -1;
+  int stop_read_fd_ = -1;
+  std::thread reader_;
   std::optional<int> status_;
 };
 

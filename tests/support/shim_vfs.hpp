@@ -67,7 +67,7 @@ public:
 
 private:
   /// Our header, followed in memory by the real VFS's file.
-  struct alignas(16) file {
+  struct file {
     sqlite3_file base;
     bool wal;
     sqlite3_file* real() { return reinterpret_cast<sqlite3_file*>(this + 1); }

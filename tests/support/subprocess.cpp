@@ -4,6 +4,7 @@
 #include <fcntl.h>
 #include <netinet/in.h>
 #include <signal.h>
+#include <sys/prctl.h>
 #include <sys/socket.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -35,11 +36,20 @@ std::string find_program(const std::string& name, const std::string& package) {
   throw std::runtime_error(name + " not found: install " + package + " (scripts/deps.sh does)");
 }
 
+void die_with_test(pid_t parent) {
+  ::prctl(PR_SET_PDEATHSIG, SIGKILL);
+  // The parent may have ended before the line above: then nobody kills us.
+  if (::getppid() != parent)
+    ::_exit(1);
+}
+
 pid_t spawn_logged(const std::string& program, const std::vector<std::string>& args, const fs::path& log) {
+  pid_t parent = ::getpid();
   pid_t pid = ::fork();
   if (pid < 0)
     throw std::runtime_error("fork failed");
   if (pid == 0) {
+    die_with_test(parent);
     int fd = ::open(log.c_str(), O_WRONLY | O_CREAT | O_APPEND, 0644);
     if (fd >= 0) {
       ::dup2(fd, STDOUT_FILENO);

@@ -18,6 +18,11 @@ namespace cdc::test {
 /// "<name> not found: install <package> (scripts/deps.sh does)".
 std::string find_program(const std::string& name, const std::string& package);
 
+/// In a child just forked from `parent`: the kernel kills it when the test
+/// process ends, however it ends (a crash, an abort, ctest's SIGKILL at a
+/// timeout), so no server a test started outlives it.
+void die_with_test(pid_t parent);
+
 /// fork + exec with stdout and stderr appended to `log`; returns the pid.
 pid_t spawn_logged(const std::string& program, const std::vector<std::string>& args, const std::filesystem::path& log);
 
