@@ -34,7 +34,7 @@ def _linked_entries(ops):
     for i, o in enumerate(ops):
         call = _Entry(o, i, o.call, True)
         ret = _Entry(o, i, _NEVER if o.ret is None else o.ret, False)
-        call.match = ret
+        call.match, ret.match = ret, call
         events += [call, ret]
     events.sort(key=lambda e: (e.time, not e.is_call, e.id))
     head = _Entry(None, -1, -1, False)
@@ -139,6 +139,23 @@ def check_ops(ops, step=model.step, initial=None, observes_only=model.observes_o
                         return False, len(seen)
                     continue
             entry = entry.next
+        elif entry.op.indeterminate:
+            # An unanswered operation whose server died at this return: it
+            # was not placed before, so it never took effect. Nothing else
+            # can be chosen here, so backtracking goes past it.
+            call = entry.match
+            now = linearized | (1 << call.id)
+            memo = (state, _memo_key(now))
+            if memo in seen:
+                entry = undo_last_choice()
+                if entry is None:
+                    return False, len(seen)
+                continue
+            seen.add(memo)
+            stack.append((call, state, True))
+            linearized = now
+            _lift(call)
+            entry = head.next
         else:
             # A return whose operation is not linearized yet: nothing later
             # can go before it, so undo the last choice.
