@@ -86,6 +86,75 @@ class KeyResult:
     seconds: float
 
 
+class _Search:
+    """The depth-first search over one object's operations. Each step
+    places the call of an operation that may go next; the stack holds what
+    was placed, with the state before it, to undo on a dead end."""
+
+    def __init__(self, ops, step, initial, observes_only):
+        self.head = _linked_entries(sorted(ops, key=lambda o: o.call))
+        self.step, self.observes_only = step, observes_only
+        self.state, self.linearized, self.seen, self.stack = initial, 0, set(), []
+        # Determinate operations not placed yet; an indeterminate one can
+        # always go after all of them.
+        self.remaining = sum(1 for o in ops if not o.indeterminate)
+
+    def _place(self, call, after, forced):
+        """Places `call`, leaving `after`; False when this (state, set) was
+        reached before, and so led nowhere. `forced`: no alternative here."""
+        now = self.linearized | (1 << call.id)
+        memo = (after, _memo_key(now))
+        if memo in self.seen:
+            return False
+        self.seen.add(memo)
+        self.stack.append((call, self.state, forced))
+        self.state, self.linearized = after, now
+        self.remaining -= not call.op.indeterminate
+        _lift(call)
+        return True
+
+    def _backtrack(self):
+        """Undoes placements up to and including the last one that had
+        alternatives; returns the entry to try next, None when none is left."""
+        while self.stack:
+            call, self.state, forced = self.stack.pop()
+            self.linearized &= ~(1 << call.id)
+            self.remaining += not call.op.indeterminate
+            _unlift(call)
+            if not forced:
+                return call.next
+        return None
+
+    def run(self):
+        entry = self.head.next
+        while self.remaining > 0:
+            if entry is None:
+                return False
+            if entry.is_call:
+                o = entry.op
+                after, answer = self.step(self.state, o.op, o.arg)
+                if o.indeterminate or o.out == answer:
+                    forced = not o.indeterminate and self.observes_only(o.op, o.out)
+                    if self._place(entry, after, forced):
+                        entry = self.head.next
+                    elif forced:  # its only move is known to fail
+                        entry = self._backtrack()
+                    else:
+                        entry = entry.next
+                else:
+                    entry = entry.next
+            elif entry.op.indeterminate:
+                # The server of this unanswered operation died here, and it
+                # was not placed before: it never took effect (no alternative).
+                placed = self._place(entry.match, self.state, True)
+                entry = self.head.next if placed else self._backtrack()
+            else:
+                # A return whose operation is not placed yet: nothing later
+                # can go before it, so undo the last choice.
+                entry = self._backtrack()
+        return True
+
+
 def check_ops(ops, step=model.step, initial=None, observes_only=model.observes_only):
     """Whether one object's operations are linearizable; and how many
     (linearized set, state) pairs the search visited.
@@ -97,72 +166,8 @@ def check_ops(ops, step=model.step, initial=None, observes_only=model.observes_o
     Without this, the many refusals queued behind a slow remove would make
     the search try every subset of them.
     """
-    ops = sorted(ops, key=lambda o: o.call)
-    head = _linked_entries(ops)
-    remaining = sum(1 for o in ops if not o.indeterminate)  # an indeterminate op can always go last
-    state, linearized, seen, stack = initial, 0, set(), []
-
-    def undo_last_choice():
-        """Undoes linearized operations up to and including the last one
-        that had alternatives; returns where to look for the next one, or
-        None when there is none."""
-        nonlocal state, linearized, remaining
-        while stack:
-            entry, state, forced = stack.pop()
-            linearized &= ~(1 << entry.id)
-            remaining += not entry.op.indeterminate
-            _unlift(entry)
-            if not forced:
-                return entry.next
-        return None
-
-    entry = head.next
-    while remaining > 0:
-        if entry.is_call:
-            o = entry.op
-            after, answer = step(state, o.op, o.arg)
-            if o.indeterminate or o.out == answer:
-                forced = not o.indeterminate and observes_only(o.op, o.out)
-                now = linearized | (1 << entry.id)
-                memo = (after, _memo_key(now))
-                if memo not in seen:
-                    seen.add(memo)
-                    stack.append((entry, state, forced))
-                    state, linearized = after, now
-                    remaining -= not o.indeterminate
-                    _lift(entry)
-                    entry = head.next
-                    continue
-                if forced:  # the only move from here is known to fail
-                    entry = undo_last_choice()
-                    if entry is None:
-                        return False, len(seen)
-                    continue
-            entry = entry.next
-        elif entry.op.indeterminate:
-            # An unanswered operation whose server died at this return: it
-            # was not placed before, so it never took effect. Nothing else
-            # can be chosen here, so backtracking goes past it.
-            call = entry.match
-            now = linearized | (1 << call.id)
-            memo = (state, _memo_key(now))
-            if memo in seen:
-                entry = undo_last_choice()
-                if entry is None:
-                    return False, len(seen)
-                continue
-            seen.add(memo)
-            stack.append((call, state, True))
-            linearized = now
-            _lift(call)
-            entry = head.next
-        else:
-            # A return whose operation is not linearized yet: nothing later
-            # can go before it, so undo the last choice.
-            entry = undo_last_choice()
-            if entry is None:
-                return False, len(seen)
-    return True, len(seen)
+    search = _Search(ops, step, initial, observes_only)
+    return search.run(), len(search.seen)
 
 
 def by_key(ops):
