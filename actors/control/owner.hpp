@@ -82,8 +82,12 @@ struct owner_state {
   /// The config of the latest create: an equal one (bulk creates from one
   /// template) shares it instead of holding a copy per feed.
   std::shared_ptr<const model::config::replica_config> last_config;
-  /// Keys of feeds being created (persisting), so a second create fails.
+  /// Keys of feeds being created (persisting): a second create of one
+  /// waits in `waiting_creates` until the first is stored or has failed.
   std::set<model::changefeed_key> creating;
+  std::map<model::changefeed_key,
+           std::vector<std::pair<model::changefeed_config, caf::typed_response_promise<model::changefeed_detail>>>>
+    waiting_creates;
   cluster_services services;
   /// Set once the registry is loaded and the captures have reported.
   bool ready = false;

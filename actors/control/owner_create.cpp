@@ -2,6 +2,7 @@
 // short and fails on its own: check the body against PD's clock and the
 // create rules; open the sink once, as TiCDC does; store the feed, spawn it
 // and place its tables, answering with its detail.
+#include <optional>
 #include <random>
 
 #include "actors/control/owner_ops.hpp"
@@ -9,6 +10,7 @@
 #include "actors/sinks/sink_probe.hpp"
 #include "actors/sinks/sinks.hpp"
 #include "model/changefeed/create_rules.hpp"
+#include "model/ids.hpp"
 #include "model/version.hpp"
 
 namespace cdc::actors {
@@ -54,6 +56,26 @@ void share_config(owner_state& st, model::changefeed_info& info) {
 
 owner_actor me(owner_pointer self) { return caf::actor_cast<owner_actor>(self); }
 
+/// The key a create asks for; nullopt when it leaves the ID to the server.
+std::optional<model::changefeed_key> requested_key(const model::changefeed_config& cfg) {
+  if (cfg.changefeed_id.empty())
+    return std::nullopt;
+  return model::changefeed_key{cfg.namespace_.empty() ? std::string(model::default_namespace) : cfg.namespace_,
+                               cfg.changefeed_id};
+}
+
+/// The create of `key` is stored or has failed: the creates of the same ID
+/// that waited for it run now, and find the feed there or not.
+void finish_creating(owner_pointer self, const model::changefeed_key& key) {
+  auto& st = self->state;
+  st.creating.erase(key);
+  auto waiting = st.waiting_creates.extract(key);
+  if (waiting.empty())
+    return;
+  for (auto& [cfg, rp] : waiting.mapped())
+    rp.delegate(me(self), atom::create_v, std::move(cfg));
+}
+
 /// The feed's first operation places its tables; the create answers after
 /// it, so a read right after the create already sees its processors.
 void place_and_answer(owner_pointer self, const model::changefeed_key& key,
@@ -71,6 +93,14 @@ caf::result<model::changefeed_detail> create_feed(owner_pointer self, model::cha
   self->request(st.services.upstream, st.services.settings.request_timeout, atom::tso_v)
     .then(
       [self, cfg = std::move(cfg), rp](const upstream_times& pd) mutable {
+        // Another create of this ID is not stored yet. Answering "already
+        // exists" now would tell of a feed that reads do not show and that
+        // may never exist (its store can fail): wait for its outcome, as
+        // TiCDC answers so only for a feed etcd holds.
+        if (auto key = requested_key(cfg); key && self->state.creating.count(*key)) {
+          self->state.waiting_creates[*key].emplace_back(std::move(cfg), rp);
+          return;
+        }
         auto created = check_create(self->state, std::move(cfg), pd);
         if (!created) {
           rp.deliver(to_error(created.error()));
@@ -97,7 +127,7 @@ caf::result<model::changefeed_detail> probe_created(owner_pointer self, model::c
   self->request(probe, st.services.settings.sink_check_timeout, atom::probe_v, info)
     .then([self, info = std::move(info), rp](bool) mutable { rp.delegate(me(self), atom::put_v, std::move(info)); },
           [self, key, rp](const caf::error& e) mutable {
-            self->state.creating.erase(key);
+            finish_creating(self, key);
             rp.deliver(e);
           });
   return rp;
@@ -113,12 +143,12 @@ caf::result<model::changefeed_detail> store_created(owner_pointer self, model::c
     .then(
       [self, info = std::move(info), start, rp](bool) mutable {
         auto key = info.key;
-        self->state.creating.erase(key);
         spawn_feed(self, std::move(info), start);
+        finish_creating(self, key);
         place_and_answer(self, key, rp);
       },
       [self, key, rp](const caf::error& e) mutable {
-        self->state.creating.erase(key);
+        finish_creating(self, key);
         rp.deliver(meta_store_error(e));
       });
   return rp;
