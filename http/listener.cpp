@@ -73,13 +73,21 @@ void listener::on_accept(beast::error_code ec, tcp::socket socket) {
     }
   } else {
     socket.set_option(tcp::no_delay(true), ec);
-    auto s = std::make_shared<session>(std::move(socket), ctx_, accepted_++);
+    std::shared_ptr<drainable> s;
+    if (ctx_->tls) {
+      auto tls = std::make_shared<tls_session>(ctx_, accepted_++, std::move(socket), *ctx_->tls);
+      tls->run();
+      s = std::move(tls);
+    } else {
+      auto plain = std::make_shared<plain_session>(ctx_, accepted_++, std::move(socket));
+      plain->run();
+      s = std::move(plain);
+    }
     if (sessions_.size() >= prune_at_) {
       std::erase_if(sessions_, [](const auto& w) { return w.expired(); });
       prune_at_ = std::max<std::size_t>(64, 2 * sessions_.size());
     }
-    sessions_.push_back(s);
-    s->run();
+    sessions_.push_back(std::move(s));
   }
   do_accept();
 }
