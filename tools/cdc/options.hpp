@@ -45,7 +45,8 @@ struct server_flags {
   std::uint64_t log_max_size_mb = 300;
   std::uint64_t log_max_days = 0;
   std::uint64_t log_max_backups = 0;
-  /// TiCDC's [security], read from the config file and kept, not enforced yet.
+  /// TiCDC's [security] (and its --ca, --cert, --key, --cert-allowed-cn):
+  /// TLS on the API port and who may call its writes.
   struct security_options {
     std::string ca_path;
     std::string cert_path;
