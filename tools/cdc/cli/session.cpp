@@ -3,6 +3,7 @@
 
 #include <cctype>
 #include <cstdio>
+#include <cstdlib>
 #include <iostream>
 
 #include <CLI/CLI.hpp>
@@ -16,7 +17,12 @@ namespace cdc::cli {
 api_client connect(const global_flags& g) {
   if (!g.pd.empty())
     throw cli_error("--pd is not supported: this cdc cli talks to a cdc server, use --server=http://host:port");
-  api_client api(g.server.empty() ? "http://127.0.0.1:8300" : g.server);
+  auto security = g.security;
+  if (const char* user = std::getenv("TICDC_USER"); user && security.user.empty())
+    security.user = user;
+  if (const char* password = std::getenv("TICDC_PASSWORD"); password && security.password.empty())
+    security.password = password;
+  api_client api(g.server.empty() ? "http://127.0.0.1:8300" : g.server, security);
   api.check_version();
   return api;
 }

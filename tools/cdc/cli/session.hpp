@@ -23,6 +23,9 @@ struct global_flags {
   std::string server;  ///< empty: TiCDC's default, http://127.0.0.1:8300
   std::string pd;      ///< refused: this cli talks to a cdc server only
   std::string log_level = "warn";
+  /// --ca, --cert, --key, --user, --password (the last two also from
+  /// TICDC_USER and TICDC_PASSWORD, as TiCDC's cli reads them).
+  client_security security;
 };
 
 /// The user declined a confirmation: TiCDC's ErrCliAborted, which its cli
