@@ -17,6 +17,7 @@
 namespace cdc::http {
 
 class metrics_exposition;
+class client_auth;
 
 struct api_context {
   actors::api_client api;
@@ -33,6 +34,9 @@ struct api_context {
   std::vector<std::string> pd_addrs;
   /// GET /metrics (null: not served).
   std::shared_ptr<const metrics_exposition> metrics;
+  /// security.client-user-required: who may call the routes that change
+  /// something (null: anyone).
+  std::shared_ptr<const client_auth> auth;
 };
 
 /// False, having answered 503 ErrServerIsNotReady, while this node has not

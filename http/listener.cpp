@@ -61,7 +61,7 @@ bool listener::full() const {
 bool listener::evict_longest_idle() {
   // Only when full, so a flood of connections costs a scan per accept while
   // it lasts and nothing otherwise.
-  std::shared_ptr<session> idlest;
+  std::shared_ptr<session_handle> idlest;
   std::int64_t since = 0;
   for (const auto& weak : sessions_)
     if (auto s = weak.lock()) {
@@ -101,13 +101,21 @@ void listener::on_accept(beast::error_code ec, tcp::socket socket) {
     socket.close(ec);
   } else {
     socket.set_option(tcp::no_delay(true), ec);
-    auto s = std::make_shared<session>(std::move(socket), ctx_, accepted_++);
+    std::shared_ptr<session_handle> s;
+    if (ctx_->tls) {
+      auto tls = std::make_shared<tls_session>(ctx_, accepted_++, std::move(socket), *ctx_->tls);
+      tls->run();
+      s = std::move(tls);
+    } else {
+      auto plain = std::make_shared<plain_session>(ctx_, accepted_++, std::move(socket));
+      plain->run();
+      s = std::move(plain);
+    }
     if (sessions_.size() >= prune_at_) {
       std::erase_if(sessions_, [](const auto& w) { return w.expired(); });
       prune_at_ = std::max<std::size_t>(64, 2 * sessions_.size());
     }
-    sessions_.push_back(s);
-    s->run();
+    sessions_.push_back(std::move(s));
   }
   do_accept();
 }

@@ -10,7 +10,7 @@
 
 namespace cdc::http {
 
-class session;
+class session_handle;
 
 class listener : public std::enable_shared_from_this<listener> {
 public:
@@ -47,7 +47,7 @@ private:
   std::size_t accepted_ = 0;
   /// Every session this listener started, touched only on its strand so a
   /// connection costs no lock; expired entries are pruned as it grows.
-  std::vector<std::weak_ptr<session>> sessions_;
+  std::vector<std::weak_ptr<session_handle>> sessions_;
   std::size_t prune_at_ = 64;
 };
 

@@ -27,6 +27,8 @@ struct request_context {
   /// Values of the route pattern's {placeholders}, in pattern order.
   std::vector<std::string> path_params;
   std::string body;
+  /// The Authorization header ("" when absent), for routes/authenticated.hpp.
+  std::string authorization;
   /// The node whose listener took the request.
   const actors::node_state* node = nullptr;
   const api_context* api = nullptr;

@@ -23,6 +23,7 @@ server::server(caf::actor_system& sys, server_options opts)
     ctx->routes = &routes_;
     ctx->api = &api_;
     ctx->lim = opts_.lim;
+    ctx->tls = opts_.tls;
     auto l = std::make_shared<listener>(ioc_, tcp::endpoint{address, port}, ctx);
     auto ep = l->local_endpoint();
     auto advertised = ep.address().to_string() + ":" + std::to_string(ep.port());
@@ -45,6 +46,7 @@ server::server(caf::actor_system& sys, server_options opts)
   api_.upstream = cluster_.upstream;
   api_.tables = cluster_.tables;
   api_.upstream_id = cluster_.upstream_id;
+  api_.auth = opts_.auth;
   api_.pd_addrs = cluster_.pd_addrs;
   for (const auto& n : nodes_)
     api_.nodes.push_back(n.get());

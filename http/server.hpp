@@ -22,6 +22,7 @@
 namespace cdc::http {
 
 class listener;
+class client_auth;
 
 struct server_options {
   std::string host = "127.0.0.1";
@@ -35,6 +36,10 @@ struct server_options {
   limits lim;
   /// How long a request may wait for the cluster before it answers 500.
   std::chrono::milliseconds api_timeout{std::chrono::seconds(10)};
+  /// Set: every listener serves TLS only (tls_context.hpp).
+  std::shared_ptr<boost::asio::ssl::context> tls;
+  /// Set: the routes that change something need credentials (client_auth.hpp).
+  std::shared_ptr<const client_auth> auth;
   /// The cluster behind the listeners (catalog, sinks, settings); nodes are
   /// filled in by the server.
   actors::cluster_config cluster;

@@ -4,6 +4,11 @@
 #include <atomic>
 #include <chrono>
 #include <cstddef>
+#include <memory>
+
+namespace boost::asio::ssl {
+class context;
+}
 
 namespace cdc::actors {
 struct node_state;
@@ -44,6 +49,8 @@ struct limits {
   /// a request: one a client sent just before is answered (503) rather than
   /// cut off; then the connection closes.
   std::chrono::milliseconds drain_read_timeout{250};
+  /// How long a TLS client may take to start and finish its handshake.
+  std::chrono::milliseconds tls_handshake_timeout{std::chrono::seconds(10)};
 };
 
 struct server_context {
@@ -51,6 +58,8 @@ struct server_context {
   const api_context* api = nullptr;
   const actors::node_state* node = nullptr;
   limits lim;
+  /// Set: the listener serves TLS only, with this context (tls_context.hpp).
+  std::shared_ptr<boost::asio::ssl::context> tls;
   /// Sessions that have not begun to close; shutdown waits for zero.
   std::atomic<int> sessions{0};
   /// Requests admitted (header read) whose answer is not yet written.

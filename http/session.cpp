@@ -1,5 +1,6 @@
 #include "http/session.hpp"
 
+#include <boost/beast/core/detect_ssl.hpp>
 #include <spdlog/spdlog.h>
 
 #include "http/errors.hpp"
@@ -21,42 +22,91 @@ bool wants_continue(const bhttp::request<bhttp::string_body>& req) {
   return req.version() >= 11 && beast::iequals(req[bhttp::field::expect], "100-continue");
 }
 
+// What TiCDC (Go's TLS server) answers a plain HTTP request on its TLS port
+// with, before it closes the connection.
+constexpr std::string_view plain_http_on_tls =
+  "HTTP/1.0 400 Bad Request\r\n\r\nClient sent an HTTP request to an HTTPS server.\n";
+
 } // namespace
 
-session::session(tcp::socket&& socket, std::shared_ptr<server_context> ctx,
-                 std::size_t caller_lane)
-  : stream_(std::move(socket)),
-    ctx_(std::move(ctx)),
-    read_deadline_(stream_.get_executor()),
-    caller_lane_(caller_lane) {
-  ++ctx_->sessions;
+bool session_handle::evict_if_idle_since(std::int64_t since) {
+  if (!idle_since_.compare_exchange_strong(since, evicted, std::memory_order_relaxed))
+    return false;
+  cancel_idle_read();
+  return true;
 }
 
-session::~session() {
+template <class Stream>
+session<Stream>::~session() {
   release();
   if (!closing_)
     --ctx_->sessions;
 }
 
-void session::run() {
+template <class Stream>
+void session<Stream>::run() {
   // Start on the connection's strand: all I/O of this session happens there.
-  net::dispatch(stream_.get_executor(),
-                beast::bind_front_handler(&session::do_read, shared_from_this()));
+  net::dispatch(stream_.get_executor(), beast::bind_front_handler(&session::start, this->shared_from_this()));
 }
 
-bool session::evict_if_idle_since(std::int64_t since) {
-  if (!idle_since_.compare_exchange_strong(since, evicted, std::memory_order_relaxed))
-    return false;
-  net::post(stream_.get_executor(), [self = shared_from_this()] {
+template <class Stream>
+void session<Stream>::start() {
+  if constexpr (is_tls) {
+    // One deadline for telling TLS from plain and the whole handshake: a
+    // client that connects and sends nothing is cut off when it passes.
+    tcp_layer().expires_after(ctx_->lim.tls_handshake_timeout);
+    beast::async_detect_ssl(tcp_layer(), buffer_,
+                            beast::bind_front_handler(&session::on_detect, this->shared_from_this()));
+  } else {
+    do_read();
+  }
+}
+
+template <class Stream>
+void session<Stream>::on_detect(beast::error_code ec, bool tls) {
+  if constexpr (is_tls) {
+    if (ec)
+      return do_close();
+    if (!tls) {
+      net::async_write(tcp_layer(), net::buffer(plain_http_on_tls),
+                       [self = this->shared_from_this()](beast::error_code, std::size_t) { self->do_close(); });
+      return;
+    }
+    stream_.async_handshake(net::ssl::stream_base::server, buffer_.data(),
+                            beast::bind_front_handler(&session::on_handshake, this->shared_from_this()));
+  }
+}
+
+template <class Stream>
+void session<Stream>::on_handshake(beast::error_code ec, std::size_t used) {
+  if constexpr (is_tls) {
+    if (ec) {
+      // A client without an accepted certificate, or speaking an old TLS:
+      // its TLS stack tells it why; the log only at debug, as scanners do this.
+      beast::error_code ignored;
+      auto peer = tcp_layer().socket().remote_endpoint(ignored);
+      spdlog::debug("http: TLS handshake with {}:{} failed: {}", peer.address().to_string(), peer.port(),
+                    ec.message());
+      return do_close();
+    }
+    buffer_.consume(used);
+    tls_up_ = true;
+    do_read();
+  }
+}
+
+template <class Stream>
+void session<Stream>::cancel_idle_read() {
+  net::post(stream_.get_executor(), [self = this->shared_from_this()] {
     beast::error_code ec;
     if (self->reading_)
-      self->stream_.socket().cancel(ec);
+      self->tcp_layer().socket().cancel(ec);
   });
-  return true;
 }
 
-void session::drain() {
-  net::post(stream_.get_executor(), [self = shared_from_this()] {
+template <class Stream>
+void session<Stream>::drain() {
+  net::post(stream_.get_executor(), [self = this->shared_from_this()] {
     // A session waiting for a request gives it a short while more, so one
     // already on its way is answered rather than cut off (busy sessions
     // close once their answer is written).
@@ -66,20 +116,22 @@ void session::drain() {
   });
 }
 
-void session::do_read() {
+template <class Stream>
+void session<Stream>::do_read() {
   parser_.emplace();
   parser_->header_limit(static_cast<std::uint32_t>(ctx_->lim.header_bytes));
   parser_->body_limit(ctx_->lim.body_bytes);
   reading_ = true;
   read_expired_ = false;
   idle_since_.store(std::chrono::steady_clock::now().time_since_epoch().count(), std::memory_order_relaxed);
-  stream_.expires_never();
+  tcp_layer().expires_never();
   arm_read_deadline(read_time(ctx_->lim.idle_timeout));
   bhttp::async_read_header(stream_, buffer_, *parser_,
-                           beast::bind_front_handler(&session::on_header, shared_from_this()));
+                           beast::bind_front_handler(&session::on_header, this->shared_from_this()));
 }
 
-void session::on_header(beast::error_code ec, std::size_t bytes) {
+template <class Stream>
+void session<Stream>::on_header(beast::error_code ec, std::size_t bytes) {
   // Evicted while the header arrived: its place went to a new connection.
   if (idle_since_.exchange(0, std::memory_order_relaxed) == evicted) {
     end_read();
@@ -99,63 +151,73 @@ void session::on_header(beast::error_code ec, std::size_t bytes) {
   arm_read_deadline(read_time(ctx_->lim.body_timeout));
   if (!wants_continue(parser_->get()))
     return do_read_body();
-  stream_.expires_after(ctx_->lim.write_timeout);
+  tcp_layer().expires_after(ctx_->lim.write_timeout);
   net::async_write(stream_, net::buffer(continue_line),
-                   beast::bind_front_handler(&session::on_continue, shared_from_this()));
+                   beast::bind_front_handler(&session::on_continue, this->shared_from_this()));
 }
 
-void session::on_continue(beast::error_code ec, std::size_t bytes) {
+template <class Stream>
+void session<Stream>::on_continue(beast::error_code ec, std::size_t bytes) {
   if (ec)
     return on_read(ec, bytes);
   do_read_body();
 }
 
-void session::do_read_body() {
-  stream_.expires_never();
-  bhttp::async_read(stream_, buffer_, *parser_, beast::bind_front_handler(&session::on_read, shared_from_this()));
+template <class Stream>
+void session<Stream>::do_read_body() {
+  tcp_layer().expires_never();
+  bhttp::async_read(stream_, buffer_, *parser_,
+                    beast::bind_front_handler(&session::on_read, this->shared_from_this()));
 }
 
-std::chrono::steady_clock::duration session::read_time(std::chrono::steady_clock::duration limit) const {
+template <class Stream>
+std::chrono::steady_clock::duration session<Stream>::read_time(std::chrono::steady_clock::duration limit) const {
   if (ctx_->draining.load(std::memory_order_relaxed))
     return std::min(limit, std::chrono::steady_clock::duration(ctx_->lim.drain_read_timeout));
   return limit;
 }
 
-void session::arm_read_deadline(std::chrono::steady_clock::duration after) {
+template <class Stream>
+void session<Stream>::arm_read_deadline(std::chrono::steady_clock::duration after) {
   read_deadline_.expires_after(after);
-  read_deadline_.async_wait([self = shared_from_this(), generation = read_generation_](beast::error_code ec) {
+  read_deadline_.async_wait([self = this->shared_from_this(), generation = read_generation_](beast::error_code ec) {
     if (ec || generation != self->read_generation_)
       return;
     self->read_expired_ = true;
-    self->stream_.socket().cancel(ec);
+    self->tcp_layer().socket().cancel(ec);
   });
 }
 
-bool session::admit() {
+template <class Stream>
+bool session<Stream>::admit() {
   auto before = ctx_->in_flight.fetch_add(1, std::memory_order_relaxed);
   admitted_ = true;
   return before < ctx_->lim.max_in_flight;
 }
 
-void session::release() {
+template <class Stream>
+void session<Stream>::release() {
   if (admitted_) {
     admitted_ = false;
     ctx_->in_flight.fetch_sub(1, std::memory_order_relaxed);
   }
 }
 
-void session::end_read() {
+template <class Stream>
+void session<Stream>::end_read() {
   reading_ = false;
   ++read_generation_;
   read_deadline_.cancel();
 }
 
-void session::end_read_with(const model::api_failure& failure) {
+template <class Stream>
+void session<Stream>::end_read_with(const model::api_failure& failure) {
   end_read();
   refuse(failure);
 }
 
-bool session::target_too_long() const {
+template <class Stream>
+bool session<Stream>::target_too_long() const {
   // Beast takes the request line from the buffer once it has parsed it
   // whole; until then the buffer begins with it.
   if (auto target = parser_->get().target(); !target.empty())
@@ -165,12 +227,14 @@ bool session::target_too_long() const {
   return seen.substr(0, ctx_->lim.target_bytes + method_and_version).find('\n') == std::string_view::npos;
 }
 
-void session::on_read(beast::error_code ec, std::size_t) {
+template <class Stream>
+void session<Stream>::on_read(beast::error_code ec, std::size_t) {
   end_read();
   if (ec == net::error::operation_aborted && read_expired_)
     return on_read_expired();
   if (ec == bhttp::error::end_of_stream || ec == net::error::eof || ec == beast::error::timeout
-      || ec == net::error::operation_aborted || ec == net::error::connection_reset)
+      || ec == net::error::operation_aborted || ec == net::error::connection_reset
+      || ec == net::ssl::error::stream_truncated) // a TLS peer gone without close_notify
     return do_close();
   if (ec == bhttp::error::body_limit)
     return refuse(model::fail(model::api_error::request_body_too_large, {std::to_string(ctx_->lim.body_bytes)}));
@@ -189,7 +253,8 @@ void session::on_read(beast::error_code ec, std::size_t) {
   dispatch(parser_->release());
 }
 
-void session::on_read_expired() {
+template <class Stream>
+void session<Stream>::on_read_expired() {
   // A client that sent nothing of a request asked nothing: close quietly.
   if (!parser_->got_some() && buffer_.size() == 0)
     return do_close();
@@ -201,7 +266,8 @@ void session::on_read_expired() {
                      {header ? "header" : "body", model::format_go_duration(limit)}));
 }
 
-void session::refuse(const model::api_failure& failure) {
+template <class Stream>
+void session<Stream>::refuse(const model::api_failure& failure) {
   keep_alive_ = false;
   route_ = nullptr;
   read_at_ = std::chrono::steady_clock::now();
@@ -209,7 +275,8 @@ void session::refuse(const model::api_failure& failure) {
   on_reply(err.status, std::move(err.body), reply::json_type);
 }
 
-void session::dispatch(bhttp::request<bhttp::string_body>&& req) {
+template <class Stream>
+void session<Stream>::dispatch(bhttp::request<bhttp::string_body>&& req) {
   version_ = req.version();
   route_ = nullptr;
   read_at_ = std::chrono::steady_clock::now();
@@ -217,7 +284,7 @@ void session::dispatch(bhttp::request<bhttp::string_body>&& req) {
 
   // The reply may come from any thread; continue on this strand (at once when
   // the handler answered synchronously, already on the strand).
-  reply r{[self = shared_from_this()](unsigned status, std::string body, const char* content_type) {
+  reply r{[self = this->shared_from_this()](unsigned status, std::string body, const char* content_type) {
     net::dispatch(self->stream_.get_executor(), [self, status, body = std::move(body), content_type]() mutable {
       self->on_reply(status, std::move(body), content_type);
     });
@@ -240,10 +307,12 @@ void session::dispatch(bhttp::request<bhttp::string_body>&& req) {
     return;
   }
   rc.body = std::move(req.body());
+  rc.authorization = std::string(req[bhttp::field::authorization]);
   ctx_->routes->dispatch(rc, r);
 }
 
-void session::on_reply(unsigned status, std::string body, const char* content_type) {
+template <class Stream>
+void session<Stream>::on_reply(unsigned status, std::string body, const char* content_type) {
   const auto& counted = route_ ? *route_ : ctx_->routes->unrouted();
   auto took = std::chrono::steady_clock::now() - read_at_;
   counted.record(status, std::chrono::duration<double>(took).count());
@@ -264,43 +333,67 @@ void session::on_reply(unsigned status, std::string body, const char* content_ty
     res_.set(bhttp::field::retry_after, "1");
   res_.body() = std::move(body);
   res_.prepare_payload();
-  stream_.expires_after(ctx_->lim.write_timeout);
-  bhttp::async_write(stream_, res_, beast::bind_front_handler(&session::on_write, shared_from_this()));
+  tcp_layer().expires_after(ctx_->lim.write_timeout);
+  bhttp::async_write(stream_, res_, beast::bind_front_handler(&session::on_write, this->shared_from_this()));
 }
 
-void session::on_write(beast::error_code ec, std::size_t) {
+template <class Stream>
+void session<Stream>::on_write(beast::error_code ec, std::size_t) {
   release();
   if (ec || !res_.keep_alive())
     return do_close();
   do_read();
 }
 
-void session::do_close() {
+template <class Stream>
+void session<Stream>::do_close() {
   if (!closing_) {
     closing_ = true;
     --ctx_->sessions;
   }
+  if constexpr (is_tls)
+    if (tls_up_)
+      return end_tls();
+  close_tcp();
+}
+
+template <class Stream>
+void session<Stream>::end_tls() {
+  if constexpr (is_tls) {
+    tls_up_ = false;
+    tcp_layer().expires_after(std::chrono::seconds(2));
+    stream_.async_shutdown([self = this->shared_from_this()](beast::error_code) { self->close_tcp(); });
+  }
+}
+
+template <class Stream>
+void session<Stream>::close_tcp() {
   // Half-close, then read until the peer closes too (bounded by a timeout):
   // closing with unread request bytes would send a reset that can destroy the
   // answer we just wrote (e.g. a 413 for a body still being uploaded).
+  // TLS's own bytes after close_notify are dropped unread the same way.
   beast::error_code ec;
-  stream_.socket().shutdown(tcp::socket::shutdown_send, ec);
+  tcp_layer().socket().shutdown(tcp::socket::shutdown_send, ec);
   if (ec) {
-    stream_.socket().close(ec);
+    tcp_layer().socket().close(ec);
     return;
   }
-  stream_.expires_after(std::chrono::seconds(2));
+  tcp_layer().expires_after(std::chrono::seconds(2));
   do_discard_input();
 }
 
-void session::do_discard_input() {
+template <class Stream>
+void session<Stream>::do_discard_input() {
   buffer_.clear();
-  stream_.async_read_some(buffer_.prepare(64 * 1024),
-                          [self = shared_from_this()](beast::error_code ec, std::size_t) {
-                            if (!ec)
-                              return self->do_discard_input();
-                            self->stream_.socket().close(ec);
-                          });
+  tcp_layer().async_read_some(buffer_.prepare(64 * 1024),
+                              [self = this->shared_from_this()](beast::error_code ec, std::size_t) {
+                                if (!ec)
+                                  return self->do_discard_input();
+                                self->tcp_layer().socket().close(ec);
+                              });
 }
+
+template class session<beast::tcp_stream>;
+template class session<beast::ssl_stream<beast::tcp_stream>>;
 
 } // namespace cdc::http

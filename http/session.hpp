@@ -1,11 +1,17 @@
 // One HTTP connection: read a request, route it, wait (without blocking) for
 // its reply, write it, repeat while keep-alive. Runs on its own strand.
+// Generic over the stream: plain TCP, or TLS over it (which first tells a
+// TLS client from a plain one and shakes hands), so neither pays for the
+// other per byte.
 #pragma once
 
 #include <atomic>
 #include <cstdint>
 #include <memory>
 #include <optional>
+#include <type_traits>
+
+#include <boost/beast/ssl/ssl_stream.hpp>
 
 #include "http/beast.hpp"
 #include "http/reply.hpp"
@@ -16,23 +22,62 @@ namespace cdc::http {
 
 class route_metrics;
 
-class session : public std::enable_shared_from_this<session> {
+/// What the listener keeps of each session, whatever its stream.
+class session_handle {
 public:
-  session(tcp::socket&& socket, std::shared_ptr<server_context> ctx, std::size_t caller_lane);
-  ~session();
-
-  void run();
+  virtual ~session_handle() = default;
+  /// Shutdown began (ctx->draining is set): finish with what was read, then
+  /// close. Thread-safe.
+  virtual void drain() = 0;
   /// When this session began waiting for the header of its next request
   /// (steady-clock nanoseconds), or 0 while it handles one. Thread-safe.
   std::int64_t idle_since() const noexcept { return idle_since_.load(std::memory_order_relaxed); }
   /// Takes this session for eviction if it has waited since `since`; then
   /// it closes without reading its next request. Thread-safe.
   bool evict_if_idle_since(std::int64_t since);
-  /// Shutdown began (ctx->draining is set): finish with what was read, then
-  /// close. Thread-safe.
-  void drain();
+
+protected:
+  /// Cancels the read of the next request, on the session's strand.
+  virtual void cancel_idle_read() = 0;
+
+  /// See idle_since(); `evicted` once the listener took it.
+  static constexpr std::int64_t evicted = -1;
+  std::atomic<std::int64_t> idle_since_{0};
+};
+
+template <class Stream>
+class session : public session_handle, public std::enable_shared_from_this<session<Stream>> {
+public:
+  /// `stream_args` follow the socket into the stream's constructor (the
+  /// TLS stream's ssl::context).
+  template <class... StreamArgs>
+  session(std::shared_ptr<server_context> ctx, std::size_t caller_lane, tcp::socket&& socket,
+          StreamArgs&&... stream_args)
+    : stream_(std::move(socket), std::forward<StreamArgs>(stream_args)...),
+      ctx_(std::move(ctx)),
+      read_deadline_(stream_.get_executor()),
+      caller_lane_(caller_lane) {
+    ++ctx_->sessions;
+  }
+  ~session() override;
+
+  void run();
+  void drain() override;
+
+protected:
+  void cancel_idle_read() override;
 
 private:
+  static constexpr bool is_tls = !std::is_same_v<Stream, beast::tcp_stream>;
+  beast::tcp_stream& tcp_layer() { return beast::get_lowest_layer(stream_); }
+  void start();
+  /// TLS only: the first bytes tell a TLS client from a plain HTTP one.
+  void on_detect(beast::error_code ec, bool tls);
+  void on_handshake(beast::error_code ec, std::size_t used);
+  /// TLS only: sends close_notify (and waits, briefly, for the peer's).
+  void end_tls();
+  /// Half-closes the TCP connection and drains it; see do_close.
+  void close_tcp();
   void do_read();
   void on_header(beast::error_code ec, std::size_t bytes);
   void on_continue(beast::error_code ec, std::size_t bytes);
@@ -66,7 +111,7 @@ private:
   /// Reads and drops what the peer still sends until it closes.
   void do_discard_input();
 
-  beast::tcp_stream stream_;
+  Stream stream_;
   beast::flat_buffer buffer_;
   std::optional<bhttp::request_parser<bhttp::string_body>> parser_;
   bhttp::response<bhttp::string_body> res_;
@@ -79,9 +124,6 @@ private:
   bool reading_ = false;
   /// The current request counts in ctx->in_flight.
   bool admitted_ = false;
-  /// See idle_since(); `evicted` once the listener took it.
-  static constexpr std::int64_t evicted = -1;
-  std::atomic<std::int64_t> idle_since_{0};
   /// Set once the session began to close; it no longer counts as open.
   bool closing_ = false;
   std::size_t caller_lane_;
@@ -94,6 +136,11 @@ private:
   /// The request being answered, for the access log (kept only while the
   /// log level is debug: copying every target would cost the hot path).
   std::string logged_request_;
+  /// TLS only: the handshake succeeded, so closing says close_notify first.
+  bool tls_up_ = false;
 };
+
+using plain_session = session<beast::tcp_stream>;
+using tls_session = session<beast::ssl_stream<beast::tcp_stream>>;
 
 } // namespace cdc::http

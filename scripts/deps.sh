@@ -13,6 +13,7 @@ packages=(
   etcd-server etcd-client
   prometheus-cpp-dev prometheus
   python3 curl wrk
+  libssl-dev openssl
 )
 
 missing=()

@@ -3,6 +3,7 @@
 // took them; the bodies become v2's (model/changefeed/bodies_v1.hpp), so
 // one set of rules decides both.
 #include "http/routes.hpp"
+#include "http/routes/authenticated.hpp"
 #include "http/routes/feed_lookup.hpp"
 #include "model/changefeed/bodies_v1.hpp"
 #include "model/config/defaults.hpp"
@@ -56,17 +57,17 @@ void admin_job(request_context& rc, const reply& rep, Ts... request) {
 
 void set_changefeed_v1_write_routes(router& r) {
   using boost::beast::http::verb;
-  r.add(verb::post, "/api/v1/changefeeds", create);
-  r.add(verb::put, "/api/v1/changefeeds/{changefeed_id}", update);
+  r.add(verb::post, "/api/v1/changefeeds", authenticated(create));
+  r.add(verb::put, "/api/v1/changefeeds/{changefeed_id}", authenticated(update));
   r.add(verb::post, "/api/v1/changefeeds/{changefeed_id}/pause",
-        [](request_context& rc, const reply& rep) { admin_job(rc, rep, atom::pause_v); });
-  r.add(verb::post, "/api/v1/changefeeds/{changefeed_id}/resume", [](request_context& rc, const reply& rep) {
+        authenticated([](request_context& rc, const reply& rep) { admin_job(rc, rep, atom::pause_v); }));
+  r.add(verb::post, "/api/v1/changefeeds/{changefeed_id}/resume", authenticated([](request_context& rc, const reply& rep) {
     auto key = v1_key_of(rc);
     if (published_feed(rc, rep, key))
       call_api<bool>(rc, rep, accepted<bool>(rep), atom::resume_v, *key, model::resume_config{});
-  });
+  }));
   r.add(verb::delete_, "/api/v1/changefeeds/{changefeed_id}",
-        [](request_context& rc, const reply& rep) { admin_job(rc, rep, atom::remove_v); });
+        authenticated([](request_context& rc, const reply& rep) { admin_job(rc, rep, atom::remove_v); }));
 }
 
 } // namespace cdc::http

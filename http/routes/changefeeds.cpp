@@ -5,6 +5,7 @@
 
 #include "http/api_context.hpp"
 #include "http/routes.hpp"
+#include "http/routes/authenticated.hpp"
 #include "http/routes/feed_lookup.hpp"
 #include "model/changefeed/bodies.hpp"
 #include "model/changefeed/views_v1.hpp"
@@ -138,13 +139,13 @@ void resume(request_context& rc, const reply& rep) {
 } // namespace
 
 void set_changefeed_routes(router& r) {
-  r.add(verb::post, "/api/v2/changefeeds", create);
+  r.add(verb::post, "/api/v2/changefeeds", authenticated(create));
   r.add(verb::get, "/api/v2/changefeeds", list);
   r.add(verb::get, "/api/v2/changefeeds/{changefeed_id}", get);
-  r.add(verb::put, "/api/v2/changefeeds/{changefeed_id}", update);
-  r.add(verb::delete_, "/api/v2/changefeeds/{changefeed_id}", remove);
-  r.add(verb::post, "/api/v2/changefeeds/{changefeed_id}/pause", pause);
-  r.add(verb::post, "/api/v2/changefeeds/{changefeed_id}/resume", resume);
+  r.add(verb::put, "/api/v2/changefeeds/{changefeed_id}", authenticated(update));
+  r.add(verb::delete_, "/api/v2/changefeeds/{changefeed_id}", authenticated(remove));
+  r.add(verb::post, "/api/v2/changefeeds/{changefeed_id}/pause", authenticated(pause));
+  r.add(verb::post, "/api/v2/changefeeds/{changefeed_id}/resume", authenticated(resume));
   r.add(verb::get, "/api/v1/changefeeds", v1_list);
   r.add(verb::get, "/api/v1/changefeeds/{changefeed_id}", v1_get);
 }

@@ -4,6 +4,7 @@
 #include "actors/published/node_state.hpp"
 #include "http/api_context.hpp"
 #include "http/routes.hpp"
+#include "http/routes/authenticated.hpp"
 #include "model/cluster/metadata_view.hpp"
 #include "model/version.hpp"
 
@@ -11,7 +12,7 @@ namespace cdc::http {
 
 void set_metadata_routes(router& r) {
   using boost::beast::http::verb;
-  r.add(verb::get, "/api/v2/unsafe/metadata", [](request_context& rc, const reply& rep) {
+  r.add(verb::get, "/api/v2/unsafe/metadata", authenticated([](request_context& rc, const reply& rep) {
     if (!feeds_loaded(rc, rep))
       return;
     with_captures(rc, rep,
@@ -25,7 +26,7 @@ void set_metadata_routes(router& r) {
                     rep.send_json(
                       model::to_json(model::cluster_metadata(cluster, captures, feeds, model::release_version(), model::git_hash())));
                   });
-  });
+  }));
 }
 
 } // namespace cdc::http

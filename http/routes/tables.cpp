@@ -3,6 +3,7 @@
 // POST .../tables/move_table and .../tables/rebalance_table, which become
 // scheduling orders of the owner (202 once queued, as in TiCDC).
 #include "http/routes.hpp"
+#include "http/routes/authenticated.hpp"
 #include "http/routes/feed_lookup.hpp"
 #include "model/changefeed/bodies.hpp"
 #include "model/changefeed/verify_tables.hpp"
@@ -69,8 +70,8 @@ void rebalance_table(request_context& rc, const reply& rep) {
 void set_table_routes(router& r) {
   using boost::beast::http::verb;
   r.add(verb::post, "/api/v2/verify_table", verify_table);
-  r.add(verb::post, "/api/v1/changefeeds/{changefeed_id}/tables/move_table", move_table);
-  r.add(verb::post, "/api/v1/changefeeds/{changefeed_id}/tables/rebalance_table", rebalance_table);
+  r.add(verb::post, "/api/v1/changefeeds/{changefeed_id}/tables/move_table", authenticated(move_table));
+  r.add(verb::post, "/api/v1/changefeeds/{changefeed_id}/tables/rebalance_table", authenticated(rebalance_table));
 }
 
 } // namespace cdc::http

@@ -6,6 +6,7 @@
 
 #include "http/api_context.hpp"
 #include "http/routes.hpp"
+#include "http/routes/authenticated.hpp"
 #include "model/changefeed/bodies.hpp"
 #include "model/changefeed/create_rules.hpp"
 #include "model/tso.hpp"
@@ -80,8 +81,8 @@ void resolve_lock(request_context& rc, const reply& rep) {
 void set_upstream_routes(router& r) {
   using boost::beast::http::verb;
   r.add(verb::post, "/api/v2/tso", tso);
-  r.add(verb::delete_, "/api/v2/unsafe/service_gc_safepoint", delete_service_gc_safepoint);
-  r.add(verb::post, "/api/v2/unsafe/resolve_lock", resolve_lock);
+  r.add(verb::delete_, "/api/v2/unsafe/service_gc_safepoint", authenticated(delete_service_gc_safepoint));
+  r.add(verb::post, "/api/v2/unsafe/resolve_lock", authenticated(resolve_lock));
 }
 
 } // namespace cdc::http

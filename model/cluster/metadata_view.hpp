@@ -27,8 +27,9 @@ struct metadata_feed {
 };
 
 /// The captures' keys (TiCDC's CaptureInfo), then each changefeed's info
-/// and status keys (TiCDC's ChangeFeedInfo with its hyphenated keys, the
-/// sink URI unmasked, and ChangeFeedStatus), in etcd's key order.
+/// and status keys (TiCDC's ChangeFeedInfo with its hyphenated keys, and
+/// ChangeFeedStatus), in etcd's key order. Unlike TiCDC's, the sink URI's
+/// password and the config's secrets are masked: no answer shows them.
 std::vector<metadata_entry> cluster_metadata(std::string_view cluster, const std::vector<capture_view>& captures,
                                              const std::vector<metadata_feed>& feeds, std::string_view version,
                                              std::string_view git_hash);

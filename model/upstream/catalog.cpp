@@ -55,6 +55,31 @@ bool read_bool(const boost::json::object& o, std::string_view key) {
   return v && v->is_bool() && v->get_bool();
 }
 
+/// `"users": [{"name": "root", "password": ""}, ...]`; absent: a fresh
+/// TiDB's root with an empty password.
+result<user_accounts> parse_users(const boost::json::object& root) {
+  auto* list = root.if_contains("users");
+  if (!list)
+    return user_accounts::fresh_tidb();
+  if (!list->is_array())
+    return bad("$.users", "expected an array");
+  user_accounts out;
+  for (std::size_t i = 0; i < list->get_array().size(); ++i) {
+    auto path = "$.users[" + std::to_string(i) + "]";
+    const auto& u = list->get_array()[i];
+    if (!u.is_object())
+      return bad(path, "expected an object");
+    auto name = read_string(u.get_object(), "name", path);
+    if (!name)
+      return name.error();
+    auto* password = u.get_object().if_contains("password");
+    if (password && !password->is_string())
+      return bad(path + ".password", "expected a string");
+    out.set(std::move(*name), password ? std::string_view(password->get_string()) : std::string_view());
+  }
+  return out;
+}
+
 result<column_def> parse_column(const boost::json::value& v, const std::string& path) {
   if (!v.is_object())
     return bad(path, "expected an object");
@@ -153,6 +178,10 @@ result<catalog> parse_catalog(std::string_view json_text) {
   c.resolved_lag_ms = *lag;
   c.tick_ms = *tick;
   c.gc_life_time_ms = *gc;
+  auto users = parse_users(*root);
+  if (!users)
+    return users.error();
+  c.users = std::move(*users);
 
   auto* schemas = root->if_contains("schemas");
   if (!schemas || !schemas->is_array() || schemas->get_array().empty())

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "model/result.hpp"
+#include "model/upstream/user_accounts.hpp"
 
 namespace cdc::model::upstream {
 
@@ -50,6 +51,9 @@ struct catalog {
   std::int64_t tick_ms = 100;
   /// TiDB's tikv_gc_life_time: the GC safepoint trails now by this much.
   std::int64_t gc_life_time_ms = 10 * 60 * 1000;
+  /// Who may log in to the upstream TiDB: API callers' Basic credentials
+  /// are checked against these when security.client-user-required is set.
+  user_accounts users = user_accounts::fresh_tidb();
 
   const table_def* find(std::int64_t id) const noexcept;
   const table_def* find(std::string_view schema, std::string_view table) const noexcept;

@@ -126,7 +126,7 @@ BOOST_AUTO_TEST_CASE(an_unreachable_server_is_gos_dial_error) {
 
   auto bad = run_cli({"cli", "capture", "list", "--server=ftp://x"});
   BOOST_TEST(bad.status == 1);
-  BOOST_TEST(bad.err == "Error: --server ftp://x: expected http://host:port\n");
+  BOOST_TEST(bad.err == "Error: --server ftp://x: expected http://host:port or https://host:port\n");
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -74,14 +74,15 @@ BOOST_AUTO_TEST_CASE(synced_reports_ticdcs_times_and_verdict) {
   check_error(c.get("/api/v2/changefeeds/nope/synced"), 400, "CDC:ErrChangeFeedNotExists");
 }
 
-BOOST_AUTO_TEST_CASE(meta_info_shows_the_sink_uri_as_stored) {
+BOOST_AUTO_TEST_CASE(meta_info_shows_the_detail_with_the_password_masked) {
   auto c = client();
   auto masked = c.get("/api/v2/changefeeds/f").json().as_object();
   BOOST_TEST(masked.at("sink_uri").as_string().find("secret") == boost::json::string::npos);
   auto r = c.get("/api/v2/changefeeds/f/meta_info");
   BOOST_TEST(r.status == 200u, r.body);
   auto js = r.json().as_object();
-  BOOST_TEST(js.at("sink_uri").as_string() == "blackhole://u:secret@h/");
+  BOOST_TEST(js.at("sink_uri").as_string() == masked.at("sink_uri").as_string());
+  BOOST_TEST(js.at("sink_uri").as_string().find("secret") == boost::json::string::npos);
   BOOST_TEST(js.at("id") == masked.at("id"));
   BOOST_TEST(js.at("start_ts") == masked.at("start_ts"));
   check_error(c.get("/api/v2/changefeeds/nope/meta_info"), 400, "CDC:ErrChangeFeedNotExists");

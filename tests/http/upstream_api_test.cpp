@@ -149,7 +149,8 @@ BOOST_AUTO_TEST_CASE(metadata_lists_ticdcs_keys_in_order) {
   BOOST_TEST((std::find(keys.begin(), keys.end(), capture) != keys.end()));
   BOOST_TEST((std::find(keys.begin(), keys.end(), "/tidb/cdc/default/default/changefeed/status/m") != keys.end()));
   BOOST_REQUIRE(!info.empty());
-  BOOST_TEST(info.at("sink-uri").as_string() == "blackhole://u:secret@h/");
+  // Unlike TiCDC's: no answer shows a sink password.
+  BOOST_TEST(info.at("sink-uri").as_string() == "blackhole://u:xxxxx@h/");
   BOOST_TEST(info.at("changefeed-id").as_string() == "m");
 }
 

@@ -17,6 +17,7 @@
 #include "actors/messages.hpp"
 #include "actors/store/backend/etcd_backend.hpp"
 #include "actors/store/backend/sqlite_backend.hpp"
+#include "http/client_auth.hpp"
 #include "http/server.hpp"
 #include "model/upstream/catalog.hpp"
 #include "model/upstream/catalog_digest.hpp"
@@ -28,6 +29,7 @@
 #include "tools/cdc/logging.hpp"
 #include "tools/cdc/open_files.hpp"
 #include "tools/cdc/options.hpp"
+#include "tools/cdc/security.hpp"
 #include "tools/cdc/time_zone.hpp"
 
 namespace {
@@ -102,9 +104,11 @@ int run_server(const std::vector<std::string>& args) {
   }
   if (!flags->config_file.empty())
     spdlog::info("server options read from {}, then the flags given", flags->config_file);
-  const auto& sec = flags->security;
-  if (!sec.ca_path.empty() || !sec.cert_path.empty() || !sec.key_path.empty() || sec.client_user_required)
-    spdlog::warn("[security] is read but not enforced yet: the API serves plain HTTP without authentication");
+  auto security = tool::make_security(flags->security, error);
+  if (!security) {
+    std::fprintf(stderr, "cdc server: %s\n", error.c_str());
+    return 1;
+  }
 
   // SIGINT/SIGTERM are taken by sigwait below; block them before any thread
   // starts so no other thread gets them.
@@ -179,6 +183,13 @@ int run_server(const std::vector<std::string>& args) {
       return 1;
     }
     opts.cluster.membership = std::move(membership);
+  }
+  opts.tls = security->tls;
+  if (flags->security.client_user_required) {
+    const auto& catalog = opts.cluster.catalog;
+    opts.auth = std::make_shared<const http::client_auth>(
+      flags->security.client_allowed_user,
+      std::shared_ptr<const model::upstream::user_accounts>(catalog, &catalog->users));
   }
   opts.advertise_address = flags->advertise_addr;
   opts.cluster.file_sink_dirs = file_sink_dirs(*flags);

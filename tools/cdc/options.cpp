@@ -50,10 +50,17 @@ Flags:
                         larger request bodies are refused with 413 before they
                         are read (default 10MiB; KiB, MiB, GiB allowed)
   --max-connections=N   open connections each capture's API serves; past it a new
-                        connection is closed at once (default 10000)
+                        connection replaces the longest idle one, or is closed
+                        when all are busy (default 10000)
   --max-requests-in-flight=N
                         requests each capture's API holds unanswered; past it,
                         429 with Retry-After (default 1024)
+  --ca=FILE             CA certificate (PEM) that client certificates must chain to;
+                        given, the API serves HTTPS only (TiCDC's security.ca-path)
+  --cert=FILE, --key=FILE
+                        the API's certificate and private key (PEM)
+  --cert-allowed-cn=CN[,CN...]
+                        require a client certificate whose subject CN is listed
   --tz=ZONE             time zone of times the server shows: System (default),
                         UTC, Local or a time zone database name
 )";
@@ -209,6 +216,21 @@ bool set_server_option(const std::string& name, const std::string& value, const 
       return false;
     }
     f.captures = n;
+  } else if (name == "ca") {
+    f.security.ca_path = value;
+  } else if (name == "cert") {
+    f.security.cert_path = value;
+  } else if (name == "key") {
+    f.security.key_path = value;
+  } else if (name == "cert-allowed-cn") {
+    // TiCDC's flag: comma-separated; an empty one clears the list.
+    f.security.cert_allowed_cn.clear();
+    for (std::size_t start = 0; start < value.size();) {
+      auto comma = std::min(value.find(',', start), value.size());
+      if (comma > start)
+        f.security.cert_allowed_cn.push_back(value.substr(start, comma - start));
+      start = comma + 1;
+    }
   } else {
     error = "unknown flag " + label;
     return false;

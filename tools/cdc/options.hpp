@@ -51,7 +51,8 @@ struct server_flags {
   std::uint64_t max_request_body = 10 << 20;
   std::uint64_t max_connections = 10'000;
   std::uint64_t max_requests_in_flight = 1'024;
-  /// TiCDC's [security], read from the config file and kept, not enforced yet.
+  /// TiCDC's [security] (and its --ca, --cert, --key, --cert-allowed-cn):
+  /// TLS on the API port and who may call its writes.
   struct security_options {
     std::string ca_path;
     std::string cert_path;

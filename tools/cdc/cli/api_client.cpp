@@ -4,14 +4,20 @@
 #include <chrono>
 #include <cctype>
 #include <cstdio>
+#include <type_traits>
+#include <utility>
 
 #include <boost/asio/connect.hpp>
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/ssl.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
+#include <boost/beast/ssl.hpp>
 #include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
+
+#include "model/codec/base64.hpp"
 
 namespace cdc::cli {
 
@@ -43,20 +49,94 @@ std::string go_net_error(const beast::error_code& ec, bool connecting) {
   return connecting ? "connect: " + msg : msg;
 }
 
+/// The client side of TLS: trust `ca_path` (else the system's CAs), and
+/// show the client certificate when one is given.
+std::shared_ptr<boost::asio::ssl::context> client_tls(const client_security& security) {
+  namespace ssl = boost::asio::ssl;
+  auto ctx = std::make_shared<ssl::context>(ssl::context::tls_client);
+  SSL_CTX_set_min_proto_version(ctx->native_handle(), TLS1_2_VERSION);
+  beast::error_code ec;
+  auto use = [&](const char* flag, const std::string& path, auto&& load) {
+    if (path.empty())
+      return;
+    load(path, ec);
+    if (ec)
+      throw cli_error(std::string(flag) + " " + path + ": " + ec.message());
+  };
+  if (security.ca_path.empty())
+    ctx->set_default_verify_paths();
+  use("--ca", security.ca_path, [&](const std::string& p, beast::error_code& e) { ctx->load_verify_file(p, e); });
+  use("--cert", security.cert_path,
+      [&](const std::string& p, beast::error_code& e) { ctx->use_certificate_chain_file(p, e); });
+  use("--key", security.key_path,
+      [&](const std::string& p, beast::error_code& e) { ctx->use_private_key_file(p, ssl::context::pem, e); });
+  ctx->set_verify_mode(ssl::verify_peer);
+  return ctx;
+}
+
+/// Connects, shakes hands over TLS when the stream is one, writes `req` and
+/// reads the answer into `parser`, all on `ioc` under the stream's deadline.
+/// Returns the first error and whether it came while connecting.
+template <class Stream, class Endpoints>
+std::pair<beast::error_code, bool> exchange(boost::asio::io_context& ioc, Stream& stream, const Endpoints& endpoints,
+                                            http::request<http::string_body>& req,
+                                            http::response_parser<http::string_body>& parser) {
+  beast::flat_buffer buffer;
+  beast::error_code result;
+  bool connecting = true;
+  auto read_answer = [&] {
+    http::async_write(stream, req, [&](beast::error_code e, std::size_t) {
+      if (e) {
+        result = e;
+        return;
+      }
+      http::async_read(stream, buffer, parser, [&](beast::error_code e2, std::size_t) { result = e2; });
+    });
+  };
+  beast::get_lowest_layer(stream).expires_after(request_timeout);
+  beast::get_lowest_layer(stream).async_connect(endpoints, [&](beast::error_code e, const tcp::endpoint&) {
+    if (e) {
+      result = e;
+      return;
+    }
+    connecting = false;
+    if constexpr (std::is_same_v<Stream, beast::tcp_stream>) {
+      read_answer();
+    } else {
+      stream.async_handshake(boost::asio::ssl::stream_base::client, [&](beast::error_code e2) {
+        if (e2) {
+          result = e2;
+          return;
+        }
+        read_answer();
+      });
+    }
+  });
+  ioc.run();
+  return {result, connecting};
+}
+
 } // namespace
 
-api_client::api_client(const std::string& server) {
+api_client::~api_client() = default;
+api_client::api_client(api_client&&) noexcept = default;
+
+api_client::api_client(const std::string& server, const client_security& security) {
   std::string_view rest = server;
-  if (rest.starts_with("https://"))
-    throw cli_error("--server " + server + ": https is not supported, use http://host:port");
-  if (rest.starts_with("http://"))
+  if (rest.starts_with("https://")) {
+    rest.remove_prefix(8);
+    tls_ = client_tls(security);
+  } else if (rest.starts_with("http://")) {
     rest.remove_prefix(7);
+  }
+  if (!security.user.empty())
+    authorization_ = "Basic " + model::base64_encode(security.user + ":" + security.password);
   while (rest.ends_with('/'))
     rest.remove_suffix(1);
   auto colon = rest.rfind(':');
   if (rest.empty() || colon == std::string_view::npos || colon == 0 || colon + 1 == rest.size()
       || rest.find_first_of("/?#") != std::string_view::npos)
-    throw cli_error("--server " + server + ": expected http://host:port");
+    throw cli_error("--server " + server + ": expected http://host:port or https://host:port");
   host_ = std::string(rest.substr(0, colon));
   port_ = std::string(rest.substr(colon + 1));
   if (host_.size() > 2 && host_.front() == '[' && host_.back() == ']')
@@ -77,7 +157,7 @@ boost::json::value api_client::del(std::string_view target, const boost::json::v
 boost::json::value api_client::call(std::string_view method, std::string_view target,
                                     const boost::json::value* body) {
   std::string authority = host_.find(':') != std::string::npos ? "[" + host_ + "]:" + port_ : host_ + ":" + port_;
-  std::string url = "http://" + authority + std::string(target);
+  std::string url = (tls_ ? "https://" : "http://") + authority + std::string(target);
   auto fail = [&](const std::string& why) {
     return cli_error(go_method(method) + " \"" + url + "\": " + why);
   };
@@ -93,41 +173,37 @@ boost::json::value api_client::call(std::string_view method, std::string_view ta
   req.set(http::field::host, authority);
   req.set(http::field::user_agent, "cdc-cli");
   req.set(http::field::accept, "application/json");
+  if (!authorization_.empty())
+    req.set(http::field::authorization, authorization_);
   if (body != nullptr) {
     req.set(http::field::content_type, "application/json");
     req.body() = boost::json::serialize(*body);
   }
   req.prepare_payload();
 
-  // One deadline for connect, write and read, run on this thread alone.
-  beast::tcp_stream stream(ioc);
-  beast::flat_buffer buffer;
+  // One deadline for connect, (handshake,) write and read, run on this
+  // thread alone.
   http::response_parser<http::string_body> parser;
   parser.body_limit(64 * 1024 * 1024);
-  beast::error_code result;
-  bool connecting = true;
-  stream.expires_after(request_timeout);
-  stream.async_connect(endpoints, [&](beast::error_code e, const tcp::endpoint&) {
-    if (e) {
-      result = e;
-      return;
-    }
-    connecting = false;
-    http::async_write(stream, req, [&](beast::error_code e2, std::size_t) {
-      if (e2) {
-        result = e2;
-        return;
-      }
-      http::async_read(stream, buffer, parser, [&](beast::error_code e3, std::size_t) { result = e3; });
-    });
-  });
-  ioc.run();
+  std::pair<beast::error_code, bool> outcome;
+  if (tls_) {
+    beast::ssl_stream<beast::tcp_stream> stream(ioc, *tls_);
+    // SNI, and the name (or IP address) the server's certificate must carry.
+    SSL_set_tlsext_host_name(stream.native_handle(), host_.c_str());
+    stream.set_verify_callback(boost::asio::ssl::host_name_verification(host_));
+    outcome = exchange(ioc, stream, endpoints, req, parser);
+    beast::get_lowest_layer(stream).socket().shutdown(tcp::socket::shutdown_both, ec);
+  } else {
+    beast::tcp_stream stream(ioc);
+    outcome = exchange(ioc, stream, endpoints, req, parser);
+    stream.socket().shutdown(tcp::socket::shutdown_both, ec);
+  }
+  auto [result, connecting] = outcome;
   if (result) {
     if (connecting)
       throw fail("dial tcp " + authority + ": " + go_net_error(result, true));
     throw fail(go_net_error(result, false));
   }
-  stream.socket().shutdown(tcp::socket::shutdown_both, ec);
 
   const auto& res = parser.get();
   unsigned status = res.result_int();

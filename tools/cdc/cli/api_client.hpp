@@ -3,11 +3,16 @@
 // TiCDC's cli reports them (pkg/api/internal/rest).
 #pragma once
 
+#include <memory>
 #include <stdexcept>
 #include <string>
 #include <string_view>
 
 #include <boost/json/value.hpp>
+
+namespace boost::asio::ssl {
+class context;
+}
 
 namespace cdc::cli {
 
@@ -16,11 +21,23 @@ struct cli_error : std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
+/// TiCDC's cli flags for a secured server: the CA to trust (and the client
+/// certificate to show) over https, and the Basic credentials writes need.
+struct client_security {
+  std::string ca_path;
+  std::string cert_path;
+  std::string key_path;
+  std::string user;
+  std::string password;
+};
+
 class api_client {
 public:
-  /// `server` is "http://host:port" or "host:port"; throws cli_error for
-  /// anything else (https included: this server speaks plain HTTP).
-  explicit api_client(const std::string& server);
+  /// `server` is "http://host:port", "https://host:port" or "host:port";
+  /// throws cli_error for anything else, or for TLS files that cannot be used.
+  explicit api_client(const std::string& server, const client_security& security = {});
+  ~api_client();
+  api_client(api_client&&) noexcept;
 
   /// The answer's JSON (null for an empty body). A status outside 200-206
   /// throws cli_error with the body's error_msg ("[CDC:ErrX]message"), or
@@ -39,6 +56,10 @@ private:
 
   std::string host_;
   std::string port_;
+  /// Set: https, with this context (the CA, and the client certificate).
+  std::shared_ptr<boost::asio::ssl::context> tls_;
+  /// "Basic ..." when a user was given.
+  std::string authorization_;
 };
 
 } // namespace cdc::cli

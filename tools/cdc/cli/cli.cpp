@@ -45,6 +45,11 @@ int run(const std::vector<std::string>& args) {
   app.add_option("--server", g.server, "CDC server address (default http://127.0.0.1:8300)");
   app.add_option("--pd", g.pd, "PD address (not supported: use --server)");
   app.add_option("--log-level", g.log_level, "log level (etc: debug|info|warn|error)");
+  app.add_option("--ca", g.security.ca_path, "CA certificate path for TLS connection");
+  app.add_option("--cert", g.security.cert_path, "Certificate path for TLS connection");
+  app.add_option("--key", g.security.key_path, "Private key path for TLS connection");
+  app.add_option("--user", g.security.user, "User name for authentication");
+  app.add_option("--password", g.security.password, "Password for authentication");
   help_when_no_verb(app);
 
   add_capture_verbs(app, g);

@@ -3,7 +3,9 @@
 
 #include <cctype>
 #include <cstdio>
+#include <cstdlib>
 #include <iostream>
+#include <utility>
 
 #include <CLI/CLI.hpp>
 #include <boost/json/object.hpp>
@@ -16,7 +18,14 @@ namespace cdc::cli {
 api_client connect(const global_flags& g) {
   if (!g.pd.empty())
     throw cli_error("--pd is not supported: this cdc cli talks to a cdc server, use --server=http://host:port");
-  api_client api(g.server.empty() ? "http://127.0.0.1:8300" : g.server);
+  // TiCDC's cli reads what the flags leave unset from its environment.
+  auto security = g.security;
+  for (auto [name, value] : {std::pair{"TICDC_USER", &security.user}, {"TICDC_PASSWORD", &security.password},
+                             {"TICDC_CA_PATH", &security.ca_path}, {"TICDC_CERT_PATH", &security.cert_path},
+                             {"TICDC_KEY_PATH", &security.key_path}})
+    if (const char* env = std::getenv(name); env && value->empty())
+      *value = env;
+  api_client api(g.server.empty() ? "http://127.0.0.1:8300" : g.server, security);
   api.check_version();
   return api;
 }

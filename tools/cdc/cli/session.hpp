@@ -23,6 +23,10 @@ struct global_flags {
   std::string server;  ///< empty: TiCDC's default, http://127.0.0.1:8300
   std::string pd;      ///< refused: this cli talks to a cdc server only
   std::string log_level = "warn";
+  /// --ca, --cert, --key, --user, --password (else TICDC_CA_PATH,
+  /// TICDC_CERT_PATH, TICDC_KEY_PATH, TICDC_USER, TICDC_PASSWORD, as TiCDC's
+  /// cli reads them).
+  client_security security;
 };
 
 /// The user declined a confirmation: TiCDC's ErrCliAborted, which its cli
