@@ -3,9 +3,10 @@
 // own), and a consumer reads every partition back: canal-json and
 // open-protocol messages match the upstream's changes row by row (order per
 // table, commit TS, operation, old and new values), dispatchers decide topic
-// and partition, watermarks never run ahead of the rows, a broker outage
-// shows as `error` with TiCDC's code and the feed catches up afterwards with
-// no row lost, and create checks the brokers as TiCDC does.
+// and partition, watermarks never run ahead of the rows, errors the producer
+// retries stay invisible, a broker outage shows as `error` with TiCDC's code
+// and the feed catches up afterwards with no row lost, and create checks the
+// brokers as TiCDC does.
 #include <algorithm>
 #include <map>
 #include <set>
@@ -365,6 +366,28 @@ BOOST_AUTO_TEST_CASE(a_broker_outage_shows_as_error_and_the_feed_catches_up_with
     }
     BOOST_TEST(seen.size() == expected.size(), def.qualified_name() << ": rows lost");
   }
+}
+
+BOOST_AUTO_TEST_CASE(transient_broker_errors_are_retried_without_failing_the_feed) {
+  test::kafka_mock kafka;
+  kafka.create_topic("cdc-flaky", 3);
+  test::sink_server srv{http::server_options{}};
+  auto w = around_now(3000, 3000);
+  // The next produce requests answer NOT_LEADER_OR_FOLLOWER (Kafka API 0,
+  // error 6), which librdkafka retries after refreshing its metadata.
+  kafka.command("errors 0 6 5");
+  srv.create("flaky", "kafka://" + kafka.bootstrap() + "/cdc-flaky?protocol=canal-json&enable-tidb-extension=true",
+             w.start, w.target);
+  bool failed = false;
+  BOOST_REQUIRE(test::eventually(
+    [&] {
+      auto state = srv.state("flaky");
+      failed = failed || state == "error" || state == "failed";
+      return state == "finished";
+    },
+    60));
+  BOOST_TEST(!failed, "a retried error never reaches the changefeed");
+  check_canal_rows(read_canal_topic(kafka, "cdc-flaky"), w);
 }
 
 BOOST_AUTO_TEST_CASE(create_checks_the_brokers_as_ticdc_does) {
