@@ -14,6 +14,11 @@ std::chrono::milliseconds millis(std::chrono::nanoseconds d) {
 /// TiCDC creates a missing topic with this many partitions.
 constexpr std::int32_t default_partition_num = 3;
 
+/// The longest a batch waits for its acknowledgements: a longer
+/// write-timeout would outlast the processor's sink timeout (30 s), which
+/// would fail the write with a timeout instead of Kafka's own error.
+constexpr std::chrono::milliseconds longest_write_timeout{std::chrono::seconds(20)};
+
 } // namespace
 
 kafka_endpoint endpoint_of(const model::sink::kafka_params& p) {
@@ -23,7 +28,7 @@ kafka_endpoint endpoint_of(const model::sink::kafka_params& p) {
   e.required_acks = p.required_acks;
   e.compression = p.compression;
   e.max_message_bytes = p.max_message_bytes;
-  e.write_timeout = millis(p.write_timeout);
+  e.write_timeout = std::min(millis(p.write_timeout), longest_write_timeout);
   e.dial_timeout = millis(p.dial_timeout);
   e.tls = p.enable_tls;
   e.ca = p.ca;

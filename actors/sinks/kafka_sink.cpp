@@ -73,7 +73,7 @@ checkpoint_sink_actor::behavior_type kafka_checkpoint(
   checkpoint_sink_actor::stateful_pointer<kafka_checkpoint_state> self, model::changefeed_info info,
   std::shared_ptr<const model::upstream::catalog> catalog) {
   auto& st = self->state;
-  if (auto s = model::mq::mq_settings_of(info); s && model::mq::has_watermark(*s)) {
+  if (auto s = model::mq::mq_settings_of(info); s) {
     std::set<std::string> topics{s->routing->router.default_topic()};
     if (catalog)
       for (const auto& t : catalog->tables)

@@ -61,7 +61,7 @@ struct kafka_checkpoint_state {
 
 /// Sends the changefeed's checkpoint as a watermark to every partition of
 /// the feed's topics (TiCDC's checkpoint broadcast), newest first, bursts
-/// coalesced; nothing for protocols without a watermark.
+/// coalesced. Only for protocols with a watermark (model/mq has_watermark).
 checkpoint_sink_actor::behavior_type kafka_checkpoint(
   checkpoint_sink_actor::stateful_pointer<kafka_checkpoint_state> self, model::changefeed_info info,
   std::shared_ptr<const model::upstream::catalog> catalog);

@@ -4,6 +4,7 @@
 #include "actors/sinks/kafka_sink.hpp"
 #include "actors/sinks/mysql_sink.hpp"
 #include "actors/sinks/storage_sink.hpp"
+#include "model/mq/row_messages.hpp"
 
 namespace cdc::actors {
 
@@ -75,8 +76,13 @@ checkpoint_sink_factory default_checkpoint_sink_factory(sink_options options) {
     switch (kind_of(info)) {
       case scheme_class::storage:
         return spawn_io<checkpoint_sink_actor>(sys, options.detached, storage_checkpoint, info, options.file_dirs);
-      case scheme_class::kafka:
+      case scheme_class::kafka: {
+        // A protocol without a watermark needs no thread for it.
+        auto settings = model::mq::mq_settings_of(info);
+        if (!settings || !model::mq::has_watermark(*settings))
+          return checkpoint_sink_actor{};
         return spawn_io<checkpoint_sink_actor>(sys, options.detached, kafka_checkpoint, info, options.catalog);
+      }
       default: return checkpoint_sink_actor{};
     }
   };
