@@ -101,6 +101,10 @@ constexpr std::array catalog{
   // bad-request list, so 500 as there.
   api_error_spec{fail_to_create_external_storage, "CDC:ErrFailToCreateExternalStorage",
                  "failed to create external storage", 500},
+  api_error_spec{kafka_new_producer, "CDC:ErrKafkaNewProducer", "new kafka producer", 500},
+  api_error_spec{kafka_create_topic, "CDC:ErrKafkaCreateTopic", "kafka create topic failed", 500},
+  api_error_spec{kafka_async_send_message, "CDC:ErrKafkaAsyncSendMessage", "kafka async send message failed", 500},
+  api_error_spec{message_too_large, "CDC:ErrMessageTooLarge", "message is too large", 500},
 };
 
 // The table is indexed by enumerator value; a mismatch is a compile error.

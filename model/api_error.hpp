@@ -79,6 +79,11 @@ enum class api_error : std::uint8_t {
   external_storage_api,
   storage_sink_invalid_file_name,
   fail_to_create_external_storage,
+  // -- the Kafka sink at run time and at create --------------------------------
+  kafka_new_producer,
+  kafka_create_topic,
+  kafka_async_send_message,
+  message_too_large,
 };
 
 /// What TiCDC prints for an error kind.

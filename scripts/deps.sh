@@ -10,6 +10,7 @@ packages=(
   libspdlog-dev libre2-dev libsqlite3-dev libjemalloc-dev
   libmariadb-dev mariadb-server
   libcli11-dev libtomlplusplus-dev
+  librdkafka-dev kcat
   etcd-server etcd-client
   prometheus-cpp-dev prometheus
   python3 curl wrk

@@ -41,9 +41,10 @@ model::create_context create_context_of(owner_state& st, const upstream_times& p
 model::result<model::created_changefeed> check_create(owner_state& st, model::changefeed_config cfg,
                                                       const upstream_times& pd) {
   auto created = model::check_create(std::move(cfg), create_context_of(st, pd));
-  if (created && !sink_supported(created->sink.uri))
-    return model::fail_with(api_error::sink_uri_invalid,
-                            "the sink scheme (" + created->sink.uri.scheme + ") is not supported by this server yet");
+  if (!created)
+    return created;
+  if (auto ok = check_sink_supported(created->sink); !ok)
+    return ok.error();
   return created;
 }
 

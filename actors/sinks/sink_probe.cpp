@@ -11,6 +11,7 @@
 
 #include "actors/errors.hpp"
 #include "actors/sink_io/mysql_client.hpp"
+#include "actors/sinks/kafka_sink.hpp"
 #include "actors/sinks/mysql_sink.hpp"
 #include "model/changefeed/validate_config.hpp"
 #include "model/config/defaults.hpp"
@@ -64,7 +65,9 @@ model::result<void> probe_mysql(const model::sink::mysql_params& p, const sink_p
 
 bool opens_with_io(const model::changefeed_info& info) {
   auto uri = model::sink::parse_sink_uri(info.sink_uri);
-  return uri && (uri->kind == model::sink::scheme_class::mysql || uri->scheme == "file");
+  return uri
+         && (uri->kind == model::sink::scheme_class::mysql || uri->kind == model::sink::scheme_class::kafka
+             || uri->scheme == "file");
 }
 
 } // namespace
@@ -78,6 +81,12 @@ model::result<void> probe_sink(const model::changefeed_info& info, const sink_pr
     return probe_mysql(*p, options);
   if (const auto* p = std::get_if<model::sink::storage_params>(&validated->params); p && p->scheme == "file")
     return probe_file(info, *p, options);
+  if (std::holds_alternative<model::sink::kafka_params>(validated->params)) {
+    auto settings = model::mq::mq_settings_of(info);
+    if (!settings)
+      return settings.error();
+    return probe_kafka(*settings, options.kafka_timeout);
+  }
   return {};
 }
 

@@ -1,8 +1,9 @@
 // Opens a changefeed's sink once before the feed is stored, as TiCDC does at
 // create and update: a MySQL sink must accept a connection within seconds, a
-// file:// sink's directory must lie in the allowed directories (symlinks
-// resolved) and be creatable and writable. The checks block,
-// so each runs on a probe actor of its own (detached in a server) that
+// Kafka cluster must answer and hold (or create) the default topic with
+// enough partitions, a file:// sink's directory must lie in the allowed
+// directories (symlinks resolved) and be creatable and writable. The checks
+// block, so each runs on a probe actor of its own (detached in a server) that
 // answers once and ends; the owner and the changefeed wait asynchronously.
 #pragma once
 
@@ -24,6 +25,9 @@ struct sink_probe_options {
   /// A MySQL sink's connect, read and write timeouts for the check (its own
   /// dial-timeout when shorter): a create must answer within seconds.
   std::chrono::seconds mysql_timeout{3};
+  /// How long the Kafka brokers may take to answer the check (metadata, and
+  /// creating the default topic when it is missing).
+  std::chrono::milliseconds kafka_timeout{std::chrono::seconds(3)};
 };
 
 /// The check itself (blocking); sinks that open without I/O pass.

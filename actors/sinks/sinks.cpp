@@ -1,8 +1,10 @@
 #include "actors/sinks/sinks.hpp"
 
 #include "actors/sinks/blackhole_sink.hpp"
+#include "actors/sinks/kafka_sink.hpp"
 #include "actors/sinks/mysql_sink.hpp"
 #include "actors/sinks/storage_sink.hpp"
+#include "model/mq/row_messages.hpp"
 
 namespace cdc::actors {
 
@@ -30,12 +32,22 @@ std::shared_ptr<metrics::feed_sink_metrics> measured(const std::shared_ptr<metri
 
 } // namespace
 
-bool sink_supported(const model::sink::sink_uri& uri) {
+model::result<void> check_sink_supported(const model::validated_sink& sink) {
+  const auto& uri = sink.uri;
   switch (uri.kind) {
     case scheme_class::blackhole:
-    case scheme_class::mysql: return true;
-    case scheme_class::storage: return uri.scheme == "file";
-    default: return false;
+    case scheme_class::mysql: return {};
+    case scheme_class::kafka:
+      if (const auto* p = std::get_if<model::sink::kafka_params>(&sink.params))
+        return model::mq::check_kafka_protocol(p->proto);
+      return {};
+    case scheme_class::storage:
+      if (uri.scheme == "file")
+        return {};
+      [[fallthrough]];
+    default:
+      return model::fail_with(model::api_error::sink_uri_invalid,
+                              "the sink scheme (" + uri.scheme + ") is not supported by this server yet");
   }
 }
 
@@ -49,6 +61,9 @@ sink_factory default_sink_factory(std::shared_ptr<std::atomic<std::uint64_t>> ro
       case scheme_class::mysql:
         return spawn_io<sink_actor>(sys, options.detached, mysql_sink, info, rows,
                                     measured(options.metrics, info, "mysql"));
+      case scheme_class::kafka:
+        return spawn_io<sink_actor>(sys, options.detached, kafka_sink, info, rows,
+                                    measured(options.metrics, info, "kafka"));
       // Blackhole writes nothing, so there is nothing to time: no series,
       // which keeps a scrape of 10,000 benchmark feeds small.
       default: return sys.spawn(blackhole_sink, rows);
@@ -58,9 +73,18 @@ sink_factory default_sink_factory(std::shared_ptr<std::atomic<std::uint64_t>> ro
 
 checkpoint_sink_factory default_checkpoint_sink_factory(sink_options options) {
   return [options](caf::actor_system& sys, const model::changefeed_info& info) -> checkpoint_sink_actor {
-    if (kind_of(info) != scheme_class::storage)
-      return checkpoint_sink_actor{};
-    return spawn_io<checkpoint_sink_actor>(sys, options.detached, storage_checkpoint, info, options.file_dirs);
+    switch (kind_of(info)) {
+      case scheme_class::storage:
+        return spawn_io<checkpoint_sink_actor>(sys, options.detached, storage_checkpoint, info, options.file_dirs);
+      case scheme_class::kafka: {
+        // A protocol without a watermark needs no thread for it.
+        auto settings = model::mq::mq_settings_of(info);
+        if (!settings || !model::mq::has_watermark(*settings))
+          return checkpoint_sink_actor{};
+        return spawn_io<checkpoint_sink_actor>(sys, options.detached, kafka_checkpoint, info, options.catalog);
+      }
+      default: return checkpoint_sink_actor{};
+    }
   };
 }
 

@@ -3,9 +3,7 @@
 
 #include <algorithm>
 
-#include "model/dispatch/event_router.hpp"
-#include "model/filter/column_selector.hpp"
-#include "model/sink/protocol.hpp"
+#include "model/mq/mq_routing.hpp"
 
 namespace cdc::model {
 
@@ -61,24 +59,10 @@ result<void> verify_mq_dispatch(const config::replica_config& cfg, const sink::s
                                 std::span<const filter::table_schema> matched) {
   if (!sink::is_mq(uri.kind))
     return {};
-  std::vector<dispatch::dispatch_rule_config> rules;
-  std::vector<filter::column_selector_rule> selector_rules;
-  bool avro = false;
-  if (cfg.sink) {
-    for (const auto& r : cfg.sink->dispatchers)
-      rules.push_back({r.matcher, r.partition, r.index, r.columns, r.topic});
-    for (const auto& s : cfg.sink->column_selectors)
-      selector_rules.push_back({s.matcher, s.columns});
-    avro = sink::parse_protocol(cfg.sink->protocol.value_or(std::string{})) == sink::protocol::avro;
-  }
-  dispatch::router_options options{uri.topic(), uri.kind == sink::scheme_class::pulsar, avro, cfg.case_sensitive};
-  auto router = dispatch::event_router::make(rules, options);
-  if (!router)
-    return router.error();
-  auto selectors = filter::column_selectors::make(selector_rules, cfg.case_sensitive);
-  if (!selectors)
-    return selectors.error();
-  return dispatch::verify_mq_tables(*router, *selectors, matched);
+  auto routing = mq::make_mq_routing(cfg, uri);
+  if (!routing)
+    return routing.error();
+  return dispatch::verify_mq_tables(routing->router, routing->selectors, matched);
 }
 
 result<void> check_ineligible(const config::replica_config& cfg, const table_selection& selection) {

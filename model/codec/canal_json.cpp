@@ -119,3 +119,17 @@ void append_canal_json_row(const canal_json_options& o, const upstream::table_de
 }
 
 } // namespace cdc::model::codec
+
+namespace cdc::model::codec {
+
+void append_canal_json_watermark(std::uint64_t ts, std::int64_t build_ms, std::string& out) {
+  out += R"({"id":0,"database":"","table":"","pkNames":null,"isDdl":false,"type":"TIDB_WATERMARK","es":)";
+  out += std::to_string(canal_ts(ts));
+  out += ",\"ts\":";
+  out += std::to_string(build_ms);
+  out += R"(,"sql":"","sqlType":null,"mysqlType":null,"data":null,"old":null,"_tidb":{"watermarkTs":)";
+  out += std::to_string(ts);
+  out += "}}";
+}
+
+} // namespace cdc::model::codec

@@ -29,3 +29,12 @@ constexpr std::int64_t canal_ts(std::uint64_t commit_ts) noexcept {
 }
 
 } // namespace cdc::model::codec
+
+namespace cdc::model::codec {
+
+/// TiCDC's canal-json watermark (TiDB extension only): type TIDB_WATERMARK,
+/// `es` the TS's physical milliseconds, `ts` when it was built, and
+/// `_tidb.watermarkTs`. Every other field empty, as TiCDC's Go struct prints it.
+void append_canal_json_watermark(std::uint64_t ts, std::int64_t build_ms, std::string& out);
+
+} // namespace cdc::model::codec

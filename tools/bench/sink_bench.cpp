@@ -2,6 +2,7 @@
 // own thread, as in the server) one write at a time, as a processor does, and
 // prints rows/s. Not a test: numbers depend on the machine and the disk.
 //   sink-bench [--rows=N] [--batch=N] [--dir=PATH] [--mysql=mysql://u:p@h:port/]
+//              [--kafka=host:port,...]
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
@@ -28,6 +29,7 @@ struct options {
   std::size_t batch = 65536;
   std::string dir = "/tmp/cdc-sink-bench";
   std::string mysql;
+  std::string kafka;  ///< bootstrap servers (tools/kafka-mock in sinks.sh)
 };
 
 std::string arg_value(const std::string& a, const std::string& name) {
@@ -90,8 +92,9 @@ int main(int argc, char** argv) {
     else if (auto v = arg_value(a, "--batch"); !v.empty()) o.batch = std::stoul(v);
     else if (auto v = arg_value(a, "--dir"); !v.empty()) o.dir = v;
     else if (auto v = arg_value(a, "--mysql"); !v.empty()) o.mysql = v;
+    else if (auto v = arg_value(a, "--kafka"); !v.empty()) o.kafka = v;
     else {
-      std::cerr << "usage: sink-bench [--rows=N] [--batch=N] [--dir=PATH] [--mysql=URI]\n";
+      std::cerr << "usage: sink-bench [--rows=N] [--batch=N] [--dir=PATH] [--mysql=URI] [--kafka=BROKERS]\n";
       return 2;
     }
   }
@@ -115,6 +118,10 @@ int main(int argc, char** argv) {
   };
   if (!o.mysql.empty())
     sinks.emplace_back("mysql (max-txn-row=256)", o.mysql);
+  if (!o.kafka.empty()) {
+    sinks.emplace_back("kafka canal-json (mock cluster)", "kafka://" + o.kafka + "/bench-canal?protocol=canal-json");
+    sinks.emplace_back("kafka open-protocol (mock cluster)", "kafka://" + o.kafka + "/bench-open?protocol=open-protocol");
+  }
   std::printf("| sink | rows | batch | seconds | rows/s |\n|---|---|---|---|---|\n");
   for (const auto& [name, uri] : sinks) {
     auto secs = run(sys, uri, o.dir, batches);
