@@ -108,4 +108,41 @@ BOOST_AUTO_TEST_CASE(an_update_the_store_refuses_keeps_the_old_config) {
   BOOST_TEST(f.ask_owner<model::changefeed_detail>(atom::update_v, f.key("cf1"), *body).value().target_ts == target);
 }
 
+BOOST_AUTO_TEST_CASE(a_create_racing_one_the_store_refuses_is_not_told_the_feed_exists) {
+  failing_store_fixture f;
+  f.backend->refusing_creates = true;
+  auto owner = f.answer_of<owner_actor>(f.election_hdl, atom::owner_v).value();
+  auto body = [] { return *model::parse_create_body(R"({"changefeed_id":"cf1","sink_uri":"blackhole://"})"); };
+  // Both reach the owner before either is stored.
+  auto first = f.self->request(owner, 10s, atom::create_v, body());
+  auto second = f.self->request(owner, 10s, atom::create_v, body());
+  f.run();
+  // "Already exists" would tell of a feed no read shows and none will:
+  // the second waits for the first's outcome, then makes its own attempt.
+  for (auto* rh : {&first, &second}) {
+    std::optional<api_error> failed;
+    rh->receive([&](model::changefeed_detail&) {}, [&](caf::error& e) { failed = actors::to_failure(e).kind; });
+    BOOST_TEST((failed == api_error::meta_store_failed));
+  }
+  BOOST_TEST(f.backend->refused == 2u);
+  f.backend->refusing_creates = false;
+  BOOST_TEST(f.try_create("cf1").has_value());
+}
+
+BOOST_AUTO_TEST_CASE(a_create_racing_a_stored_one_is_told_the_feed_exists) {
+  failing_store_fixture f;
+  auto owner = f.answer_of<owner_actor>(f.election_hdl, atom::owner_v).value();
+  auto body = [] { return *model::parse_create_body(R"({"changefeed_id":"cf1","sink_uri":"blackhole://"})"); };
+  auto first = f.self->request(owner, 10s, atom::create_v, body());
+  auto second = f.self->request(owner, 10s, atom::create_v, body());
+  f.run();
+  bool created = false;
+  first.receive([&](model::changefeed_detail&) { created = true; }, [](caf::error&) {});
+  BOOST_TEST(created);
+  std::optional<api_error> failed;
+  second.receive([](model::changefeed_detail&) {}, [&](caf::error& e) { failed = actors::to_failure(e).kind; });
+  BOOST_TEST((failed == api_error::changefeed_already_exists));
+  BOOST_TEST(f.detail("cf1").id == "cf1");
+}
+
 BOOST_AUTO_TEST_SUITE_END()
