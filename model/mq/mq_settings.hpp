@@ -6,6 +6,7 @@
 #include <optional>
 
 #include "model/changefeed/info.hpp"
+#include "model/codec/debezium_json.hpp"
 #include "model/codec/row_encoding.hpp"
 #include "model/mq/mq_routing.hpp"
 #include "model/result.hpp"
@@ -18,13 +19,17 @@ struct mq_settings {
   std::optional<mq_routing> routing;  ///< always set once made
   /// Rows per open-protocol message (TiCDC's max-batch-size, default 16).
   int max_batch_size = 16;
+  /// The debezium protocol's options (sink.debezium-disable-schema,
+  /// sink.debezium.output-old-value, enable-tidb-extension). The cluster ID
+  /// stays "default": the sink does not know the server's --cluster-id.
+  codec::debezium_options debezium;
 
   /// The columns written for `t` (after the column selectors).
   codec::column_list columns_of(const upstream::table_def& t) const;
 };
 
-/// Whether this server can encode `p` for Kafka: canal-json and
-/// open-protocol. Others fail with 400 CDC:ErrSinkURIInvalid naming the
+/// Whether this server can encode `p` for Kafka: canal-json,
+/// open-protocol, simple (JSON) and debezium. Others fail with 400 CDC:ErrSinkURIInvalid naming the
 /// protocol (avro would need a schema registry).
 result<void> check_kafka_protocol(sink::protocol p);
 
