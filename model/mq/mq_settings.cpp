@@ -27,7 +27,7 @@ result<void> check_kafka_protocol(sink::protocol p) {
   }
 }
 
-result<mq_settings> mq_settings_of(const changefeed_info& info) {
+result<mq_settings> mq_settings_of(const changefeed_info& info, std::string_view cluster_id) {
   auto cfg = info.config ? *info.config : config::default_replica_config();
   auto validated = validate_and_adjust(cfg, info.sink_uri);
   if (!validated)
@@ -45,6 +45,7 @@ result<mq_settings> mq_settings_of(const changefeed_info& info) {
   s.routing.emplace(std::move(*routing));
   if (params->max_batch_size && *params->max_batch_size > 0)
     s.max_batch_size = *params->max_batch_size;
+  s.debezium.cluster_id = std::string(cluster_id);
   s.debezium.enable_tidb_extension = params->enable_tidb_extension;
   if (cfg.sink) {
     s.debezium.disable_schema = cfg.sink->debezium_disable_schema.value_or(false);

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <optional>
+#include <string_view>
 
 #include "model/changefeed/info.hpp"
 #include "model/codec/debezium_json.hpp"
@@ -19,9 +20,9 @@ struct mq_settings {
   std::optional<mq_routing> routing;  ///< always set once made
   /// Rows per open-protocol message (TiCDC's max-batch-size, default 16).
   int max_batch_size = 16;
-  /// The debezium protocol's options (sink.debezium-disable-schema,
-  /// sink.debezium.output-old-value, enable-tidb-extension). The cluster ID
-  /// stays "default": the sink does not know the server's --cluster-id.
+  /// The debezium protocol's options (the server's --cluster-id,
+  /// sink.debezium-disable-schema, sink.debezium.output-old-value,
+  /// enable-tidb-extension).
   codec::debezium_options debezium;
 
   /// The columns written for `t` (after the column selectors).
@@ -34,7 +35,8 @@ struct mq_settings {
 result<void> check_kafka_protocol(sink::protocol p);
 
 /// Validates and adjusts the feed's config against its URI again (as TiCDC
-/// does when it instantiates the sink) and reads the settings.
-result<mq_settings> mq_settings_of(const changefeed_info& info);
+/// does when it instantiates the sink) and reads the settings; `cluster_id`
+/// is the server's --cluster-id, which the debezium protocol writes.
+result<mq_settings> mq_settings_of(const changefeed_info& info, std::string_view cluster_id = "default");
 
 } // namespace cdc::model::mq

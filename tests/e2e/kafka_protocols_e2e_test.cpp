@@ -172,17 +172,21 @@ void check_debezium_row(const model::upstream::table_def& def, const model::upst
     check_columns(def, payload.at("before").as_object(), c.old_values, where + " before");
   if (c.op != row_op::remove)
     check_columns(def, payload.at("after").as_object(), c.new_values, where + " after");
+  // The server runs with --cluster-id e2e-cluster; TiCDC sanitizes it for
+  // schema names.
+  BOOST_TEST(payload.at("source").as_object().at("cluster_id").as_string() == "e2e-cluster", where);
   auto envelope = std::string(m.at("schema").as_object().at("name").as_string());
-  BOOST_TEST(envelope == "default." + def.qualified_name() + ".Envelope", where);
+  BOOST_TEST(envelope == "e2e_cluster." + def.qualified_name() + ".Envelope", where);
 }
 
 /// Replicates the default upstream from 4 s ago to 2 s ahead into `topic`
-/// (3 partitions) with the URI's `query`, and waits for the feed to finish
-/// and its last checkpoint to reach every partition as a watermark.
+/// (3 partitions) with the URI's `query` on a server started with
+/// `options`, and waits for the feed to finish and its last checkpoint to
+/// reach every partition as a watermark.
 window replicate(test::kafka_mock& kafka, const std::string& topic, const std::string& query,
-                 const decoder& decode) {
+                 const decoder& decode, http::server_options options = {}) {
   kafka.create_topic(topic, 3);
-  test::sink_server srv{http::server_options{}};
+  test::sink_server srv{std::move(options)};
   auto w = around_now(4000, 2000);
   srv.create(topic, "kafka://" + kafka.bootstrap() + "/" + topic + "?" + query, w.start, w.target);
   BOOST_REQUIRE_MESSAGE(srv.wait_state(topic, "finished", 60), boost::json::serialize(srv.feed(topic)));
@@ -202,8 +206,12 @@ BOOST_AUTO_TEST_CASE(simple_messages_match_the_upstream_changes_row_by_row) {
 
 BOOST_AUTO_TEST_CASE(debezium_messages_match_the_upstream_changes_row_by_row) {
   test::kafka_mock kafka;
-  // The TiDB extension gives debezium its watermark (op "m").
-  auto w = replicate(kafka, "cdc-dbz", "protocol=debezium&enable-tidb-extension=true", decode_debezium);
+  // The TiDB extension gives debezium its watermark (op "m"); the cluster
+  // ID names every schema and source.
+  http::server_options options;
+  options.cluster.cluster_id = "e2e-cluster";
+  auto w = replicate(kafka, "cdc-dbz", "protocol=debezium&enable-tidb-extension=true", decode_debezium,
+                     std::move(options));
   check_tables(read_topic(kafka, "cdc-dbz", decode_debezium), w, check_debezium_row);
 }
 
