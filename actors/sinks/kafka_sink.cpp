@@ -35,13 +35,13 @@ model::result<void> kafka_sink_state::apply(const row_batch& batch) {
 }
 
 sink_actor::behavior_type kafka_sink(sink_actor::stateful_pointer<kafka_sink_state> self,
-                                     model::changefeed_info info,
+                                     model::changefeed_info info, std::string cluster_id,
                                      std::shared_ptr<std::atomic<std::uint64_t>> total,
                                      std::shared_ptr<metrics::feed_sink_metrics> measured) {
   auto& st = self->state;
   st.total = std::move(total);
   st.measured = std::move(measured);
-  if (auto s = model::mq::mq_settings_of(info); s) {
+  if (auto s = model::mq::mq_settings_of(info, cluster_id); s) {
     st.client.emplace(s->params);
     st.settings.emplace(std::move(*s));
   } else {
@@ -71,9 +71,9 @@ sink_actor::behavior_type kafka_sink(sink_actor::stateful_pointer<kafka_sink_sta
 
 checkpoint_sink_actor::behavior_type kafka_checkpoint(
   checkpoint_sink_actor::stateful_pointer<kafka_checkpoint_state> self, model::changefeed_info info,
-  std::shared_ptr<const model::upstream::catalog> catalog) {
+  std::string cluster_id, std::shared_ptr<const model::upstream::catalog> catalog) {
   auto& st = self->state;
-  if (auto s = model::mq::mq_settings_of(info); s) {
+  if (auto s = model::mq::mq_settings_of(info, cluster_id); s) {
     std::set<std::string> topics{s->routing->router.default_topic()};
     if (catalog)
       for (const auto& t : catalog->tables)

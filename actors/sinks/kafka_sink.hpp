@@ -40,8 +40,9 @@ struct kafka_sink_state {
   model::result<void> apply(const row_batch& batch);
 };
 
+/// `cluster_id`: the server's --cluster-id (the debezium protocol writes it).
 sink_actor::behavior_type kafka_sink(sink_actor::stateful_pointer<kafka_sink_state> self,
-                                     model::changefeed_info info,
+                                     model::changefeed_info info, std::string cluster_id,
                                      std::shared_ptr<std::atomic<std::uint64_t>> total,
                                      std::shared_ptr<metrics::feed_sink_metrics> measured);
 
@@ -64,7 +65,7 @@ struct kafka_checkpoint_state {
 /// coalesced. Only for protocols with a watermark (model/mq has_watermark).
 checkpoint_sink_actor::behavior_type kafka_checkpoint(
   checkpoint_sink_actor::stateful_pointer<kafka_checkpoint_state> self, model::changefeed_info info,
-  std::shared_ptr<const model::upstream::catalog> catalog);
+  std::string cluster_id, std::shared_ptr<const model::upstream::catalog> catalog);
 
 /// The check at create and update: the brokers answer within `timeout`,
 /// and the default topic exists with enough partitions or can be created.

@@ -62,7 +62,7 @@ sink_factory default_sink_factory(std::shared_ptr<std::atomic<std::uint64_t>> ro
         return spawn_io<sink_actor>(sys, options.detached, mysql_sink, info, rows,
                                     measured(options.metrics, info, "mysql"));
       case scheme_class::kafka:
-        return spawn_io<sink_actor>(sys, options.detached, kafka_sink, info, rows,
+        return spawn_io<sink_actor>(sys, options.detached, kafka_sink, info, options.cluster_id, rows,
                                     measured(options.metrics, info, "kafka"));
       // Blackhole writes nothing, so there is nothing to time: no series,
       // which keeps a scrape of 10,000 benchmark feeds small.
@@ -78,10 +78,11 @@ checkpoint_sink_factory default_checkpoint_sink_factory(sink_options options) {
         return spawn_io<checkpoint_sink_actor>(sys, options.detached, storage_checkpoint, info, options.file_dirs);
       case scheme_class::kafka: {
         // A protocol without a watermark needs no thread for it.
-        auto settings = model::mq::mq_settings_of(info);
+        auto settings = model::mq::mq_settings_of(info, options.cluster_id);
         if (!settings || !model::mq::has_watermark(*settings))
           return checkpoint_sink_actor{};
-        return spawn_io<checkpoint_sink_actor>(sys, options.detached, kafka_checkpoint, info, options.catalog);
+        return spawn_io<checkpoint_sink_actor>(sys, options.detached, kafka_checkpoint, info, options.cluster_id,
+                                               options.catalog);
       }
       default: return checkpoint_sink_actor{};
     }

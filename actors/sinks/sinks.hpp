@@ -35,6 +35,8 @@ struct sink_options {
   std::shared_ptr<metrics::sink_metrics> metrics;
   /// The upstream's tables: a Kafka feed's watermarks go to each one's topic.
   std::shared_ptr<const model::upstream::catalog> catalog;
+  /// TiCDC's --cluster-id, which Kafka's debezium protocol writes in every message.
+  std::string cluster_id = "default";
 };
 
 /// The production factory; `rows` (may be null) counts every row written.

@@ -2,31 +2,13 @@
 #include "model/codec/canal_json.hpp"
 
 #include "model/codec/go_format.hpp"
+#include "model/codec/json_values.hpp"
 
 namespace cdc::model::codec {
 
 namespace {
 
-using upstream::column_value;
 using upstream::row_op;
-
-void append_value(const column_value& v, std::string& out) {
-  if (std::holds_alternative<std::monostate>(v)) {
-    out += "null";
-    return;
-  }
-  if (auto* i = std::get_if<std::int64_t>(&v)) {
-    append_json_string(std::to_string(*i), out);
-    return;
-  }
-  if (auto* d = std::get_if<double>(&v)) {
-    std::string s;
-    append_go_float_f(*d, s);
-    append_json_string(s, out);
-    return;
-  }
-  append_json_string(std::get<std::string>(v), out);
-}
 
 /// [{"col":"value",...}], or null without columns.
 void append_row_data(const upstream::table_def& t, const column_list& columns, const upstream::row_values& values,
@@ -43,17 +25,9 @@ void append_row_data(const upstream::table_def& t, const column_list& columns, c
     first = false;
     append_json_string(t.columns.at(i).name, out);
     out += ':';
-    append_value(values.at(i), out);
+    append_value_as_string(values.at(i), out);
   }
   out += "}]";
-}
-
-std::string_view type_of(row_op op) noexcept {
-  switch (op) {
-    case row_op::insert: return "INSERT";
-    case row_op::update: return "UPDATE";
-    default: return "DELETE";
-  }
 }
 
 } // namespace
@@ -76,7 +50,7 @@ void append_canal_json_row(const canal_json_options& o, const upstream::table_de
   }
   out += any_pk ? "]" : "null";
   out += ",\"isDdl\":false,\"type\":\"";
-  out += type_of(row.op);
+  out += dml_type_name(row.op);
   out += "\",\"es\":";
   out += std::to_string(canal_ts(row.commit_ts));
   out += ",\"ts\":";

@@ -5,6 +5,7 @@
 
 #include "model/codec/base64.hpp"
 #include "model/codec/go_format.hpp"
+#include "model/codec/json_values.hpp"
 
 namespace cdc::model::codec {
 
@@ -15,33 +16,36 @@ using upstream::column_value;
 using upstream::row_op;
 
 // TiCDC's model.ColumnFlagType bits.
+constexpr int binary_flag = 1 << 0;
 constexpr int handle_key_flag = 1 << 1;
 constexpr int primary_key_flag = 1 << 3;
 constexpr int unique_key_flag = 1 << 4;
+constexpr int multiple_key_flag = 1 << 5;
 constexpr int nullable_flag = 1 << 6;
 
 /// Go's json.Marshal of the value TiCDC holds: integers and floats as
 /// numbers, varchar and datetime as strings, text ([]byte in TiCDC) as base64.
 void append_value(column_type type, const column_value& v, std::string& out) {
-  if (std::holds_alternative<std::monostate>(v)) {
-    out += "null";
-  } else if (auto* i = std::get_if<std::int64_t>(&v)) {
-    out += std::to_string(*i);
-  } else if (auto* d = std::get_if<double>(&v)) {
-    append_go_float_f(*d, out);
-  } else if (type == column_type::text) {
+  if (append_json_scalar(v, out))
+    return;
+  if (type == column_type::text)
     append_json_string(model::base64_encode(std::get<std::string>(v)), out);
-  } else {
+  else
     append_json_string(std::get<std::string>(v), out);
-  }
 }
 
-/// {"name":{"t":..,"h":true,"f":..,"v":..},...} in name order.
-void append_columns(const upstream::table_def& t, const column_list& columns, const upstream::row_values& values,
-                    std::string& out) {
-  column_list sorted = columns;
-  std::sort(sorted.begin(), sorted.end(),
-            [&](std::size_t a, std::size_t b) { return t.columns[a].name < t.columns[b].name; });
+/// ,"field":{"name":{"t":..,"h":true,"f":..,"v":..},...} in name order;
+/// nothing without columns (TiCDC's omitempty drops an empty map).
+void append_columns(std::string_view field, const upstream::table_def& t, const column_list& columns,
+                    const upstream::row_values& values, std::string& out) {
+  if (columns.empty() || values.empty())
+    return;
+  if (out.size() > 1)
+    out += ',';
+  out += '"';
+  out += field;
+  out += "\":";
+  auto sorted = sorted_by_name(t, columns);
   out += '{';
   bool first = true;
   for (auto i : sorted) {
@@ -52,7 +56,7 @@ void append_columns(const upstream::table_def& t, const column_list& columns, co
     append_json_string(c.name, out);
     out += ":{\"t\":";
     out += std::to_string(mysql_type_code(c.type));
-    auto flags = open_column_flags(c);
+    auto flags = open_column_flags(t, i);
     if (flags & handle_key_flag)
       out += ",\"h\":true";
     out += ",\"f\":";
@@ -78,12 +82,24 @@ int mysql_type_code(column_type t) noexcept {
   return 15;
 }
 
-int open_column_flags(const upstream::column_def& c) noexcept {
+int open_column_flags(const upstream::table_def& t, std::size_t column) {
+  const auto& c = t.columns.at(column);
   int flags = 0;
-  if (c.primary_key)
-    flags |= handle_key_flag | primary_key_flag;
-  if (c.unique && !c.primary_key)
+  // TiDB gives every non-string type the binary character set.
+  if (c.type != column_type::varchar && c.type != column_type::text)
+    flags |= binary_flag;
+  auto handle = handle_key_columns(t);
+  if (std::find(handle.begin(), handle.end(), column) != handle.end())
+    flags |= handle_key_flag;
+  if (c.primary_key) {
+    flags |= primary_key_flag;
+    // Every column of a composite index is flagged as a multiple key.
+    auto key_columns = std::count_if(t.columns.begin(), t.columns.end(), [](const auto& k) { return k.primary_key; });
+    if (key_columns > 1)
+      flags |= multiple_key_flag;
+  } else if (c.unique) {
     flags |= unique_key_flag;
+  }
   if (c.nullable)
     flags |= nullable_flag;
   return flags;
@@ -94,37 +110,48 @@ void append_be64(std::uint64_t n, std::string& out) {
     out += static_cast<char>((n >> shift) & 0xff);
 }
 
-void append_open_row_key(const upstream::table_def& t, std::uint64_t commit_ts, std::string& out) {
+std::int64_t open_row_id(const upstream::table_def& t, const upstream::row_change& row) noexcept {
+  auto handle = handle_key_columns(t);
+  if (handle.size() != 1 || !t.columns[handle[0]].primary_key)
+    return 0;
+  const auto& values = row.op == row_op::remove ? row.old_values : row.new_values;
+  if (handle[0] >= values.size())
+    return 0;
+  auto* id = std::get_if<std::int64_t>(&values[handle[0]]);
+  return id ? *id : 0;
+}
+
+void append_open_row_key(const upstream::table_def& t, const upstream::row_change& row, std::string& out) {
   out += "{\"ts\":";
-  out += std::to_string(commit_ts);
+  out += std::to_string(row.commit_ts);
   out += ",\"scm\":";
   append_json_string(t.schema, out);
   out += ",\"tbl\":";
   append_json_string(t.name, out);
+  // rid and ptn are omitempty: ptn is for partitioned tables, which the
+  // catalog has none of.
+  if (auto rid = open_row_id(t, row); rid != 0) {
+    out += ",\"rid\":";
+    out += std::to_string(rid);
+  }
   out += ",\"t\":1}";
 }
 
 void append_open_row_value(const upstream::table_def& t, const column_list& columns, const upstream::row_change& row,
                            std::string& out) {
-  out += '{';
+  // append_columns puts a comma before a field unless it is the first.
+  std::string value = "{";
   switch (row.op) {
-    case row_op::insert:
-      out += "\"u\":";
-      append_columns(t, columns, row.new_values, out);
-      break;
+    case row_op::insert: append_columns("u", t, columns, row.new_values, value); break;
     case row_op::update:
       // TiCDC's open-output-old-value defaults to true.
-      out += "\"u\":";
-      append_columns(t, columns, row.new_values, out);
-      out += ",\"p\":";
-      append_columns(t, columns, row.old_values, out);
+      append_columns("u", t, columns, row.new_values, value);
+      append_columns("p", t, columns, row.old_values, value);
       break;
-    case row_op::remove:
-      out += "\"d\":";
-      append_columns(t, columns, row.old_values, out);
-      break;
+    case row_op::remove: append_columns("d", t, columns, row.old_values, value); break;
   }
-  out += '}';
+  value += '}';
+  out += value;
 }
 
 std::string open_resolved_key(std::uint64_t ts) {

@@ -1,6 +1,8 @@
 // Column facts shared by the encoders; see row_encoding.hpp.
 #include "model/codec/row_encoding.hpp"
 
+#include <algorithm>
+
 namespace cdc::model::codec {
 
 using upstream::column_type;
@@ -9,6 +11,30 @@ column_list all_columns(const upstream::table_def& t) {
   column_list out(t.columns.size());
   for (std::size_t i = 0; i < out.size(); ++i)
     out[i] = i;
+  return out;
+}
+
+std::string_view dml_type_name(upstream::row_op op) noexcept {
+  switch (op) {
+    case upstream::row_op::insert: return "INSERT";
+    case upstream::row_op::update: return "UPDATE";
+    default: return "DELETE";
+  }
+}
+
+column_list sorted_by_name(const upstream::table_def& t, column_list columns) {
+  std::sort(columns.begin(), columns.end(),
+            [&](std::size_t a, std::size_t b) { return t.columns[a].name < t.columns[b].name; });
+  return columns;
+}
+
+column_list handle_key_columns(const upstream::table_def& t) {
+  column_list out;
+  for (std::size_t i = 0; i < t.columns.size(); ++i)
+    if (t.columns[i].primary_key)
+      out.push_back(i);
+  if (out.empty() && t.eligible())
+    out.push_back(t.key_column());
   return out;
 }
 

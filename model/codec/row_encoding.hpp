@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "model/upstream/catalog.hpp"
+#include "model/upstream/workload.hpp"
 
 namespace cdc::model::codec {
 
@@ -16,6 +17,17 @@ using column_list = std::vector<std::size_t>;
 
 /// Every column of `t`.
 column_list all_columns(const upstream::table_def& t);
+
+/// "INSERT", "UPDATE" or "DELETE" (canal-json's and simple's `type`).
+std::string_view dml_type_name(upstream::row_op op) noexcept;
+
+/// `columns` in name order, as Go prints a map keyed by column name.
+column_list sorted_by_name(const upstream::table_def& t, column_list columns);
+
+/// TiDB's handle key, which TiCDC flags as such: the primary key's columns,
+/// else the unique not-null column TiDB picks as handle; none when the table
+/// has neither.
+column_list handle_key_columns(const upstream::table_def& t);
 
 /// TiDB's short type name, lower-case ("bigint", "int", "varchar", "text",
 /// "double", "datetime"): canal-json's mysqlType.

@@ -17,15 +17,17 @@ codec::column_list mq_settings::columns_of(const upstream::table_def& t) const {
 result<void> check_kafka_protocol(sink::protocol p) {
   switch (p) {
     case sink::protocol::canal_json:
-    case sink::protocol::open_protocol: return {};
+    case sink::protocol::open_protocol:
+    case sink::protocol::simple:
+    case sink::protocol::debezium: return {};
     default:
       return fail_with(api_error::sink_uri_invalid,
                        "sink uri invalid 'the " + std::string(sink::to_string(p))
-                         + " protocol is not supported by this server's Kafka sink yet; use canal-json or open-protocol'");
+                         + " protocol is not supported by this server's Kafka sink yet; use canal-json, open-protocol, simple or debezium'");
   }
 }
 
-result<mq_settings> mq_settings_of(const changefeed_info& info) {
+result<mq_settings> mq_settings_of(const changefeed_info& info, std::string_view cluster_id) {
   auto cfg = info.config ? *info.config : config::default_replica_config();
   auto validated = validate_and_adjust(cfg, info.sink_uri);
   if (!validated)
@@ -43,6 +45,14 @@ result<mq_settings> mq_settings_of(const changefeed_info& info) {
   s.routing.emplace(std::move(*routing));
   if (params->max_batch_size && *params->max_batch_size > 0)
     s.max_batch_size = *params->max_batch_size;
+  s.debezium.cluster_id = std::string(cluster_id);
+  s.debezium.enable_tidb_extension = params->enable_tidb_extension;
+  if (cfg.sink) {
+    s.debezium.disable_schema = cfg.sink->debezium_disable_schema.value_or(false);
+    // TiCDC reads output-old-value only from a present [sink.debezium].
+    if (cfg.sink->debezium)
+      s.debezium.output_old_value = cfg.sink->debezium->output_old_value;
+  }
   return s;
 }
 

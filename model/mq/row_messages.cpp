@@ -4,7 +4,9 @@
 #include <map>
 
 #include "model/codec/canal_json.hpp"
+#include "model/codec/debezium_json.hpp"
 #include "model/codec/open_protocol.hpp"
+#include "model/codec/simple_json.hpp"
 #include "model/upstream/schema_adapter.hpp"
 
 namespace cdc::model::mq {
@@ -28,7 +30,7 @@ public:
                    const codec::column_list& columns, const upstream::row_change& row) {
     key_.clear();
     value_.clear();
-    codec::append_open_row_key(t, row.commit_ts, key_);
+    codec::append_open_row_key(t, row, key_);
     codec::append_open_row_value(t, columns, row, value_);
     auto max = s_.params.max_message_bytes;
     // The version header and both length prefixes count too.
@@ -104,8 +106,17 @@ result<std::vector<mq_message>> encode_rows(const mq_settings& s, const sink::ro
       m.topic = topic;
       m.partition = target->partition;
       m.rows = 1;
-      codec::append_canal_json_row(canal, *def, columns, row, now_ms, m.value);
-      auto length = m.value.size() + max_record_overhead;
+      switch (s.params.proto) {
+        case protocol::simple: codec::append_simple_row(*def, columns, row, now_ms, m.value); break;
+        case protocol::debezium:
+          codec::append_debezium_key(s.debezium, *def, row, m.key);
+          codec::append_debezium_value(s.debezium, *def, columns, row, now_ms, m.value);
+          break;
+        default: codec::append_canal_json_row(canal, *def, columns, row, now_ms, m.value); break;
+      }
+      // TiCDC's debezium encoder leaves the check to the producer; checking
+      // here fails the same rows with the same error as the other protocols.
+      auto length = m.key.size() + m.value.size() + max_record_overhead;
       if (static_cast<std::int64_t>(length) > s.params.max_message_bytes)
         return too_large(*def, length, s.params.max_message_bytes);
     }
@@ -114,8 +125,13 @@ result<std::vector<mq_message>> encode_rows(const mq_settings& s, const sink::ro
 }
 
 bool has_watermark(const mq_settings& s) noexcept {
-  return s.params.proto == protocol::open_protocol
-         || (s.params.proto == protocol::canal_json && s.params.enable_tidb_extension);
+  switch (s.params.proto) {
+    case protocol::open_protocol:
+    case protocol::simple: return true;
+    case protocol::canal_json:
+    case protocol::debezium: return s.params.enable_tidb_extension;
+    default: return false;
+  }
 }
 
 std::vector<mq_message> encode_watermarks(const mq_settings& s,
@@ -124,11 +140,17 @@ std::vector<mq_message> encode_watermarks(const mq_settings& s,
   if (!has_watermark(s))
     return {};
   std::string key, value;
-  if (s.params.proto == protocol::open_protocol) {
-    key = codec::open_resolved_key(ts);
-    value = codec::open_resolved_value();
-  } else {
-    codec::append_canal_json_watermark(ts, now_ms, value);
+  switch (s.params.proto) {
+    case protocol::open_protocol:
+      key = codec::open_resolved_key(ts);
+      value = codec::open_resolved_value();
+      break;
+    case protocol::simple: codec::append_simple_watermark(ts, now_ms, value); break;
+    case protocol::debezium:
+      codec::append_debezium_watermark_key(s.debezium, key);
+      codec::append_debezium_watermark_value(s.debezium, ts, now_ms, value);
+      break;
+    default: codec::append_canal_json_watermark(ts, now_ms, value); break;
   }
   std::vector<mq_message> out;
   for (const auto& [topic, count] : topics)

@@ -1,7 +1,7 @@
 // An MQ sink's messages for a batch of row changes: each row routed to its
 // topic and partition (sink.dispatchers), encoded in the feed's protocol
-// (canal-json: one message a row; open-protocol: rows batched per
-// partition), checked against max-message-bytes; and the protocol's
+// (canal-json, simple, debezium: one message a row; open-protocol: rows
+// batched per partition), checked against max-message-bytes; and the protocol's
 // watermark messages, one for every partition of a topic.
 #pragma once
 
@@ -37,13 +37,13 @@ using partition_lookup = std::function<result<std::int32_t>(const std::string& t
 result<std::vector<mq_message>> encode_rows(const mq_settings& s, const sink::row_batch& batch,
                                             const partition_lookup& partitions, std::int64_t now_ms);
 
-/// Whether the protocol has a watermark message (open-protocol; canal-json
-/// with the TiDB extension).
+/// Whether the protocol has a watermark message (open-protocol, simple;
+/// canal-json and debezium with the TiDB extension).
 bool has_watermark(const mq_settings& s) noexcept;
 
 /// The watermark for `ts` on every partition of each (topic, partition
-/// count); none when the protocol has no watermark (canal-json without the
-/// TiDB extension).
+/// count); none when the protocol has no watermark (canal-json or debezium
+/// without the TiDB extension).
 std::vector<mq_message> encode_watermarks(const mq_settings& s,
                                           const std::vector<std::pair<std::string, std::int32_t>>& topics,
                                           std::uint64_t ts, std::int64_t now_ms);

@@ -56,7 +56,9 @@ result<void> apply_codec(const param_reader& r, const sink_config_view& config, 
   else if (config.schema_registry && !config.schema_registry->empty())
     out.schema_registry = config.schema_registry;
 
-  if (out.enable_tidb_extension && out.proto != protocol::canal_json && out.proto != protocol::avro)
+  // TiCDC's debezium encoder reads the extension too (tidb_type, watermarks).
+  if (out.enable_tidb_extension && out.proto != protocol::canal_json && out.proto != protocol::avro
+      && out.proto != protocol::debezium)
     return codec_error("enable-tidb-extension only supports canal-json/avro protocol");
   if (out.proto == protocol::avro && !out.schema_registry && !config.glue_schema_registry)
     return codec_error("Avro protocol requires parameter \"schema-registry\" or "

@@ -13,6 +13,7 @@
 
 #include "model/codec/base64.hpp"
 #include "model/upstream/workload.hpp"
+#include "tests/e2e/kafka_e2e_support.hpp"
 #include "tests/e2e/sink_e2e_support.hpp"
 #include "tests/support/kafka_consumer.hpp"
 #include "tests/support/kafka_mock.hpp"
@@ -20,31 +21,10 @@
 #include "tests/support/subprocess.hpp"
 
 using namespace cdc;
+using namespace cdc::test_kafka;
 using model::upstream::row_op;
 
 namespace {
-
-struct window {
-  model::tso_t start = 0;
-  model::tso_t target = 0;
-};
-
-/// From `back_ms` ago to `ahead_ms` from now.
-window around_now(std::int64_t back_ms, std::int64_t ahead_ms) {
-  auto now = test::wall_ms();
-  return {model::compose_tso(now - back_ms, 0), model::compose_tso(now + ahead_ms, 0)};
-}
-
-const model::upstream::catalog& upstream() {
-  static const auto c = model::upstream::default_catalog();
-  return c;
-}
-
-std::vector<model::upstream::row_change> changes_of(const model::upstream::table_def& t, const window& w) {
-  std::vector<model::upstream::row_change> out;
-  model::upstream::table_workload{t}.changes(w.start, w.target, ~std::size_t{0}, out);
-  return out;
-}
 
 boost::json::object parse_object(const std::string& text) {
   return boost::json::parse(text).as_object();

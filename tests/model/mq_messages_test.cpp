@@ -1,59 +1,21 @@
 // An MQ sink's messages for a batch: TiCDC's open-protocol bytes (batch
 // header, length prefixes, key and value JSON), its batching per partition
-// and max-batch-size, the canal-json watermark, routing by dispatchers, and
-// CDC:ErrMessageTooLarge for a row above max-message-bytes.
+// and max-batch-size, its row IDs, column flags and doubles, the canal-json
+// watermark, routing by dispatchers, CDC:ErrMessageTooLarge for a row above
+// max-message-bytes, and the protocols refused at create. The simple and
+// debezium bytes are in mq_simple_test.cpp and mq_debezium_test.cpp.
 #include <boost/test/unit_test.hpp>
 
-#include "model/config/defaults.hpp"
 #include "model/codec/open_protocol.hpp"
-#include "model/mq/row_messages.hpp"
+#include "model/config/defaults.hpp"
+#include "tests/model/mq_support.hpp"
 
 using namespace cdc::model;
-using upstream::column_type;
+using namespace cdc::test_mq;
 using upstream::row_change;
 using upstream::row_op;
 
 namespace {
-
-upstream::catalog shop() {
-  upstream::catalog c;
-  c.tables.push_back({7, "shop", "orders",
-                      {{"id", column_type::bigint, false, true},
-                       {"note", column_type::text, true},
-                       {"price", column_type::double_}},
-                      1, 100});
-  return c;
-}
-
-row_change change(row_op op, std::int64_t id, std::uint64_t commit_ts) {
-  row_change c;
-  c.table_id = 7;
-  c.op = op;
-  c.commit_ts = commit_ts;
-  upstream::row_values v{id, std::string{"hi"}, 1.5};
-  if (op != row_op::remove)
-    c.new_values = v;
-  if (op != row_op::insert)
-    c.old_values = v;
-  return c;
-}
-
-mq::mq_settings settings_of(const std::string& uri) {
-  changefeed_info info;
-  info.sink_uri = uri;
-  auto s = mq::mq_settings_of(info);
-  BOOST_TEST_REQUIRE(s.has_value(), (s ? "" : s.error().message));
-  return *s;
-}
-
-sink::row_batch batch_of(std::vector<row_change> rows) {
-  sink::row_batch b;
-  b.catalog = std::make_shared<const upstream::catalog>(shop());
-  b.tables.push_back({7, 0, std::move(rows)});
-  return b;
-}
-
-result<std::int32_t> three(const std::string&) { return 3; }
 
 std::string be64(std::uint64_t n) {
   std::string s;
@@ -70,11 +32,13 @@ BOOST_AUTO_TEST_CASE(an_open_protocol_insert_is_ticdcs_key_and_value_in_a_batch_
   auto msgs = mq::encode_rows(s, batch_of({change(row_op::insert, 2, 425000000000000001)}), three, 0);
   BOOST_TEST_REQUIRE(msgs.has_value());
   BOOST_TEST_REQUIRE(msgs->size() == 1u);
-  std::string key = R"({"ts":425000000000000001,"scm":"shop","tbl":"orders","t":1})";
+  // The integer primary key is TiDB's row ID.
+  std::string key = R"({"ts":425000000000000001,"scm":"shop","tbl":"orders","rid":2,"t":1})";
   // Columns in name order, text as base64 ([]byte in TiCDC), the key column
-  // flagged as handle and primary key (2|8), the nullable one 64.
-  std::string value = R"({"u":{"id":{"t":8,"h":true,"f":10,"v":2},"note":{"t":252,"f":64,"v":"aGk="},)"
-                      R"("price":{"t":5,"f":0,"v":1.5}}})";
+  // flagged as binary (a number), handle and primary key (1|2|8), the
+  // nullable text 64, the double binary.
+  std::string value = R"({"u":{"id":{"t":8,"h":true,"f":11,"v":2},"note":{"t":252,"f":64,"v":"aGk="},)"
+                      R"("price":{"t":5,"f":1,"v":1.5}}})";
   BOOST_TEST((*msgs)[0].key == be64(1) + be64(key.size()) + key);
   BOOST_TEST((*msgs)[0].value == be64(value.size()) + value);
 }
@@ -84,10 +48,38 @@ BOOST_AUTO_TEST_CASE(open_protocol_updates_carry_old_values_and_deletes_only_the
   std::string out;
   auto def = shop().tables[0];
   codec::append_open_row_value(def, {0}, change(row_op::update, 2, 1), out);
-  BOOST_TEST(out == R"({"u":{"id":{"t":8,"h":true,"f":10,"v":2}},"p":{"id":{"t":8,"h":true,"f":10,"v":2}}})");
+  BOOST_TEST(out == R"({"u":{"id":{"t":8,"h":true,"f":11,"v":2}},"p":{"id":{"t":8,"h":true,"f":11,"v":2}}})");
   out.clear();
   codec::append_open_row_value(def, {0}, change(row_op::remove, 2, 1), out);
-  BOOST_TEST(out == R"({"d":{"id":{"t":8,"h":true,"f":10,"v":2}}})");
+  BOOST_TEST(out == R"({"d":{"id":{"t":8,"h":true,"f":11,"v":2}}})");
+}
+
+BOOST_AUTO_TEST_CASE(open_protocol_leaves_out_a_map_with_no_column_and_prints_doubles_as_encoding_json) {
+  auto def = shop().tables[0];
+  std::string out;
+  // Column selectors that keep no column: TiCDC's omitempty drops "u".
+  codec::append_open_row_value(def, {}, change(row_op::insert, 2, 1), out);
+  BOOST_TEST(out == "{}");
+  auto row = change(row_op::insert, 2, 1);
+  row.new_values[2] = 1e-7;
+  out.clear();
+  codec::append_open_row_value(def, {2}, row, out);
+  BOOST_TEST(out == R"({"u":{"price":{"t":5,"f":1,"v":1e-7}}})");
+}
+
+BOOST_AUTO_TEST_CASE(open_protocol_flags_a_unique_not_null_handle_and_has_no_row_id_without_an_integer_key) {
+  upstream::table_def t{9, "shop", "codes", {{"code", upstream::column_type::varchar, false, false, true},
+                                             {"n", upstream::column_type::int32, true}}};
+  upstream::row_change row;
+  row.commit_ts = 3;
+  row.new_values = {std::string{"a"}, std::monostate{}};
+  std::string out;
+  codec::append_open_row_value(t, codec::all_columns(t), row, out);
+  // code: handle (2) and unique (16); n: binary (1) and nullable (64).
+  BOOST_TEST(out == R"({"u":{"code":{"t":15,"h":true,"f":18,"v":"a"},"n":{"t":3,"f":65,"v":null}}})");
+  out.clear();
+  codec::append_open_row_key(t, row, out);
+  BOOST_TEST(out == R"({"ts":3,"scm":"shop","tbl":"codes","t":1})");
 }
 
 BOOST_AUTO_TEST_CASE(open_protocol_batches_rows_per_partition_up_to_max_batch_size) {
@@ -161,6 +153,8 @@ BOOST_AUTO_TEST_CASE(protocols_this_server_does_not_encode_are_refused_by_name) 
   BOOST_TEST(code_of(r.error().kind) == "CDC:ErrSinkURIInvalid");
   BOOST_TEST(r.error().message.find("avro") != std::string::npos);
   BOOST_TEST(mq::check_kafka_protocol(sink::protocol::canal_json).has_value());
+  BOOST_TEST(mq::check_kafka_protocol(sink::protocol::simple).has_value());
+  BOOST_TEST(mq::check_kafka_protocol(sink::protocol::debezium).has_value());
 }
 
 BOOST_AUTO_TEST_SUITE_END()

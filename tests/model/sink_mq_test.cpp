@@ -165,8 +165,9 @@ BOOST_AUTO_TEST_CASE(avro_requires_a_schema_registry) {
   BOOST_TEST(kafka("kafka://h:9092/t?protocol=avro", glue).has_value());
 }
 
-BOOST_AUTO_TEST_CASE(tidb_extension_only_with_canal_json_or_avro) {
+BOOST_AUTO_TEST_CASE(tidb_extension_only_with_canal_json_avro_or_debezium) {
   BOOST_TEST(kafka(with("enable-tidb-extension=true"))->enable_tidb_extension);
+  BOOST_TEST(kafka("kafka://h:9092/t?protocol=debezium&enable-tidb-extension=true")->enable_tidb_extension);
   auto r = kafka("kafka://h:9092/t?protocol=open-protocol&enable-tidb-extension=true");
   BOOST_REQUIRE(r.has_error());
   BOOST_TEST((r.error().kind == api_error::sink_invalid_config));
