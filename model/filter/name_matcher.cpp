@@ -85,9 +85,12 @@ name_matcher name_matcher::any() {
 
 name_matcher name_matcher::literal(std::string text, bool fold) {
   // Non-ASCII letters have case too (TiDB lower-cases with Unicode rules);
-  // RE2's case folding knows them, our byte compare does not.
+  // RE2's case folding knows them, our byte compare does not. Text that is
+  // not UTF-8 has no letters beyond ASCII (and RE2 refuses it): its bytes
+  // are compared, ASCII folded.
   if (fold && !is_ascii(text))
-    return regex(*go_regex::compile("(?i)(?s)^" + quote_meta(text) + "$"));
+    if (auto re = go_regex::compile("(?i)(?s)^" + quote_meta(text) + "$"))
+      return regex(std::move(*re));
   name_matcher m;
   m.kind_ = kind::literal;
   m.fold_ = fold;

@@ -55,7 +55,8 @@ pattern_parse regex_matcher(const std::string& source, std::string_view rest, bo
   if (!re)
     return failure("invalid pattern: " + error);
   if (fold)
-    re = go_regex::compile("(?i)" + source);
+    if (auto folded = go_regex::compile("(?i)" + source))
+      re = std::move(folded);
   return success(name_matcher::regex(std::move(*re)), rest);
 }
 

@@ -266,6 +266,16 @@ BOOST_AUTO_TEST_CASE(case_insensitive_non_ascii_literal_uses_unicode_folding) {
   BOOST_TEST(!f.match("arger", "t"));
 }
 
+// Found by the filter_rules fuzzer: RE2 refuses text that is not UTF-8, and
+// the failed compile was dereferenced (undefined behaviour, a crash when the
+// filter was destroyed).
+BOOST_AUTO_TEST_CASE(case_insensitive_literal_that_is_not_utf8_compares_its_bytes) {
+  auto f = parse_ci({"*.*", "!MYSQ\x94.*"});
+  BOOST_TEST(!f.match("mysq\x94", "t"));
+  BOOST_TEST(!f.match("MYSQ\x94", "t"));
+  BOOST_TEST(f.match("mysq\x95", "t"));
+}
+
 BOOST_AUTO_TEST_CASE(question_mark_matches_one_utf8_character) {
   auto f = parse({"?.?"});
   BOOST_TEST(f.match("我", "你"));
