@@ -101,13 +101,16 @@ void listener::on_accept(beast::error_code ec, tcp::socket socket) {
     socket.close(ec);
   } else {
     socket.set_option(tcp::no_delay(true), ec);
+    // Not make_shared: the weak_ptr kept below would hold the whole session's
+    // memory until it is pruned, which after a flood of connections can be
+    // long; apart, it holds only the control block.
     std::shared_ptr<session_handle> s;
     if (ctx_->tls) {
-      auto tls = std::make_shared<tls_session>(ctx_, accepted_++, std::move(socket), *ctx_->tls);
+      auto tls = std::shared_ptr<tls_session>(new tls_session(ctx_, accepted_++, std::move(socket), *ctx_->tls));
       tls->run();
       s = std::move(tls);
     } else {
-      auto plain = std::make_shared<plain_session>(ctx_, accepted_++, std::move(socket));
+      auto plain = std::shared_ptr<plain_session>(new plain_session(ctx_, accepted_++, std::move(socket)));
       plain->run();
       s = std::move(plain);
     }
