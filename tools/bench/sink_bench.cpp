@@ -121,6 +121,8 @@ int main(int argc, char** argv) {
   if (!o.kafka.empty()) {
     sinks.emplace_back("kafka canal-json (mock cluster)", "kafka://" + o.kafka + "/bench-canal?protocol=canal-json");
     sinks.emplace_back("kafka open-protocol (mock cluster)", "kafka://" + o.kafka + "/bench-open?protocol=open-protocol");
+    sinks.emplace_back("kafka simple (mock cluster)", "kafka://" + o.kafka + "/bench-simple?protocol=simple");
+    sinks.emplace_back("kafka debezium (mock cluster)", "kafka://" + o.kafka + "/bench-debezium?protocol=debezium");
   }
   std::printf("| sink | rows | batch | seconds | rows/s |\n|---|---|---|---|---|\n");
   for (const auto& [name, uri] : sinks) {
