@@ -6,6 +6,7 @@
 #include <spdlog/spdlog.h>
 
 #include "actors/errors.hpp"
+#include "actors/sinks/measured_write.hpp"
 #include "model/mq/row_messages.hpp"
 
 namespace cdc::actors {
@@ -50,21 +51,7 @@ sink_actor::behavior_type kafka_sink(sink_actor::stateful_pointer<kafka_sink_sta
   return {
     [self](atom::write, const row_batch_ptr& batch) -> caf::result<bool> {
       auto& st = self->state;
-      if (st.broken)
-        return to_error(*st.broken);
-      auto started = std::chrono::steady_clock::now();
-      if (auto r = st.apply(*batch); !r) {
-        if (st.measured)
-          st.measured->failed();
-        spdlog::warn("kafka sink {}: {}", brokers_of(*st.settings), r.error().message);
-        return to_error(r.error());
-      }
-      if (st.total)
-        st.total->fetch_add(batch->row_count, std::memory_order_relaxed);
-      if (st.measured)
-        st.measured->written(batch->row_count,
-                             std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count());
-      return true;
+      return measured_write(st, *batch, [&st] { return "kafka sink " + brokers_of(*st.settings); });
     },
   };
 }

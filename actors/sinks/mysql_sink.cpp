@@ -4,6 +4,7 @@
 #include <spdlog/spdlog.h>
 
 #include "actors/errors.hpp"
+#include "actors/sinks/measured_write.hpp"
 #include "model/changefeed/validate_config.hpp"
 #include "model/config/defaults.hpp"
 #include "model/mysql/statements.hpp"
@@ -104,21 +105,7 @@ sink_actor::behavior_type mysql_sink(sink_actor::stateful_pointer<mysql_sink_sta
   return {
     [self](atom::write, const row_batch_ptr& batch) -> caf::result<bool> {
       auto& st = self->state;
-      if (st.broken)
-        return to_error(*st.broken);
-      auto started = std::chrono::steady_clock::now();
-      if (auto r = st.apply(*batch); !r) {
-        if (st.measured)
-          st.measured->failed();
-        spdlog::warn("mysql sink {}:{}: {}", st.endpoint.host, st.endpoint.port, r.error().message);
-        return to_error(r.error());
-      }
-      if (st.total)
-        st.total->fetch_add(batch->row_count, std::memory_order_relaxed);
-      if (st.measured)
-        st.measured->written(batch->row_count,
-                             std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count());
-      return true;
+      return measured_write(st, *batch, [&st] { return fmt::format("mysql sink {}:{}", st.endpoint.host, st.endpoint.port); });
     },
   };
 }
