@@ -23,6 +23,7 @@ server::server(caf::actor_system& sys, server_options opts)
     ctx->routes = &routes_;
     ctx->api = &api_;
     ctx->lim = opts_.lim;
+    ctx->bodies.set_limit(std::max(opts_.lim.body_budget_bytes, opts_.lim.body_bytes));
     ctx->tls = opts_.tls;
     auto l = std::make_shared<listener>(ioc_, tcp::endpoint{address, port}, ctx);
     auto ep = l->local_endpoint();

@@ -6,6 +6,8 @@
 #include <cstddef>
 #include <memory>
 
+#include "http/request_body.hpp"
+
 namespace boost::asio::ssl {
 class context;
 }
@@ -32,13 +34,20 @@ struct limits {
   std::size_t body_bytes = 10 * 1024 * 1024;
   /// Open connections per listener. Past it, a new connection takes the
   /// place of the one that has waited longest for its next request (idle
-  /// keep-alive, or a header trickling in), so a flood of idle connections
-  /// cannot lock clients out; when every connection is busy with a request,
-  /// the new one is closed at once.
+  /// keep-alive, or a header trickling in) or for the rest of a body, so a
+  /// flood of idle or stalled connections cannot lock clients out; when
+  /// every connection is busy with a request being answered, the new one is
+  /// closed at once.
   std::size_t max_connections = 10'000;
-  /// Requests read but not yet answered, per listener; past it, 429 with
-  /// Retry-After. With `body_bytes` this bounds the memory requests hold.
+  /// Requests read whole and handed to the cluster but not yet answered,
+  /// per listener; past it, 429 with Retry-After. Requests still being read
+  /// do not count: clients that never finish a request cannot fill it.
   std::size_t max_in_flight = 1'024;
+  /// Bytes of request bodies held at once per listener, being read or
+  /// waiting for their answer (never less than `body_bytes`). A body that
+  /// does not fit is refused with 429 and Retry-After; requests without a
+  /// body never wait on it.
+  std::size_t body_budget_bytes = 64 * 1024 * 1024;
   std::chrono::seconds idle_timeout{60};
   /// How long a body may take to arrive once its header has: a client that
   /// stops short or trickles gets 408 rather than holding the connection.
@@ -62,8 +71,10 @@ struct server_context {
   std::shared_ptr<boost::asio::ssl::context> tls;
   /// Sessions that have not begun to close; shutdown waits for zero.
   std::atomic<int> sessions{0};
-  /// Requests admitted (header read) whose answer is not yet written.
+  /// Requests dispatched whose answer is not yet written.
   std::atomic<std::size_t> in_flight{0};
+  /// Request bodies held; its limit is set from `lim` when the listener starts.
+  body_budget bodies;
   /// Set at shutdown: answer what was read, refuse what comes, then close.
   std::atomic<bool> draining{false};
 };

@@ -18,7 +18,7 @@ namespace {
 // announced with `Expect: 100-continue` (curl otherwise waits a second).
 constexpr std::string_view continue_line = "HTTP/1.1 100 Continue\r\n\r\n";
 
-bool wants_continue(const bhttp::request<bhttp::string_body>& req) {
+bool wants_continue(const bhttp::request<budgeted_body>& req) {
   return req.version() >= 11 && beast::iequals(req[bhttp::field::expect], "100-continue");
 }
 
@@ -38,6 +38,8 @@ bool session_handle::evict_if_idle_since(std::int64_t since) {
 
 template <class Stream>
 session<Stream>::~session() {
+  if (parser_)
+    hold_body_bytes();
   release();
   if (!closing_)
     --ctx_->sessions;
@@ -119,6 +121,7 @@ void session<Stream>::drain() {
 template <class Stream>
 void session<Stream>::do_read() {
   parser_.emplace();
+  parser_->get().body().budget = &ctx_->bodies;
   parser_->header_limit(static_cast<std::uint32_t>(ctx_->lim.header_bytes));
   parser_->body_limit(ctx_->lim.body_bytes);
   reading_ = true;
@@ -142,12 +145,11 @@ void session<Stream>::on_header(beast::error_code ec, std::size_t bytes) {
   if (parser_->get().target().size() > ctx_->lim.target_bytes)
     return end_read_with(
       model::fail(model::api_error::request_target_too_long, {std::to_string(ctx_->lim.target_bytes)}));
-  // Admitted before its body is read: what waiting requests hold stays
-  // within max_in_flight bodies.
-  if (!admit())
-    return end_read_with(model::fail(model::api_error::too_many_requests));
   if (parser_->is_done())
     return on_read(ec, bytes);
+  // Waiting for a body is waiting too: a new connection past the limit may
+  // take this one's place (idle ones go first, being older).
+  idle_since_.store(std::chrono::steady_clock::now().time_since_epoch().count(), std::memory_order_relaxed);
   arm_read_deadline(read_time(ctx_->lim.body_timeout));
   if (!wants_continue(parser_->get()))
     return do_read_body();
@@ -196,11 +198,19 @@ bool session<Stream>::admit() {
 }
 
 template <class Stream>
+void session<Stream>::hold_body_bytes() {
+  auto& body = parser_->get().body();
+  body_bytes_held_ += body.taken;
+  body.taken = 0;
+}
+
+template <class Stream>
 void session<Stream>::release() {
   if (admitted_) {
     admitted_ = false;
     ctx_->in_flight.fetch_sub(1, std::memory_order_relaxed);
   }
+  ctx_->bodies.give_back(std::exchange(body_bytes_held_, 0));
 }
 
 template <class Stream>
@@ -230,6 +240,12 @@ bool session<Stream>::target_too_long() const {
 template <class Stream>
 void session<Stream>::on_read(beast::error_code ec, std::size_t) {
   end_read();
+  hold_body_bytes();
+  // Evicted while its body arrived: its place went to a new connection.
+  if (idle_since_.exchange(0, std::memory_order_relaxed) == evicted)
+    return do_close();
+  if (parser_->get().body().over_budget)
+    return refuse(model::fail(model::api_error::too_many_requests));
   if (ec == net::error::operation_aborted && read_expired_)
     return on_read_expired();
   if (ec == bhttp::error::end_of_stream || ec == net::error::eof || ec == beast::error::timeout
@@ -250,6 +266,8 @@ void session<Stream>::on_read(beast::error_code ec, std::size_t) {
   // may not finish (the client can retry elsewhere).
   if (ctx_->draining.load(std::memory_order_relaxed))
     return refuse(model::fail(model::api_error::server_is_not_ready));
+  if (!admit())
+    return turn_away(model::fail(model::api_error::too_many_requests));
   dispatch(parser_->release());
 }
 
@@ -268,6 +286,13 @@ void session<Stream>::on_read_expired() {
 
 template <class Stream>
 void session<Stream>::refuse(const model::api_failure& failure) {
+  // Nothing of the request is used: what it holds goes back at once, not
+  // only once the answer is written and the peer closed.
+  if (parser_) {
+    hold_body_bytes();
+    parser_.reset();
+  }
+  ctx_->bodies.give_back(std::exchange(body_bytes_held_, 0));
   keep_alive_ = false;
   route_ = nullptr;
   read_at_ = std::chrono::steady_clock::now();
@@ -276,7 +301,17 @@ void session<Stream>::refuse(const model::api_failure& failure) {
 }
 
 template <class Stream>
-void session<Stream>::dispatch(bhttp::request<bhttp::string_body>&& req) {
+void session<Stream>::turn_away(const model::api_failure& failure) {
+  version_ = parser_->get().version();
+  keep_alive_ = parser_->get().keep_alive();
+  route_ = nullptr;
+  read_at_ = std::chrono::steady_clock::now();
+  auto err = render(failure);
+  on_reply(err.status, std::move(err.body), reply::json_type);
+}
+
+template <class Stream>
+void session<Stream>::dispatch(bhttp::request<budgeted_body>&& req) {
   version_ = req.version();
   route_ = nullptr;
   read_at_ = std::chrono::steady_clock::now();
@@ -306,7 +341,7 @@ void session<Stream>::dispatch(bhttp::request<bhttp::string_body>&& req) {
                                     "invalid api parameter: malformed request target"));
     return;
   }
-  rc.body = std::move(req.body());
+  rc.body = std::move(req.body().text);
   rc.authorization = std::string(req[bhttp::field::authorization]);
   ctx_->routes->dispatch(rc, r);
 }
@@ -372,6 +407,8 @@ void session<Stream>::close_tcp() {
   // closing with unread request bytes would send a reset that can destroy the
   // answer we just wrote (e.g. a 413 for a body still being uploaded).
   // TLS's own bytes after close_notify are dropped unread the same way.
+  buffer_ = {};
+  res_ = {};
   beast::error_code ec;
   tcp_layer().socket().shutdown(tcp::socket::shutdown_send, ec);
   if (ec) {
@@ -384,8 +421,10 @@ void session<Stream>::close_tcp() {
 
 template <class Stream>
 void session<Stream>::do_discard_input() {
+  // Small: a flood of refused clients holds one each until they close.
+  constexpr std::size_t discard_chunk = 16 * 1024;
   buffer_.clear();
-  tcp_layer().async_read_some(buffer_.prepare(64 * 1024),
+  tcp_layer().async_read_some(buffer_.prepare(discard_chunk),
                               [self = this->shared_from_this()](beast::error_code ec, std::size_t) {
                                 if (!ec)
                                   return self->do_discard_input();

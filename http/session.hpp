@@ -15,6 +15,7 @@
 
 #include "http/beast.hpp"
 #include "http/reply.hpp"
+#include "http/request_body.hpp"
 #include "http/server_context.hpp"
 #include "model/api_error.hpp"
 
@@ -29,8 +30,9 @@ public:
   /// Shutdown began (ctx->draining is set): finish with what was read, then
   /// close. Thread-safe.
   virtual void drain() = 0;
-  /// When this session began waiting for the header of its next request
-  /// (steady-clock nanoseconds), or 0 while it handles one. Thread-safe.
+  /// When this session began waiting for the header of its next request, or
+  /// for the body of the current one (steady-clock nanoseconds); 0 while a
+  /// request it read is handled. Thread-safe.
   std::int64_t idle_since() const noexcept { return idle_since_.load(std::memory_order_relaxed); }
   /// Takes this session for eviction if it has waited since `since`; then
   /// it closes without reading its next request. Thread-safe.
@@ -96,14 +98,21 @@ private:
   void end_read_with(const model::api_failure& failure);
   /// Counts the request read as in flight; false when that is one too many.
   bool admit();
-  /// The answer is written (or the session ends): no longer in flight.
+  /// The body bytes the parser took from the budget are now the session's
+  /// to give back.
+  void hold_body_bytes();
+  /// The answer is written (or the session ends): no longer in flight, and
+  /// its body no longer held.
   void release();
   /// A header too large to parse: whether its request target alone is.
   bool target_too_long() const;
   /// Answers a request that could not be read whole, then closes: the rest
   /// of the stream can no longer be framed.
   void refuse(const model::api_failure& failure);
-  void dispatch(bhttp::request<bhttp::string_body>&& req);
+  /// Answers a request read whole without handling it; the connection stays
+  /// open when the client asked.
+  void turn_away(const model::api_failure& failure);
+  void dispatch(bhttp::request<budgeted_body>&& req);
   /// Runs on the strand once the reply for the current request arrived.
   void on_reply(unsigned status, std::string body, const char* content_type);
   void on_write(beast::error_code ec, std::size_t bytes);
@@ -113,7 +122,7 @@ private:
 
   Stream stream_;
   beast::flat_buffer buffer_;
-  std::optional<bhttp::request_parser<bhttp::string_body>> parser_;
+  std::optional<bhttp::request_parser<budgeted_body>> parser_;
   bhttp::response<bhttp::string_body> res_;
   std::shared_ptr<server_context> ctx_;
   net::steady_timer read_deadline_;
@@ -124,6 +133,8 @@ private:
   bool reading_ = false;
   /// The current request counts in ctx->in_flight.
   bool admitted_ = false;
+  /// Bytes of ctx->bodies the current request holds.
+  std::size_t body_bytes_held_ = 0;
   /// Set once the session began to close; it no longer counts as open.
   bool closing_ = false;
   std::size_t caller_lane_;

@@ -6,6 +6,8 @@
 
 #include <thread>
 
+#include <boost/asio/ip/tcp.hpp>
+
 #include "tests/support/api_checks.hpp"
 #include "tests/support/server_fixture.hpp"
 
@@ -49,6 +51,51 @@ struct small_limits : server_fixture {
 struct roomy_in_flight : small_limits {
   roomy_in_flight() : small_limits(64) {}
 };
+
+/// Room for many more connections than requests in flight.
+struct roomy_connections : server_fixture {
+  static constexpr std::size_t in_flight_limit = 2;
+  roomy_connections() : server_fixture(with_limits()) {}
+  static http::server_options with_limits() {
+    auto o = options(1);
+    o.lim.max_in_flight = in_flight_limit;
+    return o;
+  }
+};
+
+/// A budget for bodies held that a few uploads fill.
+struct small_body_budget : server_fixture {
+  static constexpr std::size_t body_limit = 64 * 1024;
+  static constexpr std::size_t body_budget = body_limit * 5 / 2;
+  /// Fits once, not twice, beside two uploads of body_limit.
+  static constexpr std::size_t third_body = 40 * 1024;
+  small_body_budget() : server_fixture(with_limits()) {}
+  static http::server_options with_limits() {
+    auto o = options(1);
+    o.lim.body_bytes = body_limit;
+    o.lim.body_budget_bytes = body_budget;
+    return o;
+  }
+};
+
+/// A port that accepts Kafka clients' connections and never answers them.
+class silent_broker {
+public:
+  silent_broker() : acceptor_(ioc_, {boost::asio::ip::make_address("127.0.0.1"), 0}) {}
+  std::uint16_t port() const { return acceptor_.local_endpoint().port(); }
+
+private:
+  boost::asio::io_context ioc_;
+  boost::asio::ip::tcp::acceptor acceptor_;
+};
+
+/// A whole create request for a Kafka changefeed.
+std::string kafka_create(std::size_t n, std::uint16_t port) {
+  auto body = R"({"changefeed_id":"k)" + std::to_string(n) + R"(","sink_uri":"kafka://127.0.0.1:)"
+              + std::to_string(port) + R"(/t?protocol=canal-json"})";
+  return "POST /api/v2/changefeeds HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: "
+         + std::to_string(body.size()) + "\r\n\r\n" + body;
+}
 
 /// The header of a create whose body comes later (or never).
 std::string post_header(std::size_t length) {
@@ -136,45 +183,96 @@ BOOST_FIXTURE_TEST_CASE(a_new_connection_past_the_limit_takes_the_place_of_the_l
     BOOST_TEST(open[i].get("/api/v2/status").status == 200u);
 }
 
+BOOST_FIXTURE_TEST_CASE(a_connection_waiting_for_its_body_gives_its_place_to_a_new_one, roomy_in_flight) {
+  // Each connection has sent a header, and a body that never ends.
+  std::vector<http_client> uploading;
+  for (std::size_t i = 0; i < connection_limit; ++i) {
+    uploading.push_back(client());
+    uploading.back().send_raw(post_header(100) + "{");
+    std::this_thread::sleep_for(20ms); // each one older than the next
+  }
+  std::this_thread::sleep_for(100ms);
+  BOOST_TEST(client().get("/api/v2/status").status == 200u);
+  // The oldest upload gave way; the others still finish.
+  BOOST_CHECK_THROW(uploading.front().read_response(2s), std::exception);
+  for (std::size_t i = 1; i < uploading.size(); ++i) {
+    uploading[i].send_raw(std::string(99, ' '));
+    BOOST_TEST(uploading[i].read_response(2s).status == 400u); // `{` and spaces: not JSON
+  }
+}
+
 BOOST_FIXTURE_TEST_CASE(a_new_connection_past_the_limit_is_closed_at_once_when_all_are_busy, roomy_in_flight) {
-  // Each connection is busy with a request whose body has not arrived.
+  // Each connection waits for the answer to a create whose Kafka brokers
+  // never answer (the server gives up after 3 s).
+  silent_broker broker;
   std::vector<http_client> busy;
   for (std::size_t i = 0; i < connection_limit; ++i) {
     busy.push_back(client());
-    busy.back().send_raw(post_header(10));
+    busy.back().send_raw(kafka_create(i, broker.port()));
   }
+  std::this_thread::sleep_for(300ms);
   auto started = std::chrono::steady_clock::now();
   BOOST_CHECK_THROW(client().get("/api/v2/status"), std::exception);
-  BOOST_TEST((std::chrono::steady_clock::now() - started < 10s));
-  // The busy ones are still served once their bodies arrive.
-  for (auto& c : busy) {
-    c.send_raw(R"({"a":1234})");
-    BOOST_TEST(c.read_response(2s).status == 400u); // a create without a sink URI
-  }
+  BOOST_TEST((std::chrono::steady_clock::now() - started < 2s));
+  // The busy ones are answered all the same.
+  for (auto& c : busy)
+    check_error(c.read_response(10s), 500, "CDC:ErrKafkaNewProducer");
   eventually_served();
 }
 
 BOOST_FIXTURE_TEST_CASE(requests_past_the_in_flight_limit_get_429_with_retry_after, small_limits) {
-  // Two requests whose bodies never come are in flight until their read
-  // times out.
+  silent_broker broker;
   std::vector<http_client> waiting;
   for (std::size_t i = 0; i < in_flight_limit; ++i) {
     waiting.push_back(client());
-    waiting.back().send_raw(post_header(10));
+    waiting.back().send_raw(kafka_create(i, broker.port()));
   }
   http_response r;
-  for (int i = 0; i < 100; ++i) { // the server reads those headers meanwhile
+  for (int i = 0; i < 100; ++i) { // the server reads those requests meanwhile
     r = client().get("/api/v2/status");
     if (r.status == 429u)
       break;
     std::this_thread::sleep_for(10ms);
   }
+  check_error(r, 429, "CDC:ErrTooManyRequests");
+  BOOST_TEST(r.retry_after == "1");
+  // Read whole, the request leaves the connection usable.
+  BOOST_TEST(r.keep_alive);
+  // Once they are answered, there is room again.
+  for (auto& c : waiting)
+    check_error(c.read_response(10s), 500, "CDC:ErrKafkaNewProducer");
+  eventually_served();
+}
+
+BOOST_FIXTURE_TEST_CASE(requests_whose_bodies_never_end_do_not_count_as_in_flight, roomy_connections) {
+  // Five times the in-flight limit of creates whose bodies stop short.
+  std::vector<http_client> stalled;
+  for (std::size_t i = 0; i < 5 * in_flight_limit; ++i) {
+    stalled.push_back(client());
+    stalled.back().send_raw(post_header(1000) + "{");
+  }
+  std::this_thread::sleep_for(100ms);
+  BOOST_TEST(client().get("/api/v2/status").status == 200u);
+  BOOST_TEST(client().post("/api/v2/changefeeds", "{}").status == 400u); // no sink URI
+}
+
+BOOST_FIXTURE_TEST_CASE(bodies_past_the_budget_get_429_and_requests_without_one_are_served, small_body_budget) {
+  // Two uploads hold most of the budget and wait for the rest of their bodies.
+  std::vector<http_client> uploading;
+  for (int i = 0; i < 2; ++i) {
+    uploading.push_back(client());
+    uploading.back().send_raw(post_header(body_limit) + std::string(body_limit - 1, ' '));
+  }
+  std::this_thread::sleep_for(200ms);
+  auto r = client().post("/api/v2/changefeeds", std::string(third_body, ' '));
   check_closing_error(r, 429, "CDC:ErrTooManyRequests");
   BOOST_TEST(r.retry_after == "1");
-  // Once one of them is answered, there is room again.
-  waiting.front().send_raw(R"({"a":1234})");
-  waiting.front().read_response(2s);
-  eventually_served();
+  BOOST_TEST(client().get("/api/v2/status").status == 200u);
+  BOOST_TEST(client().post("/api/v2/changefeeds", "{}").status == 400u); // no sink URI
+  // Once an upload is answered, its bytes are free again.
+  uploading.front().send_raw(" ");
+  BOOST_TEST(uploading.front().read_response(2s).status == 400u);
+  BOOST_TEST(client().post("/api/v2/changefeeds", std::string(third_body, ' ')).status == 400u);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -163,16 +163,17 @@ def held_connections(addr, tally, stop, per_thread=1500, trickle=False):
         s.close()
 
 
-def unfinished_bodies(addr, tally, stop):
-    """Requests whose bodies never come: they hold places in flight."""
+def held_uploads(addr, tally, stop, sent, hold_at_most, wait):
+    """Opens connections that send `sent` (a request cut short) and hold them
+    open, the oldest closed past `hold_at_most`; tallies what each was answered
+    within `wait` seconds, or "held"."""
     held = []
-    header = b"POST /api/v2/changefeeds HTTP/1.1\r\nHost: x\r\nContent-Length: 100\r\n\r\n"
     while not stop.is_set():
         try:
             s = connect(addr)
-            s.sendall(header)
+            s.sendall(sent)
             held.append(s)
-            s.settimeout(0.01)
+            s.settimeout(wait)
             try:
                 answer = s.recv(4096)
                 tally.add(status_of(answer) or "closed")
@@ -181,10 +182,22 @@ def unfinished_bodies(addr, tally, stop):
         except OSError as e:
             tally.add(type(e).__name__)
             time.sleep(0.05)
-        if len(held) > 3000:
+        if len(held) > hold_at_most:
             held.pop(0).close()
     for s in held:
         s.close()
+
+
+def unfinished_bodies(addr, tally, stop):
+    """Requests whose bodies never come."""
+    header = b"POST /api/v2/changefeeds HTTP/1.1\r\nHost: x\r\nContent-Length: 100\r\n\r\n"
+    held_uploads(addr, tally, stop, header, 3000, 0.01)
+
+
+def half_sent_bodies(addr, tally, stop):
+    """Uploads that stop halfway: 1 MiB of a 10 MiB body, then nothing."""
+    header = b"POST /api/v2/changefeeds HTTP/1.1\r\nHost: x\r\nContent-Length: 10485760\r\n\r\n"
+    held_uploads(addr, tally, stop, header + b" " * (1024 * 1024), 200, 0.05)
 
 
 FLOODS = {
@@ -196,6 +209,7 @@ FLOODS = {
     "idle-connections": (8, lambda a, t, s: held_connections(a, t, s)),
     "trickled-headers": (4, lambda a, t, s: held_connections(a, t, s, trickle=True)),
     "unfinished-bodies": (8, unfinished_bodies),
+    "half-sent-bodies": (4, half_sent_bodies),
 }
 
 

@@ -53,8 +53,8 @@ Flags:
                         connection replaces the longest idle one, or is closed
                         when all are busy (default 10000)
   --max-requests-in-flight=N
-                        requests each capture's API holds unanswered; past it,
-                        429 with Retry-After (default 1024)
+                        requests each capture's API holds read whole and
+                        unanswered; past it, 429 with Retry-After (default 1024)
   --ca=FILE             CA certificate (PEM) that client certificates must chain to;
                         given, the API serves HTTPS only (TiCDC's security.ca-path)
   --cert=FILE, --key=FILE
