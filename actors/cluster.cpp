@@ -5,6 +5,8 @@
 #include <stdexcept>
 
 #include <caf/io/middleman.hpp>
+#include <caf/openssl/manager.hpp>
+#include <caf/openssl/publish.hpp>
 #include <caf/send.hpp>
 
 #include "actors/control/api_gateway.hpp"
@@ -36,7 +38,7 @@ election_actor spawn_election(caf::actor_system& sys, const cluster_config& cfg,
   const auto& m = *cfg.membership;
   // Calls that take longer than a third of the TTL would eat the margin
   // the lease has between renewals.
-  store::etcd::client_options client;
+  auto client = m.etcd;
   client.timeout = std::min<std::chrono::milliseconds>(client.timeout, m.session.ttl / 3);
   auto session = std::make_shared<membership::session>(store::etcd::client(m.endpoints, client), cfg.cluster_id,
                                                        m.session.ttl);
@@ -47,7 +49,8 @@ election_actor spawn_election(caf::actor_system& sys, const cluster_config& cfg,
 /// Opens the capture to other nodes on the middleman; its "host:port".
 std::string publish_capture(caf::actor_system& sys, const capture_actor& cap,
                             const cluster_config::etcd_membership& m) {
-  auto port = sys.middleman().publish(cap, m.actor_port, m.actor_host.c_str(), true);
+  auto port = sys.has_openssl_manager() ? caf::openssl::publish(cap, m.actor_port, m.actor_host.c_str(), true)
+                                         : sys.middleman().publish(cap, m.actor_port, m.actor_host.c_str(), true);
   if (!port)
     throw std::runtime_error("cannot open the actor port on " + m.actor_host + ":" + std::to_string(m.actor_port)
                              + ": " + sys.render(port.error()));

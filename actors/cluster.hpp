@@ -60,8 +60,14 @@ struct cluster_config {
     session_options session;
     /// Where the capture takes messages from other nodes (CAF's middleman,
     /// which the actor system must have loaded); port 0 picks a free one.
+    /// When the system loaded CAF's OpenSSL manager too, nodes talk over
+    /// TLS only, each showing the certificate it was configured with and
+    /// accepting only peers whose certificates chain to its CA.
     std::string actor_host = "127.0.0.1";
     std::uint16_t actor_port = 0;
+    /// The etcd client's options (TLS for https:// endpoints); its timeout
+    /// is bounded by the session's TTL.
+    store::etcd::client_options etcd;
   };
   std::optional<etcd_membership> membership;
 };

@@ -428,7 +428,10 @@ using capture_actor = caf::typed_actor<
   caf::replies_to<atom::owner>::with<owner_actor>,
   // Another node follows the changefeeds published here (subscription N):
   // answers every feed now, and the updates follow (the node's relay).
-  caf::replies_to<atom::subscribe, feed_follower_actor, std::uint64_t>::with<feed_updates>>;
+  caf::replies_to<atom::subscribe, feed_follower_actor, std::uint64_t>::with<feed_updates>,
+  // The capture of another node connected to this one and introduces
+  // itself (passed on to the election).
+  caf::reacts_to<atom::joined, capture_member>>;
 
 /// A node's feed relay (actors/published/feed_relay.hpp): publishes the
 /// feeds of this node's owner to the nodes that follow them, and on other
@@ -502,7 +505,10 @@ using election_actor = caf::typed_actor<
   // The current owner (invalid while there is none).
   caf::replies_to<atom::owner>::with<owner_actor>,
   // Tell this listener about every owner change.
-  caf::reacts_to<atom::subscribe, owner_listener_actor>>;
+  caf::reacts_to<atom::subscribe, owner_listener_actor>,
+  // The capture of another node connected to this node's and introduced
+  // itself (cluster mode; nothing to do in one process).
+  caf::reacts_to<atom::joined, capture_member>>;
 
 /// The election of cluster mode (actors/membership/etcd_election.hpp): the
 /// election, fed by the node's etcd session.

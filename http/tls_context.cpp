@@ -105,4 +105,35 @@ std::shared_ptr<ssl::context> make_server_tls(const tls_options& options, std::s
   return ctx;
 }
 
+std::shared_ptr<ssl::context> make_client_tls(const std::string& ca_path, const std::string& cert_path,
+                                              const std::string& key_path, std::string& error) {
+  auto ctx = std::make_shared<ssl::context>(ssl::context::tls_client);
+  SSL_CTX_set_min_proto_version(ctx->native_handle(), TLS1_2_VERSION);
+  boost::system::error_code ec;
+  if (ca_path.empty())
+    ctx->set_default_verify_paths(ec);
+  else
+    ctx->load_verify_file(ca_path, ec);
+  if (ec) {
+    error = failure("cannot use CA", ca_path, ec);
+    return nullptr;
+  }
+  if (!cert_path.empty()) {
+    ctx->use_certificate_chain_file(cert_path, ec);
+    if (ec) {
+      error = failure("cannot use certificate", cert_path, ec);
+      return nullptr;
+    }
+  }
+  if (!key_path.empty()) {
+    ctx->use_private_key_file(key_path, ssl::context::pem, ec);
+    if (ec) {
+      error = failure("cannot use key", key_path, ec);
+      return nullptr;
+    }
+  }
+  ctx->set_verify_mode(ssl::verify_peer);
+  return ctx;
+}
+
 } // namespace cdc::http

@@ -31,6 +31,14 @@ struct tls_options {
 /// do not fit together.
 std::shared_ptr<boost::asio::ssl::context> make_server_tls(const tls_options& options, std::string& error);
 
+/// The client side of TLS 1.2 or newer, for the API and etcd: the server's
+/// certificate must chain to `ca_path` (else to the system's CAs), and
+/// `cert_path`/`key_path`, when given, are shown as the client's. Null with
+/// `error` set (naming the file and OpenSSL's reason) when a file cannot be
+/// used. The caller checks the server's name (host_name_verification).
+std::shared_ptr<boost::asio::ssl::context> make_client_tls(const std::string& ca_path, const std::string& cert_path,
+                                                           const std::string& key_path, std::string& error);
+
 /// The subject CN of the first certificate in the PEM file at `path` ("" when
 /// it has none or cannot be read).
 std::string certificate_common_name(const std::string& path);

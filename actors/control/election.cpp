@@ -176,6 +176,8 @@ election_actor::behavior_type election(self_ptr self, std::shared_ptr<capture_di
       self->send(sub, atom::owner_v, self->state.owner);
       self->state.subscribers.push_back(std::move(sub));
     },
+    // Every capture of one process campaigns here directly.
+    [](atom::joined, const capture_member&) {},
   };
 }
 

@@ -5,6 +5,7 @@
 #include <chrono>
 
 #include <caf/io/middleman.hpp>
+#include <caf/openssl/manager.hpp>
 #include <caf/send.hpp>
 #include <spdlog/spdlog.h>
 
@@ -123,7 +124,9 @@ void find_owner(self_ptr self) {
       [self](const caf::error&) { self->state.finding_owner = false; });
 }
 
-void connected(self_ptr self, const std::string& id, capture_actor handle) {
+/// A capture of another node is reached: this node connected to it (and
+/// then `introduces` the local capture to it), or it connected here.
+void connected(self_ptr self, const std::string& id, capture_actor handle, bool introduce) {
   auto& st = self->state;
   st.connecting.erase(id);
   const auto* info = in_view(st, id);
@@ -131,26 +134,44 @@ void connected(self_ptr self, const std::string& id, capture_actor handle) {
     return; // it left while we connected
   spdlog::info("election: reached capture {} at {}", id, info->actor_address);
   self->monitor(handle);
+  if (introduce && st.local)
+    self->send(handle, atom::joined_v, *st.local);
   auto& m = st.remote[id] = capture_member{*info, std::move(handle)};
   if (st.owner)
     self->send(st.owner, atom::joined_v, m);
   find_owner(self);
 }
 
-/// Connects to every capture of the view not reached yet.
+/// Connects to every capture of the view not reached yet whose ID sorts
+/// after the local one's; those before it connect to this node, and
+/// introduce their capture (a pair of nodes keeps one connection: CAF's
+/// OpenSSL middleman loses the link when both ends connect).
 void connect_missing(self_ptr self) {
   auto& st = self->state;
+  if (!st.local)
+    return;
   for (const auto& c : st.view.captures) {
-    if ((st.local && c.id == st.local->info.id) || c.actor_address.empty() || st.remote.count(c.id) > 0
+    if (c.id == st.local->info.id || c.actor_address.empty() || st.remote.count(c.id) > 0
         || st.connecting.count(c.id) > 0)
       continue;
+    if (c.id < st.local->info.id) {
+      // It introduced itself before this node's view showed it.
+      if (auto early = st.introduced.find(c.id); early != st.introduced.end()) {
+        auto handle = std::move(early->second);
+        st.introduced.erase(early);
+        connected(self, c.id, std::move(handle), false);
+      }
+      continue;
+    }
     auto colon = c.actor_address.rfind(':');
     if (colon == std::string::npos)
       continue;
     auto host = c.actor_address.substr(0, colon);
     auto port = static_cast<std::uint16_t>(std::stoul(c.actor_address.substr(colon + 1)));
     st.connecting.insert(c.id);
-    auto mm = self->system().middleman().actor_handle();
+    // Over TLS when the system loaded CAF's OpenSSL manager (cluster.hpp).
+    auto& sys = self->system();
+    auto mm = sys.has_openssl_manager() ? sys.openssl_manager().actor_handle() : sys.middleman().actor_handle();
     self->request(mm, connect_timeout, caf::connect_atom_v, host, port)
       .then(
         [self, id = c.id](const caf::node_id&, caf::strong_actor_ptr& ptr, const std::set<std::string>&) {
@@ -158,7 +179,7 @@ void connect_missing(self_ptr self) {
             self->state.connecting.erase(id);
             return;
           }
-          connected(self, id, caf::actor_cast<capture_actor>(std::move(ptr)));
+          connected(self, id, caf::actor_cast<capture_actor>(std::move(ptr)), true);
         },
         [self, id = c.id, where = c.actor_address](const caf::error& e) {
           self->state.connecting.erase(id);
@@ -274,6 +295,14 @@ etcd_election_actor::behavior_type etcd_election(self_ptr self, std::shared_ptr<
       self->state.subscribers.push_back(std::move(sub));
     },
     [self](atom::captures, membership_view& v) { apply(self, std::move(v)); },
+    [self](atom::joined, capture_member& other) {
+      auto& st = self->state;
+      auto id = other.info.id;
+      if (in_view(st, id))
+        return connected(self, id, std::move(other.handle), false);
+      // Not in this node's view yet: taken when the view shows it.
+      st.introduced[id] = std::move(other.handle);
+    },
     [self](atom::left, std::string& next_id) {
       auto& st = self->state;
       step_down(self);
@@ -281,6 +310,7 @@ etcd_election_actor::behavior_type etcd_election(self_ptr self, std::shared_ptr<
       publish(self);
       for (const auto& [id, m] : std::map<std::string, capture_member>(st.remote))
         drop_remote(self, id);
+      st.introduced.clear();
       st.remote_owner_term = 0;
       announce(self, owner_actor{});
       follow(self, capture_actor{});

@@ -51,6 +51,9 @@ struct etcd_election_state {
   /// IDs being connected to.
   std::map<std::string, capture_member> remote;
   std::set<std::string> connecting;
+  /// Captures of other nodes that connected here and introduced themselves
+  /// before this node's view showed them.
+  std::map<std::string, capture_actor> introduced;
   /// The owner role on another node once found (writes go to it), and the
   /// term it was found for.
   std::uint64_t remote_owner_term = 0;

@@ -64,6 +64,7 @@ public:
   std::chrono::seconds ttl() const { return ttl_; }
   std::string describe() const { return client_.describe(); }
   const std::vector<etcd::endpoint>& endpoints() const noexcept { return client_.endpoints(); }
+  const etcd::client_options& client_options() const noexcept { return client_.options(); }
   const std::string& cluster() const noexcept { return cluster_; }
 
 private:

@@ -17,6 +17,7 @@
 #include <boost/json/serialize.hpp>
 #include <spdlog/spdlog.h>
 
+#include "actors/store/backend/etcd_tls.hpp"
 #include "model/cluster/etcd_keys.hpp"
 #include "model/codec/base64.hpp"
 
@@ -46,14 +47,17 @@ std::string watch_body(const std::string& prefix) {
 } // namespace
 
 struct prefix_watch::loop {
-  loop(std::vector<store::etcd::endpoint> eps, std::string prefix, std::function<void()> changed,
-       std::atomic<std::size_t>& established)
-    : endpoints(std::move(eps)), body(watch_body(prefix)), prefix(std::move(prefix)), changed(std::move(changed)),
-      established(established) {}
+  loop(std::vector<store::etcd::endpoint> eps, std::shared_ptr<net::ssl::context> tls_options, std::string prefix,
+       std::function<void()> changed, std::atomic<std::size_t>& established)
+    : endpoints(std::move(eps)), tls_context(std::move(tls_options)), body(watch_body(prefix)),
+      prefix(std::move(prefix)), changed(std::move(changed)), established(established) {}
 
   net::io_context ioc;
   tcp::resolver resolver{ioc};
   beast::tcp_stream stream{ioc};
+  /// For https:// endpoints, over `stream` while it is open.
+  std::shared_ptr<net::ssl::context> tls_context;
+  std::optional<store::etcd::tls_stream> tls;
   net::steady_timer retry{ioc};
   beast::flat_buffer buffer;
   http::request<http::string_body> req;
@@ -80,10 +84,20 @@ struct prefix_watch::loop {
       stream.async_connect(r, [this](beast::error_code ec, const tcp::endpoint&) {
         if (ec)
           return again("cannot connect: " + ec.message());
-        send();
+        if (!endpoints[at].tls)
+          return send();
+        tls_context = store::etcd::tls_context_or_default(std::move(tls_context));
+        tls.emplace(stream, *tls_context);
+        store::etcd::prepare_tls(*tls, endpoints[at]);
+        tls->async_handshake(net::ssl::stream_base::client, [this](beast::error_code ec) {
+          if (ec)
+            return again("TLS handshake failed: " + ec.message());
+          send();
+        });
       });
     });
   }
+
 
   void send() {
     const auto& ep = endpoints[at];
@@ -92,28 +106,32 @@ struct prefix_watch::loop {
     req.set(http::field::content_type, "application/json");
     req.body() = body;
     req.prepare_payload();
-    http::async_write(stream, req, [this](beast::error_code ec, std::size_t) {
-      if (ec)
-        return again("cannot send: " + ec.message());
-      // The answer stays open for as long as the watch lives.
-      stream.expires_never();
-      parser.emplace();
-      parser->body_limit(boost::none);
-      read();
+    store::etcd::on_stream(tls, stream, [this](auto& s) {
+      http::async_write(s, req, [this](beast::error_code ec, std::size_t) {
+        if (ec)
+          return again("cannot send: " + ec.message());
+        // The answer stays open for as long as the watch lives.
+        stream.expires_never();
+        parser.emplace();
+        parser->body_limit(boost::none);
+        read();
+      });
     });
   }
 
   void read() {
-    http::async_read_some(stream, buffer, *parser, [this](beast::error_code ec, std::size_t) {
-      if (ec)
-        return again(ec == http::error::end_of_stream ? "etcd ended the watch" : "watch cut: " + ec.message());
-      if (parser->is_header_done() && parser->get().result() != http::status::ok)
-        return again("etcd answered " + std::to_string(parser->get().result_int()));
-      if (!take_lines())
-        return;
-      if (parser->is_done())
-        return again("etcd ended the watch");
-      read();
+    store::etcd::on_stream(tls, stream, [this](auto& s) {
+      http::async_read_some(s, buffer, *parser, [this](beast::error_code ec, std::size_t) {
+        if (ec)
+          return again(ec == http::error::end_of_stream ? "etcd ended the watch" : "watch cut: " + ec.message());
+        if (parser->is_header_done() && parser->get().result() != http::status::ok)
+          return again("etcd answered " + std::to_string(parser->get().result_int()));
+        if (!take_lines())
+          return;
+        if (parser->is_done())
+          return again("etcd ended the watch");
+        read();
+      });
     });
   }
 
@@ -175,6 +193,8 @@ struct prefix_watch::loop {
     beast::error_code ignored;
     stream.socket().shutdown(tcp::socket::shutdown_both, ignored);
     stream.close();
+    // Called from the handler of the operation that failed: none is pending.
+    tls.reset();
     buffer.clear();
     parser.reset();
     at = (at + 1) % endpoints.size();
@@ -193,9 +213,10 @@ struct prefix_watch::loop {
   }
 };
 
-prefix_watch::prefix_watch(std::vector<store::etcd::endpoint> endpoints, std::string prefix,
-                           std::function<void()> changed)
-  : loop_(std::make_unique<loop>(std::move(endpoints), std::move(prefix), std::move(changed), established_)) {
+prefix_watch::prefix_watch(std::vector<store::etcd::endpoint> endpoints, std::shared_ptr<net::ssl::context> tls,
+                           std::string prefix, std::function<void()> changed)
+  : loop_(std::make_unique<loop>(std::move(endpoints), std::move(tls), std::move(prefix), std::move(changed),
+                                 established_)) {
   loop_->connect();
   thread_ = std::thread([l = loop_.get()] { l->ioc.run(); });
 }

@@ -23,8 +23,10 @@ public:
   /// Watches `prefix` on the first of `endpoints` that answers; calls
   /// `changed` from the watch's thread when keys under it change, and each
   /// time the watch is established (anything may have changed while it was
-  /// not). Reconnects, a second apart, for as long as it lives.
-  prefix_watch(std::vector<store::etcd::endpoint> endpoints, std::string prefix, std::function<void()> changed);
+  /// not). Reconnects, a second apart, for as long as it lives. https://
+  /// endpoints use `tls` (null: the system's CAs).
+  prefix_watch(std::vector<store::etcd::endpoint> endpoints, std::shared_ptr<boost::asio::ssl::context> tls,
+               std::string prefix, std::function<void()> changed);
   /// Stops the watch and joins its thread.
   ~prefix_watch();
 

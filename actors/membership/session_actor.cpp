@@ -174,7 +174,7 @@ void watch(self_ptr self) {
   // Weak: the state owns the watch, which must not keep the actor alive.
   auto me = self->address();
   st.watch = std::make_unique<membership::prefix_watch>(
-    st.session->endpoints(), model::etcd_keys::meta_prefix(st.session->cluster()), [signalled, me] {
+    st.session->endpoints(), st.session->client_options().tls, model::etcd_keys::meta_prefix(st.session->cluster()), [signalled, me] {
       if (signalled->exchange(true))
         return;
       if (auto session = caf::actor_cast<session_actor>(me))

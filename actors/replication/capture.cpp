@@ -249,6 +249,7 @@ capture_actor::behavior_type capture(self_ptr self, std::shared_ptr<node_state> 
         return caf::make_error(caf::sec::unexpected_message); // one process: nothing to follow
       return self->delegate(relay, atom::subscribe_v, std::move(follower), subscription);
     },
+    [self](atom::joined, capture_member& other) { self->send(self->state.election, atom::joined_v, std::move(other)); },
   };
 }
 

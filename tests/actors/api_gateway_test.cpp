@@ -33,6 +33,7 @@ election_actor::behavior_type fake_election(election_actor::stateful_pointer<fak
     [](atom::resign, std::uint64_t) {},
     [](atom::stopping, const std::string&) {},
     [self](atom::subscribe, owner_listener_actor& l) { self->state.subscribers.push_back(l); },
+    [](atom::joined, const capture_member&) {},
   };
 }
 

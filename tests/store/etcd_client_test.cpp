@@ -50,7 +50,11 @@ BOOST_AUTO_TEST_CASE(endpoints_are_parsed_like_ticdcs_pd_flag) {
   BOOST_TEST(two->size() == 2u);
   BOOST_TEST((*two)[1].host == "pd-1");
   BOOST_TEST((*two)[1].port == "2379");
-  for (auto bad : {"", "127.0.0.1:2379", "https://pd:2379", "http://pd", "http://pd:2379/v3", "http://a:1,"}) {
+  BOOST_TEST(!(*two)[0].tls);
+  auto secure = etcd::parse_endpoints("https://pd-2:2379");
+  BOOST_REQUIRE(secure.has_value());
+  BOOST_TEST((*secure)[0].tls);
+  for (auto bad : {"", "127.0.0.1:2379", "grpc://pd:2379", "http://pd", "http://pd:2379/v3", "http://a:1,"}) {
     auto r = etcd::parse_endpoints(bad);
     BOOST_REQUIRE_MESSAGE(!r.has_value(), bad);
     BOOST_TEST(r.error().kind == model::api_error::meta_store_failed);

@@ -27,7 +27,7 @@ struct watched_etcd {
   void start_watch() {
     auto eps = store::etcd::parse_endpoints(server.endpoint());
     BOOST_REQUIRE(eps.has_value());
-    watch = std::make_unique<membership::prefix_watch>(*eps, "/tidb/cdc/w/__cdc_meta__/", [this] { ++changes; });
+    watch = std::make_unique<membership::prefix_watch>(*eps, nullptr, "/tidb/cdc/w/__cdc_meta__/", [this] { ++changes; });
   }
 
   void put(const std::string& key) {

@@ -49,6 +49,7 @@ inline actors::capture_actor::behavior_type capture_stub(actors::capture_actor::
         return feed_updates{};
       return self->delegate(hooks.relay, atom::subscribe_v, f, n);
     },
+    [](atom::joined, const capture_member&) {},
   };
 }
 

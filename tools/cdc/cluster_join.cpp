@@ -5,9 +5,10 @@
 
 namespace cdc::tool {
 
-std::string upstream_mismatch(const std::vector<store::etcd::endpoint>& endpoints, const std::string& cluster_id,
+std::string upstream_mismatch(const std::vector<store::etcd::endpoint>& endpoints,
+                              const store::etcd::client_options& options, const std::string& cluster_id,
                               const std::string& digest) {
-  membership::session s(store::etcd::client(endpoints), cluster_id, std::chrono::seconds(10));
+  membership::session s(store::etcd::client(endpoints, options), cluster_id, std::chrono::seconds(10));
   auto now = s.read();
   if (!now)
     return "cannot read the cluster's captures: " + now.error().message;

@@ -12,7 +12,8 @@ namespace cdc::tool {
 /// as this node (`digest`): otherwise a table moved between nodes would
 /// replicate other rows. Returns why this node must not join, or "" when
 /// it may (captures of TiCDC, which carry no digest, do not object).
-std::string upstream_mismatch(const std::vector<store::etcd::endpoint>& endpoints, const std::string& cluster_id,
+std::string upstream_mismatch(const std::vector<store::etcd::endpoint>& endpoints,
+                              const store::etcd::client_options& options, const std::string& cluster_id,
                               const std::string& digest);
 
 } // namespace cdc::tool

@@ -11,6 +11,7 @@
 #include <caf/actor_system.hpp>
 #include <caf/actor_system_config.hpp>
 #include <caf/io/middleman.hpp>
+#include <caf/openssl/manager.hpp>
 #include <spdlog/spdlog.h>
 
 #include "actors/cluster.hpp"
@@ -19,6 +20,7 @@
 #include "actors/store/backend/sqlite_backend.hpp"
 #include "http/client_auth.hpp"
 #include "http/server.hpp"
+#include "http/tls_context.hpp"
 #include "model/upstream/catalog.hpp"
 #include "model/upstream/catalog_digest.hpp"
 #include "model/version.hpp"
@@ -48,6 +50,7 @@ int print_version() {
 /// before anything runs, so a store that cannot be used stops the server
 /// here, naming it and the reason.
 model::result<std::shared_ptr<store::meta_backend>> open_meta_store(const tool::server_flags& f,
+                                                                    const store::etcd::client_options& etcd,
                                                                     std::shared_ptr<const store::owner_fence> fence) {
   if (f.pd.empty()) {
     auto sqlite = store::sqlite_backend::open(f.data_dir);
@@ -61,7 +64,7 @@ model::result<std::shared_ptr<store::meta_backend>> open_meta_store(const tool::
   store::etcd_options options;
   options.cluster_id = f.cluster_id;
   options.fence = std::move(fence);
-  return std::make_shared<store::etcd_backend>(store::etcd::client(std::move(*endpoints)), std::move(options));
+  return std::make_shared<store::etcd_backend>(store::etcd::client(std::move(*endpoints), etcd), std::move(options));
 }
 
 /// Where file:// sinks may write: the flag's directories, or the data dir and
@@ -109,6 +112,17 @@ int run_server(const std::vector<std::string>& args) {
     std::fprintf(stderr, "cdc server: %s\n", error.c_str());
     return 1;
   }
+  // The [security] files serve etcd too, as TiCDC's do for PD and etcd:
+  // its certificate must chain to the CA, and it may ask for ours.
+  store::etcd::client_options etcd;
+  if (!flags->pd.empty() && !flags->security.ca_path.empty()) {
+    etcd.tls = http::make_client_tls(flags->security.ca_path, flags->security.cert_path, flags->security.key_path,
+                                     error);
+    if (!etcd.tls) {
+      std::fprintf(stderr, "cdc server: security: %s\n", error.c_str());
+      return 1;
+    }
+  }
 
   // SIGINT/SIGTERM are taken by sigwait below; block them before any thread
   // starts so no other thread gets them.
@@ -121,7 +135,7 @@ int run_server(const std::vector<std::string>& args) {
 
   // Cluster mode: the session holds it, the etcd meta store is fenced by it.
   auto fence = std::make_shared<store::owner_fence>();
-  auto backend = open_meta_store(*flags, fence);
+  auto backend = open_meta_store(*flags, etcd, fence);
   if (!backend) {
     std::fprintf(stderr, "cdc server: %s\n", backend.error().message.c_str());
     return 1;
@@ -141,6 +155,14 @@ int run_server(const std::vector<std::string>& args) {
   // CAF's network layer, for actors on other nodes (nothing is published
   // yet); the middleman registers its own message types when it starts.
   cfg.load<caf::io::middleman>();
+  // Cluster mode with certificates: nodes talk over TLS only, each showing
+  // the server certificate and accepting only peers signed by the CA.
+  if (!flags->pd.empty() && !flags->security.ca_path.empty()) {
+    cfg.openssl_certificate = flags->security.cert_path;
+    cfg.openssl_key = flags->security.key_path;
+    cfg.openssl_cafile = flags->security.ca_path;
+    cfg.load<caf::openssl::manager>();
+  }
   actors::configure_scheduler(cfg);
   // Ended explicitly below, before the logger: actors may log while it winds down.
   auto sys = std::make_unique<caf::actor_system>(cfg);
@@ -170,13 +192,14 @@ int run_server(const std::vector<std::string>& args) {
     membership.endpoints = store::etcd::parse_endpoints(flags->pd).value();
     membership.session.ttl = std::chrono::seconds(flags->capture_session_ttl);
     membership.session.fence = fence;
+    membership.etcd = etcd;
     // Other nodes reach this one's actors on the advertised host, on a
     // port of the OS's choosing (the capture info tells them which).
     membership.actor_host = flags->host;
     if (auto colon = flags->advertise_addr.rfind(':'); colon != std::string::npos)
       membership.actor_host = flags->advertise_addr.substr(0, colon);
     membership.session.upstream_digest = model::upstream::catalog_digest(*opts.cluster.catalog);
-    if (auto why = tool::upstream_mismatch(membership.endpoints, flags->cluster_id, membership.session.upstream_digest);
+    if (auto why = tool::upstream_mismatch(membership.endpoints, etcd, flags->cluster_id, membership.session.upstream_digest);
         !why.empty()) {
       spdlog::error("refusing to join cluster {}: {}", flags->cluster_id, why);
       std::fprintf(stderr, "cdc server: refusing to join cluster %s: %s\n", flags->cluster_id.c_str(), why.c_str());

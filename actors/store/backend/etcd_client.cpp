@@ -4,6 +4,7 @@
 #include <poll.h>
 
 #include <charconv>
+#include <optional>
 
 #include <boost/asio/connect.hpp>
 #include <boost/asio/io_context.hpp>
@@ -16,6 +17,7 @@
 #include <boost/json/parse.hpp>
 #include <boost/url/parse.hpp>
 
+#include "actors/store/backend/etcd_tls.hpp"
 #include "actors/store/backend/etcd_wire.hpp"
 
 namespace cdc::store::etcd {
@@ -56,13 +58,14 @@ model::result<std::vector<endpoint>> parse_endpoints(std::string_view list) {
     auto url = boost::urls::parse_uri(entry);
     if (!url)
       return refuse(entry, "expected http://host:port");
-    if (url->scheme() != "http")
-      return refuse(entry, "only http:// is supported (no TLS yet)");
+    if (url->scheme() != "http" && url->scheme() != "https")
+      return refuse(entry, "only http:// and https:// are supported");
     if (url->host().empty() || !url->has_port() || url->port().empty())
       return refuse(entry, "expected http://host:port");
     if (url->has_userinfo() || url->has_query() || url->has_fragment() || (!url->path().empty() && url->path() != "/"))
       return refuse(entry, "expected http://host:port with nothing after the port");
-    out.push_back({std::string{url->host_address()}, std::string{url->port()}, std::string{entry}});
+    out.push_back({std::string{url->host_address()}, std::string{url->port()}, std::string{entry},
+                   url->scheme() == "https"});
   }
   if (out.empty() || list.empty())
     return refuse(list, "no endpoint given");
@@ -76,13 +79,19 @@ struct client::connection {
   net::io_context ioc;
   tcp::resolver resolver{ioc};
   beast::tcp_stream stream{ioc};
+  /// For https:// endpoints, over `stream` while it is open.
+  std::shared_ptr<net::ssl::context> tls_context;
+  std::optional<tls_stream> tls;
   beast::flat_buffer buffer;
   /// The endpoint in use, or to try first.
   std::size_t at = 0;
   bool open = false;
 
   // A page of a list is megabytes: read it 64 KiB at a time, not 512 bytes.
-  connection() { buffer.reserve(64 * 1024); }
+  explicit connection(std::shared_ptr<net::ssl::context> tls_options) : tls_context(std::move(tls_options)) {
+    buffer.reserve(64 * 1024);
+  }
+
 
   /// Runs the operations started until `done` or the deadline. At the
   /// deadline everything pending is cancelled and run to its end, so no
@@ -105,6 +114,7 @@ struct client::connection {
     beast::error_code ignored;
     stream.socket().shutdown(tcp::socket::shutdown_both, ignored);
     stream.close();
+    tls.reset();
     buffer.clear();
     open = false;
   }
@@ -152,7 +162,32 @@ struct client::connection {
     if (ec)
       return "cannot connect: " + ec.message();
     stream.socket().set_option(tcp::no_delay(true), ec);
+    if (ep.tls) {
+      if (auto why = handshake(ep, deadline); !why.empty()) {
+        close();
+        return why;
+      }
+    }
     open = true;
+    return {};
+  }
+
+  /// TLS over the connected stream; an empty string on success, else why not.
+  std::string handshake(const endpoint& ep, clock::time_point deadline) {
+    tls_context = tls_context_or_default(std::move(tls_context));
+    tls.emplace(stream, *tls_context);
+    prepare_tls(*tls, ep);
+    beast::error_code ec;
+    bool done = false;
+    stream.expires_at(deadline);
+    tls->async_handshake(net::ssl::stream_base::client, [&](beast::error_code e) {
+      ec = e;
+      done = true;
+    });
+    if (!run_until(deadline, done) || ec == beast::error::timeout)
+      return "no TLS handshake in time";
+    if (ec)
+      return "TLS handshake failed: " + ec.message();
     return {};
   }
 
@@ -176,10 +211,12 @@ struct client::connection {
     req.prepare_payload();
     bool done = false;
     stream.expires_at(deadline);
-    http::async_write(stream, req, [&](beast::error_code e, std::size_t n) {
-      out.ec = e;
-      out.sent = n > 0 || !e;
-      done = true;
+    on_stream(tls, stream, [&](auto& s) {
+      http::async_write(s, req, [&](beast::error_code e, std::size_t n) {
+        out.ec = e;
+        out.sent = n > 0 || !e;
+        done = true;
+      });
     });
     if (!run_until(deadline, done) || out.ec == beast::error::timeout) {
       out.timed_out = true;
@@ -192,9 +229,11 @@ struct client::connection {
     parser.body_limit(max_answer_bytes);
     done = false;
     stream.expires_at(deadline);
-    http::async_read(stream, buffer, parser, [&](beast::error_code e, std::size_t) {
-      out.ec = e;
-      done = true;
+    on_stream(tls, stream, [&](auto& s) {
+      http::async_read(s, buffer, parser, [&](beast::error_code e, std::size_t) {
+        out.ec = e;
+        done = true;
+      });
     });
     if (!run_until(deadline, done) || out.ec == beast::error::timeout) {
       out.timed_out = true;
@@ -207,7 +246,7 @@ struct client::connection {
 };
 
 client::client(std::vector<endpoint> endpoints, client_options options)
-  : endpoints_(std::move(endpoints)), options_(options), conn_(std::make_unique<connection>()) {}
+  : endpoints_(std::move(endpoints)), options_(options), conn_(std::make_unique<connection>(options_.tls)) {}
 
 client::~client() = default;
 client::client(client&&) noexcept = default;

@@ -1,5 +1,6 @@
 // A small blocking client for etcd's v3 JSON gateway (etcd_wire.hpp) over
-// Boost.Beast: one kept-alive HTTP/1.1 connection, opened again when etcd
+// Boost.Beast: one kept-alive HTTP/1.1 connection (TLS for https://
+// endpoints, etcd's certificate checked), opened again when etcd
 // dropped it, and a timeout on every call. Several endpoints are tried in
 // turn, starting with the last one that answered. Failures come back as
 // values, never as exceptions. Calls block the calling thread; only the
@@ -16,27 +17,37 @@
 
 #include <boost/json/value.hpp>
 
+namespace boost::asio::ssl {
+class context;
+}
+
 #include "actors/store/backend/etcd_types.hpp"
 #include "model/result.hpp"
 
 namespace cdc::store::etcd {
 
-/// One http://host:port of an etcd cluster.
+/// One http(s)://host:port of an etcd cluster.
 struct endpoint {
   std::string host;
   std::string port;
   /// As given, for messages: "http://127.0.0.1:2379".
   std::string url;
+  /// https://: TLS, with etcd's certificate checked against the host.
+  bool tls = false;
 };
 
-/// Parses TiCDC's --pd form, "http://h:p[,http://h2:p2...]". Refuses an
-/// empty list, a scheme other than http (no TLS yet) and a URL with a path,
+/// Parses TiCDC's --pd form, "http://h:p[,https://h2:p2...]". Refuses an
+/// empty list, a scheme other than http and https, and a URL with a path,
 /// user or query: 500 ErrMetaStoreFailed naming the bad entry.
 model::result<std::vector<endpoint>> parse_endpoints(std::string_view list);
 
 struct client_options {
   /// The longest a call may take, all endpoints and the reconnect included.
   std::chrono::milliseconds timeout{5000};
+  /// For https:// endpoints: the CAs etcd's certificate must chain to and
+  /// the client certificate to show (TiCDC's [security] files). Null: the
+  /// system's CAs and no client certificate.
+  std::shared_ptr<boost::asio::ssl::context> tls;
 };
 
 class client {
@@ -61,6 +72,7 @@ public:
   /// "etcd http://h:p,http://h2:p2", for logs and messages.
   std::string describe() const;
   const std::vector<endpoint>& endpoints() const noexcept { return endpoints_; }
+  const client_options& options() const noexcept { return options_; }
 
 private:
   struct connection;

@@ -17,6 +17,7 @@
 #include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
 
+#include "http/tls_context.hpp"
 #include "model/codec/base64.hpp"
 
 namespace cdc::cli {
@@ -52,25 +53,10 @@ std::string go_net_error(const beast::error_code& ec, bool connecting) {
 /// The client side of TLS: trust `ca_path` (else the system's CAs), and
 /// show the client certificate when one is given.
 std::shared_ptr<boost::asio::ssl::context> client_tls(const client_security& security) {
-  namespace ssl = boost::asio::ssl;
-  auto ctx = std::make_shared<ssl::context>(ssl::context::tls_client);
-  SSL_CTX_set_min_proto_version(ctx->native_handle(), TLS1_2_VERSION);
-  beast::error_code ec;
-  auto use = [&](const char* flag, const std::string& path, auto&& load) {
-    if (path.empty())
-      return;
-    load(path, ec);
-    if (ec)
-      throw cli_error(std::string(flag) + " " + path + ": " + ec.message());
-  };
-  if (security.ca_path.empty())
-    ctx->set_default_verify_paths();
-  use("--ca", security.ca_path, [&](const std::string& p, beast::error_code& e) { ctx->load_verify_file(p, e); });
-  use("--cert", security.cert_path,
-      [&](const std::string& p, beast::error_code& e) { ctx->use_certificate_chain_file(p, e); });
-  use("--key", security.key_path,
-      [&](const std::string& p, beast::error_code& e) { ctx->use_private_key_file(p, ssl::context::pem, e); });
-  ctx->set_verify_mode(ssl::verify_peer);
+  std::string error;
+  auto ctx = cdc::http::make_client_tls(security.ca_path, security.cert_path, security.key_path, error);
+  if (!ctx)
+    throw cli_error(error);
   return ctx;
 }
 
