@@ -25,10 +25,12 @@ BOOST_AUTO_TEST_CASE(it_matches_prometheus_cpps_serializer) {
   add_series(counter, {}).counter.value = 2.25;
   families.push_back(counter);
   auto histogram = make_family("h_seconds", "a histogram", MetricType::Histogram);
-  auto& h = add_series(histogram, {{"route", "/api/v2/changefeeds/{changefeed_id}"}}).histogram;
+  // A copy: the second add_series may move the first series (a vector).
+  prometheus::ClientMetric::Histogram h;
   h.sample_count = 3;
   h.sample_sum = 1.5;
   h.bucket = {{1, 0.5}, {2, 1}, {3, std::numeric_limits<double>::infinity()}};
+  add_series(histogram, {{"route", "/api/v2/changefeeds/{changefeed_id}"}}).histogram = h;
   add_series(histogram, {}).histogram = h;
   families.push_back(histogram);
 
