@@ -80,8 +80,9 @@ void follow(self_ptr self, capture_actor owner_capture) {
     self->send(self->state.relay, atom::follow_v, std::move(owner_capture));
 }
 
-/// A remote capture is no longer reachable or no longer a member.
-void drop_remote(self_ptr self, const std::string& id) {
+/// A remote capture is no longer reachable or no longer a member. `id` is a
+/// copy: callers pass the key of the entry this erases.
+void drop_remote(self_ptr self, std::string id) {
   auto& st = self->state;
   auto it = st.remote.find(id);
   if (it == st.remote.end())
