@@ -193,12 +193,17 @@ BOOST_FIXTURE_TEST_CASE(a_connection_waiting_for_its_body_gives_its_place_to_a_n
   }
   std::this_thread::sleep_for(100ms);
   BOOST_TEST(client().get("/api/v2/status").status == 200u);
-  // The oldest upload gave way; the others still finish.
-  BOOST_CHECK_THROW(uploading.front().read_response(2s), std::exception);
-  for (std::size_t i = 1; i < uploading.size(); ++i) {
-    uploading[i].send_raw(std::string(99, ' '));
-    BOOST_TEST(uploading[i].read_response(2s).status == 400u); // `{` and spaces: not JSON
+  // One upload (the oldest the server saw) gave way; the others still finish.
+  int gave_way = 0;
+  for (auto& c : uploading) {
+    try {
+      c.send_raw(std::string(99, ' '));
+      BOOST_TEST(c.read_response(2s).status == 400u); // `{` and spaces: not JSON
+    } catch (const std::exception&) {
+      ++gave_way;
+    }
   }
+  BOOST_TEST(gave_way == 1);
 }
 
 BOOST_FIXTURE_TEST_CASE(a_new_connection_past_the_limit_is_closed_at_once_when_all_are_busy, roomy_in_flight) {
@@ -210,7 +215,7 @@ BOOST_FIXTURE_TEST_CASE(a_new_connection_past_the_limit_is_closed_at_once_when_a
     busy.push_back(client());
     busy.back().send_raw(kafka_create(i, broker.port()));
   }
-  std::this_thread::sleep_for(300ms);
+  std::this_thread::sleep_for(1s); // read and handed on; the brokers' 3 s run on
   auto started = std::chrono::steady_clock::now();
   BOOST_CHECK_THROW(client().get("/api/v2/status"), std::exception);
   BOOST_TEST((std::chrono::steady_clock::now() - started < 2s));
@@ -263,8 +268,12 @@ BOOST_FIXTURE_TEST_CASE(bodies_past_the_budget_get_429_and_requests_without_one_
     uploading.push_back(client());
     uploading.back().send_raw(post_header(body_limit) + std::string(body_limit - 1, ' '));
   }
-  std::this_thread::sleep_for(200ms);
-  auto r = client().post("/api/v2/changefeeds", std::string(third_body, ' '));
+  // Until the server has read them (a body that still fits is answered 400).
+  http_response r;
+  for (int i = 0; i < 50 && r.status != 429u; ++i) {
+    std::this_thread::sleep_for(50ms);
+    r = client().post("/api/v2/changefeeds", std::string(third_body, ' '));
+  }
   check_closing_error(r, 429, "CDC:ErrTooManyRequests");
   BOOST_TEST(r.retry_after == "1");
   BOOST_TEST(client().get("/api/v2/status").status == 200u);
