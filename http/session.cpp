@@ -368,13 +368,16 @@ void session<Stream>::on_reply(unsigned status, std::string body, const char* co
     res_.set(bhttp::field::retry_after, "1");
   res_.body() = std::move(body);
   res_.prepare_payload();
+  // Answered: the request's place and its body's bytes are free before the
+  // answer is written, so a client that reads it and asks again at once
+  // finds them free.
+  release();
   tcp_layer().expires_after(ctx_->lim.write_timeout);
   bhttp::async_write(stream_, res_, beast::bind_front_handler(&session::on_write, this->shared_from_this()));
 }
 
 template <class Stream>
 void session<Stream>::on_write(beast::error_code ec, std::size_t) {
-  release();
   if (ec || !res_.keep_alive())
     return do_close();
   do_read();
