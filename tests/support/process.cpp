@@ -15,7 +15,28 @@
 
 #include "tests/support/subprocess.hpp"
 
+extern char** environ;
+
 namespace cdc::test {
+
+namespace {
+
+/// Our environment with `overrides` (`NAME=value`) replacing or adding to it.
+std::vector<std::string> environment_with(const std::vector<std::string>& overrides) {
+  auto name_of = [](const std::string& entry) { return entry.substr(0, entry.find('=')); };
+  std::vector<std::string> env(overrides);
+  for (char** e = environ; *e; ++e) {
+    std::string entry(*e);
+    bool replaced = false;
+    for (const auto& o : overrides)
+      replaced = replaced || name_of(o) == name_of(entry);
+    if (!replaced)
+      env.push_back(std::move(entry));
+  }
+  return env;
+}
+
+} // namespace
 
 std::string cdc_binary() {
   if (const char* p = std::getenv("CDC_BINARY"))
@@ -55,6 +76,17 @@ child_process::child_process(const std::string& program, const std::vector<std::
       at += static_cast<std::size_t>(n);
     }
   }
+  // Built before fork: the child of a threaded parent must not allocate.
+  std::vector<char*> argv;
+  argv.push_back(const_cast<char*>(program.c_str()));
+  for (const auto& a : args)
+    argv.push_back(const_cast<char*>(a.c_str()));
+  argv.push_back(nullptr);
+  auto env = environment_with(opts.env);
+  std::vector<char*> envp;
+  for (auto& e : env)
+    envp.push_back(e.data());
+  envp.push_back(nullptr);
   pid_t parent = getpid();
   pid_ = fork();
   if (pid_ < 0)
@@ -74,12 +106,7 @@ child_process::child_process(const std::string& program, const std::vector<std::
       if (setrlimit(RLIMIT_NOFILE, &lim) != 0)
         _exit(126);
     }
-    std::vector<char*> argv;
-    argv.push_back(const_cast<char*>(program.c_str()));
-    for (const auto& a : args)
-      argv.push_back(const_cast<char*>(a.c_str()));
-    argv.push_back(nullptr);
-    execv(program.c_str(), argv.data());
+    execve(program.c_str(), argv.data(), envp.data());
     _exit(127);
   }
   close(out[1]);

@@ -25,6 +25,8 @@ struct child_options {
   std::uint64_t max_open_files = 0;
   /// What the child reads on stdin, then end of file; nullopt inherits ours.
   std::optional<std::string> stdin_text;
+  /// Variables (`NAME=value`) set on top of the environment it inherits.
+  std::vector<std::string> env;
 };
 
 class child_process {
