@@ -7,9 +7,10 @@
 #   scripts/test.sh SANITIZE=thread            or TSan, in build-<sanitizers>/
 #
 # Under a sanitizer every report fails the test that caused it, except those
-# scripts/sanitizers/*.supp name (each with the reason). Debian's CAF is not
-# built with TSan, so under thread its own synchronisation shows as races:
-# build CAF from its source package with -fsanitize=thread for a clean run.
+# scripts/sanitizers/*.supp name (each with the reason). Under thread, CAF is
+# first built from Debian's source package with TSan (scripts/sanitizers/
+# caf-thread.sh, once, into the build directory): TSan cannot see the
+# synchronisation of uninstrumented code.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 for arg in "$@"; do
@@ -30,6 +31,11 @@ if [ -n "${SANITIZE:-}" ]; then
   export TSAN_OPTIONS=${TSAN_OPTIONS:-halt_on_error=1:second_deadlock_stack=1:suppressions=$supp/tsan.supp}
   # Instrumented code runs a few times slower.
   timeout=1200
+  if [[ $SANITIZE == *thread* ]]; then
+    caf_prefix=$(realpath -m "$BUILD_DIR")/caf-thread
+    scripts/sanitizers/caf-thread.sh "$caf_prefix"
+    build_args+=(-DCMAKE_PREFIX_PATH="$caf_prefix")
+  fi
 fi
 TARGETS=cdc_tests scripts/build.sh "${build_args[@]}"
 cd "${BUILD_DIR:-build}"
