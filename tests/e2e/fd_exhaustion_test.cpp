@@ -8,7 +8,9 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
-#include <string_view>
+#include <sstream>
+#include <string>
+#include <vector>
 #include <thread>
 
 #include <boost/asio/connect.hpp>
@@ -49,23 +51,32 @@ double cpu_seconds(pid_t pid) {
   return static_cast<double>(utime + stime) / static_cast<double>(::sysconf(_SC_CLK_TCK));
 }
 
-/// UBSAN_OPTIONS for a child that will run out of descriptors: ours, with
-/// vptr checks suppressed as well. UBSan reads an object's vtable through a
-/// pipe to learn whether it is mapped; with no descriptor left the pipe
-/// fails and every first check of a type reports an "invalid vptr" that is
-/// not there. Written into `dir` (UBSan takes one suppression file).
-std::string ubsan_options_without_descriptors(const std::filesystem::path& dir) {
+/// UBSAN_OPTIONS for a child that will run out of descriptors: ours, but
+/// reports do not end it. UBSan learns whether memory is mapped by writing
+/// it to a pipe; with no descriptor left the pipe fails, and a first check
+/// of a type reports an "invalid vptr" that is not (a freed object would be
+/// ASan's report, which stays fatal). No suppression helps: matching one
+/// needs a descriptor too. The test then allows reports of that kind only.
+std::string ubsan_options_without_descriptors() {
   std::string options = std::getenv("UBSAN_OPTIONS") ? std::getenv("UBSAN_OPTIONS") : "";
-  std::string suppressions = "vptr_check:*\n";
-  constexpr std::string_view key = "suppressions=";
-  if (auto at = options.rfind(key); at != std::string::npos) {
-    auto end = options.find(':', at);
-    std::ifstream ours(options.substr(at + key.size(), end == std::string::npos ? end : end - at - key.size()));
-    suppressions += std::string((std::istreambuf_iterator<char>(ours)), std::istreambuf_iterator<char>());
+  return "UBSAN_OPTIONS=" + options + ":halt_on_error=0";
+}
+
+/// The UBSan reports in `err` that are not the one a lack of descriptors
+/// causes (a Release build has none at all).
+std::vector<std::string> real_reports(const std::string& err) {
+  std::vector<std::string> lines, out;
+  std::istringstream in(err);
+  for (std::string line; std::getline(in, line);)
+    lines.push_back(line);
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    if (lines[i].find("runtime error:") == std::string::npos)
+      continue;
+    bool blind = i + 1 < lines.size() && lines[i + 1].find("object has invalid vptr") != std::string::npos;
+    if (!blind)
+      out.push_back(lines[i]);
   }
-  auto file = dir / "ubsan.supp";
-  std::ofstream(file) << suppressions;
-  return "UBSAN_OPTIONS=" + options + ":suppressions=" + file.string();
+  return out;
 }
 
 std::uintmax_t size_of(const std::filesystem::path& p) {
@@ -83,7 +94,7 @@ BOOST_AUTO_TEST_CASE(running_out_of_descriptors_backs_off_and_keeps_serving) {
   auto log = dir.path / "cdc.log";
   child_options opts;
   opts.max_open_files = fd_limit;
-  opts.env.push_back(ubsan_options_without_descriptors(dir.path));
+  opts.env.push_back(ubsan_options_without_descriptors());
   auto args = server_args(dir.path / "data");
   args.push_back("--log-file=" + log.string());
   child_process p{cdc_binary(), args, opts};
@@ -130,6 +141,8 @@ BOOST_AUTO_TEST_CASE(running_out_of_descriptors_backs_off_and_keeps_serving) {
 
   p.signal(SIGTERM);
   BOOST_TEST(p.wait().value_or(-1) == 0);
+  for (const auto& report : real_reports(p.err()))
+    BOOST_ERROR("sanitizer: " << report);
 }
 
 BOOST_AUTO_TEST_SUITE_END()
