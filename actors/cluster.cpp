@@ -66,13 +66,14 @@ cluster spawn_cluster(caf::actor_system& sys, const cluster_config& cfg) {
     wall = std::chrono::duration_cast<std::chrono::milliseconds>(
              std::chrono::system_clock::now().time_since_epoch())
              .count();
-  c.upstream = sys.spawn(upstream, cfg.catalog, wall);
+  auto resolved = std::make_shared<resolved_clock>();
+  c.upstream = sys.spawn(upstream, cfg.catalog, wall, resolved);
   auto backend = cfg.meta_backend ? cfg.meta_backend : std::make_shared<store::memory_backend>();
   // Detached: the store actor gets a thread of its own, because its backend
   // blocks on fsync and must not hold up a scheduler thread (or an I/O one).
   c.meta = sys.spawn<caf::detached>(meta_store, c.upstream, std::move(backend), cfg.meta);
   c.capture_views = std::make_shared<capture_directory>();
-  c.directory = std::make_shared<feed_directory>();
+  c.directory = std::make_shared<feed_directory>(resolved);
   // In cluster mode every node answers reads from the owner's feeds.
   if (cfg.membership)
     c.relay = sys.spawn(feed_relay, c.directory, cfg.nodes.front(), std::chrono::milliseconds(500));
@@ -94,6 +95,7 @@ cluster spawn_cluster(caf::actor_system& sys, const cluster_config& cfg) {
   services.directory = c.directory;
   services.relay = c.relay;
   services.upstream_id = simulated_upstream_id;
+  services.resolved = resolved;
   services.settings = cfg.settings;
   c.tables = services.tables;
   c.upstream_id = services.upstream_id;

@@ -78,11 +78,15 @@ struct table_progress {
   model::tso_t checkpoint_ts = 0; ///< everything up to here is in the sink
   model::tso_t resolved_ts = 0;   ///< everything up to here has been read
   model::tso_t last_synced_ts = 0; ///< commit TS of the last row written to the sink
+  /// Nonzero: the table has nothing to write up to here, so it follows the
+  /// upstream's resolved TS that far without another report.
+  model::tso_t follow_through = 0;
 };
 
 template <class Inspector>
 typename Inspector::result_type inspect(Inspector& f, table_progress& x) {
-  return f(caf::meta::type_name("table_progress"), x.table_id, x.checkpoint_ts, x.resolved_ts, x.last_synced_ts);
+  return f(caf::meta::type_name("table_progress"), x.table_id, x.checkpoint_ts, x.resolved_ts, x.last_synced_ts,
+           x.follow_through);
 }
 
 /// A table to start replicating from a checkpoint.
@@ -192,6 +196,7 @@ CAF_ADD_ATOM(cdc, cdc::atom, tso, "tso")
 CAF_ADD_ATOM(cdc, cdc::atom, safepoint, "safepoint")
 CAF_ADD_ATOM(cdc, cdc::atom, resolved, "resolved")
 CAF_ADD_ATOM(cdc, cdc::atom, tick, "tick")
+CAF_ADD_ATOM(cdc, cdc::atom, quiet, "quiet")
 CAF_ADD_ATOM(cdc, cdc::atom, create, "create")
 CAF_ADD_ATOM(cdc, cdc::atom, get, "getcf")
 CAF_ADD_ATOM(cdc, cdc::atom, summary, "summary")
@@ -391,7 +396,10 @@ using owner_actor = owner_api_actor::extend_with<owner_membership_actor, owner_f
   caf::replies_to<atom::probe, model::changefeed_info>::with<model::changefeed_detail>,
   caf::replies_to<atom::put, model::changefeed_info>::with<model::changefeed_detail>,
   // The running operation of a feed (of this generation) ended: run its next.
-  caf::reacts_to<atom::run, model::changefeed_key, std::uint64_t>>>;
+  caf::reacts_to<atom::run, model::changefeed_key, std::uint64_t>,
+  // Timer: tick the next slice of feeds (those following the upstream
+  // store their checkpoint then).
+  caf::reacts_to<atom::tick>>>;
 
 /// Where a node's feed relay receives the owner's changefeeds
 /// (actors/published/feed_relay.hpp).
@@ -420,6 +428,9 @@ using capture_actor = caf::typed_actor<
   // A processor's progress for its changefeed on another node (sent on
   // with the others' at the next resolved tick).
   caf::reacts_to<atom::progress, model::changefeed_key, std::vector<table_progress>>,
+  // A processor has nothing to do until the upstream is resolved past the
+  // TSO: it is not woken by the ticks before.
+  caf::reacts_to<atom::quiet, model::changefeed_key, model::tso_t, std::uint64_t>,
   // This node's etcd session ended (its lease expired): stop every
   // processor and the owner role now; the owner moves the tables.
   caf::reacts_to<atom::left>,

@@ -10,6 +10,7 @@
 #include <caf/actor_system.hpp>
 
 #include "actors/messages.hpp"
+#include "actors/published/resolved_clock.hpp"
 #include "model/upstream/catalog.hpp"
 #include "model/upstream/schema_adapter.hpp"
 
@@ -52,6 +53,14 @@ struct replication_settings {
   /// accumulated meanwhile), so the cost of a tick stays bounded however
   /// many feeds there are (10,000 feeds: each woken once a second).
   std::size_t wakeups_per_tick = 1000;
+  /// A processor with nothing to write for at least this much upstream
+  /// time ahead goes quiet: no tick wakes it and no report is sent until
+  /// then, and its feed's checkpoint follows the resolved TS when read.
+  std::chrono::milliseconds quiet_at_least{std::chrono::seconds(1)};
+  /// How often a feed that follows the upstream that way stores its
+  /// checkpoint (the API shows it current all the same; after a restart a
+  /// quiet feed has nothing to replay from the stored one).
+  std::chrono::milliseconds follow_persist_interval{std::chrono::seconds(60)};
 };
 
 struct cluster_services {
@@ -77,6 +86,8 @@ struct cluster_services {
   feed_relay_actor relay;
   /// The default upstream's PD cluster ID (our upstream is the only one).
   std::uint64_t upstream_id = 0;
+  /// The upstream's resolved TS as it last ticked (the upstream actor's).
+  std::shared_ptr<const resolved_clock> resolved = std::make_shared<resolved_clock>();
   replication_settings settings;
 };
 

@@ -92,6 +92,7 @@ std::vector<prometheus::MetricFamily> feed_metrics::Collect() const {
   for (auto* f : families)
     f->metric.reserve(feeds.size());
   auto wall_ms = now_ms(std::chrono::system_clock::now());
+  auto resolved_now = feeds_->resolved();
   for (const auto& snap : feeds) {
     const auto& view = snap->view();
     std::vector<prometheus::ClientMetric::Label> labels{{"namespace", view.info->key.namespace_},
@@ -105,8 +106,9 @@ std::vector<prometheus::MetricFamily> feed_metrics::Collect() const {
     // lag would only grow and page someone for a paused feed).
     if (!model::is_running(view.info->state))
       continue;
-    auto checkpoint_ms = model::tso_physical_ms(view.progress.checkpoint_ts);
-    auto resolved_ms = model::tso_physical_ms(view.progress.resolved_ts);
+    auto progress = view.progress.at(resolved_now);
+    auto checkpoint_ms = model::tso_physical_ms(progress.checkpoint_ts);
+    auto resolved_ms = model::tso_physical_ms(progress.resolved_ts);
     metrics::add_series(checkpoint, labels).gauge.value = static_cast<double>(checkpoint_ms);
     metrics::add_series(checkpoint_lag, labels).gauge.value = static_cast<double>(wall_ms - checkpoint_ms) / 1000.0;
     metrics::add_series(resolved, labels).gauge.value = static_cast<double>(resolved_ms);

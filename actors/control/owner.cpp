@@ -1,11 +1,21 @@
 #include "actors/control/owner.hpp"
 
+#include <algorithm>
+#include <chrono>
+
 #include <spdlog/spdlog.h>
 
 #include "actors/control/owner_ops.hpp"
 #include "actors/errors.hpp"
 
 namespace cdc::actors {
+
+namespace {
+
+/// How often the owner ticks a slice of its feeds.
+constexpr auto follow_tick_round = std::chrono::seconds(1);
+
+} // namespace
 
 bool owner_state::healthy() const {
   if (!ready)
@@ -65,8 +75,29 @@ owner_actor::behavior_type owner(owner_pointer self, std::uint64_t term, std::st
       self->quit(msg.reason);
   });
   start_term(self);
+  self->delayed_send(self, follow_tick_round, atom::tick_v);
   return {
     [self](atom::load) { start_term(self); },
+    [self](atom::tick) {
+      // Every feed hears a tick once per follow_persist_interval, a slice
+      // a round: one that follows the upstream stores its checkpoint then.
+      // From here rather than a timer per feed, which would hold each
+      // removed feed's memory until its timer fired.
+      auto& st = self->state;
+      auto rounds = std::max<std::int64_t>(1, st.services.settings.follow_persist_interval / follow_tick_round);
+      st.follow_ticks_due += static_cast<double>(st.feeds.size()) / static_cast<double>(rounds);
+      auto slice = std::min(st.feeds.size(), static_cast<std::size_t>(st.follow_ticks_due));
+      st.follow_ticks_due -= static_cast<double>(slice);
+      auto it = st.feeds.lower_bound(st.next_follow_tick);
+      for (std::size_t i = 0; i < slice; ++i, ++it) {
+        if (it == st.feeds.end())
+          it = st.feeds.begin();
+        self->send(it->second.actor, atom::tick_v);
+      }
+      if (!st.feeds.empty())
+        st.next_follow_tick = it == st.feeds.end() ? st.feeds.begin()->first : it->first;
+      self->delayed_send(self, follow_tick_round, atom::tick_v);
+    },
     [self](atom::health) { return self->state.healthy(); },
     [self](atom::joined, capture_member& m) {
       auto& members = self->state.members;

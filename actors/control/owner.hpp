@@ -95,6 +95,10 @@ struct owner_state {
   std::uint64_t next_generation = 1;
   /// The wait before loading the registry again after a failed load.
   std::chrono::milliseconds load_backoff{50};
+  /// Where the next round of follow ticks starts, and how many ticks are
+  /// due (a fraction of a feed per round when there are few).
+  model::changefeed_key next_follow_tick;
+  double follow_ticks_due = 0;
 
   // -- queries ----------------------------------------------------------------
 

@@ -19,14 +19,34 @@ model::changefeed_detail feed_view::detail() const {
 
 model::changefeed_list_item feed_view::item() const { return model::make_list_item(*info, progress); }
 
-const std::string& feed_snapshot::detail_json() const {
-  std::call_once(detail_once_, [this] { detail_json_ = boost::json::serialize(boost::json::value_from(view_.detail())); });
-  return detail_json_;
+feed_view feed_snapshot::view_at(model::tso_t resolved) const {
+  auto v = view_;
+  v.progress = v.progress.at(resolved);
+  return v;
 }
 
-const std::string& feed_snapshot::item_json() const {
-  std::call_once(item_once_, [this] { item_json_ = boost::json::serialize(boost::json::value_from(view_.item())); });
-  return item_json_;
+template <class Make>
+std::shared_ptr<const std::string> feed_snapshot::cached(std::atomic<std::shared_ptr<const rendered>>& cache,
+                                                         model::tso_t resolved, Make make) const {
+  auto checkpoint = view_.progress.at(resolved).checkpoint_ts;
+  auto body = cache.load(std::memory_order_acquire);
+  if (!body || body->checkpoint_ts != checkpoint) {
+    // Readers racing here make the same body; the last one stays.
+    auto fresh = std::make_shared<rendered>();
+    fresh->checkpoint_ts = checkpoint;
+    fresh->json = boost::json::serialize(boost::json::value_from(make(view_at(resolved))));
+    cache.store(fresh, std::memory_order_release);
+    body = std::move(fresh);
+  }
+  return {body, &body->json};
+}
+
+std::shared_ptr<const std::string> feed_snapshot::detail_json(model::tso_t resolved) const {
+  return cached(detail_json_, resolved, [](const feed_view& v) { return v.detail(); });
+}
+
+std::shared_ptr<const std::string> feed_snapshot::item_json(model::tso_t resolved) const {
+  return cached(item_json_, resolved, [](const feed_view& v) { return v.item(); });
 }
 
 std::shared_ptr<feed_directory::slot> feed_directory::add(const model::changefeed_key& key) {

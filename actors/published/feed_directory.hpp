@@ -2,7 +2,8 @@
 // changefeed actor publishes an immutable snapshot whenever what GET shows
 // changes, and the owner keeps the directory's keys in step with its
 // registry (a feed is listed before its create answers and gone before its
-// delete answers). Bodies are serialized once per snapshot, on first read.
+// delete answers). Bodies are serialized once per snapshot, on first read
+// (a following feed's again when its checkpoint has moved).
 #pragma once
 
 #include <atomic>
@@ -14,6 +15,7 @@
 #include <string>
 #include <vector>
 
+#include "actors/published/resolved_clock.hpp"
 #include "model/changefeed/info.hpp"
 #include "model/changefeed/views.hpp"
 
@@ -36,26 +38,46 @@ struct feed_view {
 };
 
 /// A published view with its JSON, made on first use (readers on several
-/// threads may ask at once; call_once makes it exactly once).
+/// threads may ask at once). A feed that follows the upstream
+/// (progress.follow_through) shows the checkpoint the resolved TS gives it
+/// when read: its JSON is made again whenever that checkpoint has moved.
 class feed_snapshot {
 public:
   explicit feed_snapshot(feed_view v) : view_(std::move(v)) {}
 
+  /// As published: a following feed's progress not yet moved on.
   const feed_view& view() const noexcept { return view_; }
+  /// With the upstream resolved up to `resolved` (see changefeed_progress::at).
+  feed_view view_at(model::tso_t resolved) const;
   model::feed_state state() const noexcept { return view_.info->state; }
   /// GET /changefeeds/{id}'s body.
-  const std::string& detail_json() const;
+  std::shared_ptr<const std::string> detail_json(model::tso_t resolved) const;
   /// This feed's item of GET /changefeeds.
-  const std::string& item_json() const;
+  std::shared_ptr<const std::string> item_json(model::tso_t resolved) const;
 
 private:
+  /// A body, and the checkpoint it shows.
+  struct rendered {
+    model::tso_t checkpoint_ts = 0;
+    std::string json;
+  };
+  template <class Make>
+  std::shared_ptr<const std::string> cached(std::atomic<std::shared_ptr<const rendered>>& cache, model::tso_t resolved,
+                                            Make make) const;
+
   feed_view view_;
-  mutable std::once_flag detail_once_, item_once_;
-  mutable std::string detail_json_, item_json_;
+  mutable std::atomic<std::shared_ptr<const rendered>> detail_json_, item_json_;
 };
 
 class feed_directory {
 public:
+  /// `resolved`: the upstream's clock, which following feeds' reads need.
+  explicit feed_directory(std::shared_ptr<const resolved_clock> resolved = std::make_shared<resolved_clock>())
+    : resolved_(std::move(resolved)) {}
+
+  /// The upstream's resolved TS now, to read snapshots at.
+  model::tso_t resolved() const noexcept { return resolved_->now(); }
+
   /// Where one changefeed actor publishes.
   struct slot {
     std::atomic<std::shared_ptr<const feed_snapshot>> current;
@@ -82,6 +104,7 @@ public:
   std::vector<std::shared_ptr<const feed_snapshot>> all() const;
 
 private:
+  std::shared_ptr<const resolved_clock> resolved_;
   mutable std::shared_mutex lock_;
   std::map<model::changefeed_key, std::shared_ptr<slot>> slots_;
   std::atomic<bool> loaded_{false};

@@ -46,6 +46,24 @@ void send_remote_progress(self_ptr self) {
     self->send(st.dispatching_owner, atom::progress_v, st.node->capture_id(), std::move(batch));
 }
 
+/// Makes a quiet processor one that ticks wake again.
+void wake_up(capture_state& st, const model::changefeed_key& key, capture_state::hosted& hosted) {
+  if (hosted.quiet_through != 0) {
+    st.quiet.erase({hosted.quiet_through, key});
+    hosted.quiet_through = 0;
+  }
+  st.awake.insert(key);
+}
+
+/// Forgets a processor that is gone.
+void forget_processor(capture_state& st, std::map<model::changefeed_key, capture_state::hosted>::iterator it) {
+  st.processor_actors.release(it->second.actor);
+  st.awake.erase(it->first);
+  if (it->second.quiet_through != 0)
+    st.quiet.erase({it->second.quiet_through, it->first});
+  st.processors.erase(it);
+}
+
 /// Starts and stops tables of one changefeed as the owner decided.
 bool apply_dispatch(self_ptr self, std::shared_ptr<const model::changefeed_info>& info,
                     changefeed_actor& feed, std::vector<table_start>& add, std::vector<std::int64_t>& remove) {
@@ -61,35 +79,42 @@ bool apply_dispatch(self_ptr self, std::shared_ptr<const model::changefeed_info>
                          st.node->address, st.services);
     st.processor_actors.adopt(self, p);
     it = st.processors.emplace(info->key, capture_state::hosted{p, feed, {}}).first;
+    st.awake.insert(info->key);
     if (st.resolved_ts != 0)
       self->send(p, atom::resolved_v, st.resolved_ts);
   } else if (feed) {
     // A new owner term brings new changefeed actors; an update new info.
     it->second.feed = feed;
+    wake_up(st, it->first, it->second);
+    ++it->second.changes_sent;
     self->send(it->second.actor, atom::update_v, info, feed);
   }
   auto& hosted = it->second;
   if (!remove.empty()) {
     for (auto id : remove)
       hosted.tables.erase(id);
+    wake_up(st, it->first, hosted);
+    ++hosted.changes_sent;
     self->send(hosted.actor, atom::remove_v, std::move(remove));
   }
   if (!add.empty()) {
     for (const auto& t : add)
       hosted.tables.insert(t.table_id);
+    wake_up(st, it->first, hosted);
+    ++hosted.changes_sent;
     self->send(hosted.actor, atom::add_v, std::move(add));
   }
   if (hosted.tables.empty()) {
-    st.processor_actors.release(hosted.actor);
     self->send_exit(hosted.actor, caf::exit_reason::user_shutdown);
-    st.processors.erase(it);
+    forget_processor(st, it);
   }
   return true;
 }
 
-/// Tells processors the upstream's resolved TS: all of them while they are
-/// at most wakeups_per_tick, else the next wakeups_per_tick in key order,
-/// continuing where the last tick stopped.
+/// Tells processors the upstream's resolved TS: the quiet ones it is now
+/// past, and of the others all while they are at most wakeups_per_tick,
+/// else the next wakeups_per_tick in key order, continuing where the last
+/// tick stopped.
 ///
 /// Sent anonymously, i.e. from outside the scheduler: CAF's work stealing
 /// runs what an actor sends from a worker next (LIFO), so a tick's
@@ -99,20 +124,29 @@ bool apply_dispatch(self_ptr self, std::shared_ptr<const model::changefeed_info>
 /// over the workers), behind the control plane.
 void wake_processors(self_ptr self, model::tso_t ts) {
   auto& st = self->state;
-  auto& procs = st.processors;
-  auto budget = std::max<std::size_t>(1, st.services.settings.wakeups_per_tick);
-  if (procs.size() <= budget) {
-    for (const auto& [key, hosted] : procs)
-      caf::anon_send(hosted.actor, atom::resolved_v, ts);
-    return;
-  }
-  auto it = procs.lower_bound(st.next_wakeup);
-  for (std::size_t i = 0; i < budget; ++i, ++it) {
-    if (it == procs.end())
-      it = procs.begin();
+  while (!st.quiet.empty() && st.quiet.begin()->first < ts) {
+    auto key = st.quiet.begin()->second;
+    auto it = st.processors.find(key);
+    wake_up(st, key, it->second);
     caf::anon_send(it->second.actor, atom::resolved_v, ts);
   }
-  st.next_wakeup = it == procs.end() ? procs.begin()->first : it->first;
+  auto& awake = st.awake;
+  auto budget = std::max<std::size_t>(1, st.services.settings.wakeups_per_tick);
+  auto wake = [&](const model::changefeed_key& key) {
+    caf::anon_send(st.processors.find(key)->second.actor, atom::resolved_v, ts);
+  };
+  if (awake.size() <= budget) {
+    for (const auto& key : awake)
+      wake(key);
+    return;
+  }
+  auto it = awake.lower_bound(st.next_wakeup);
+  for (std::size_t i = 0; i < budget; ++i, ++it) {
+    if (it == awake.end())
+      it = awake.begin();
+    wake(*it);
+  }
+  st.next_wakeup = it == awake.end() ? *awake.begin() : *it;
 }
 
 } // namespace
@@ -227,6 +261,18 @@ capture_actor::behavior_type capture(self_ptr self, std::shared_ptr<node_state> 
         return;
       st.remote_progress[key] = std::move(tables);
     },
+    [self](atom::quiet, const model::changefeed_key& key, model::tso_t through, std::uint64_t changes_seen) {
+      auto& st = self->state;
+      auto it = st.processors.find(key);
+      // Believed only from the processor hosted now, if it took every table
+      // change sent to it and the upstream has not passed the TSO already.
+      if (it == st.processors.end() || caf::actor_cast<caf::strong_actor_ptr>(it->second.actor) != self->current_sender()
+          || changes_seen != it->second.changes_sent || it->second.quiet_through != 0 || through < st.resolved_ts)
+        return;
+      st.awake.erase(key);
+      it->second.quiet_through = through;
+      st.quiet.emplace(through, key);
+    },
     [self](atom::left) {
       // The node's lease is gone, so another owner may already have placed
       // these tables elsewhere: replicating on would write them twice.
@@ -238,6 +284,8 @@ capture_actor::behavior_type capture(self_ptr self, std::shared_ptr<node_state> 
         self->send_exit(hosted.actor, caf::exit_reason::user_shutdown);
       }
       st.processors.clear();
+      st.awake.clear();
+      st.quiet.clear();
     },
     [self](atom::owner) {
       auto& st = self->state;

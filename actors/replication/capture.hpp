@@ -1,6 +1,7 @@
 // A capture: one node of the cluster with its own ID and address. It hosts a
 // processor per changefeed that has tables here, forwards the upstream's
-// resolved TS to them, and hosts the owner role while the election says so.
+// resolved TS to them (not to quiet ones, until their next change is due),
+// and hosts the owner role while the election says so.
 #pragma once
 
 #include <map>
@@ -24,6 +25,11 @@ struct capture_state {
     processor_actor actor;
     changefeed_actor feed;
     std::set<std::int64_t> tables;
+    /// Table changes sent to the processor (add, remove, update), so a
+    /// quiet notice sent before it took the last one is not believed.
+    std::uint64_t changes_sent = 0;
+    /// Nonzero while quiet: woken once the upstream is resolved past it.
+    model::tso_t quiet_through = 0;
   };
 
   // -- member variables -------------------------------------------------------
@@ -45,6 +51,10 @@ struct capture_state {
   owner_actor dispatching_owner;
   std::map<model::changefeed_key, std::vector<table_progress>> remote_progress;
   std::map<model::changefeed_key, hosted> processors;
+  /// The processors each tick wakes (round robin), and the quiet ones by
+  /// the TSO the upstream must pass to wake them.
+  std::set<model::changefeed_key> awake;
+  std::set<std::pair<model::tso_t, model::changefeed_key>> quiet;
   /// The processors' actors, which end with this capture (see children.hpp).
   children processor_actors;
   model::tso_t resolved_ts = 0;

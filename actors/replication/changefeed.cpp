@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <functional>
+#include <tuple>
 
 #include <caf/exit_reason.hpp>
 #include <caf/send.hpp>
@@ -9,6 +10,7 @@
 
 #include "actors/errors.hpp"
 #include "actors/sinks/sink_probe.hpp"
+#include "model/changefeed/create_rules.hpp"
 #include "model/changefeed/prune.hpp"
 #include "model/changefeed/update_rules.hpp"
 
@@ -24,13 +26,67 @@ namespace ev = model::feed_event;
 constexpr std::uint64_t stuck_epoch = ~std::uint64_t{0};
 
 bool by_table(const table_progress& a, const table_progress& b) { return a.table_id < b.table_id; }
-bool same_table(const table_progress& a, const table_progress& b) { return a.table_id == b.table_id; }
 
 /// The progress of `id` in the sorted `tables`, or null.
 table_progress* find_table(std::vector<table_progress>& tables, std::int64_t id) {
   auto it = std::lower_bound(tables.begin(), tables.end(), id,
                              [](const table_progress& t, std::int64_t v) { return t.table_id < v; });
   return it != tables.end() && it->table_id == id ? &*it : nullptr;
+}
+
+/// The feed's filter selects none of the upstream's tables.
+bool selects_no_table(const changefeed_state& st) {
+  if (!st.services.tables)
+    return false;
+  auto tables = model::select_tables(*st.info, st.services.tables->tables);
+  return !tables || tables->empty();
+}
+
+/// Takes a processor's report of one table into what the feed knows of it.
+void take_report(table_progress& t, const table_progress& r) {
+  t.checkpoint_ts = std::max(t.checkpoint_ts, r.checkpoint_ts);
+  t.resolved_ts = std::max(t.resolved_ts, r.resolved_ts);
+  t.last_synced_ts = std::max(t.last_synced_ts, r.last_synced_ts);
+  t.follow_through = r.follow_through;
+}
+
+using unplaced_reports = std::vector<changefeed_state::unplaced_report>;
+
+bool by_table_and_capture(const changefeed_state::unplaced_report& a, const changefeed_state::unplaced_report& b) {
+  return std::tie(a.progress.table_id, a.capture_id) < std::tie(b.progress.table_id, b.capture_id);
+}
+
+/// Sorts the unplaced reports by table and capture, and folds each table and
+/// capture's into one, in the order they came.
+void fold_unplaced(unplaced_reports& unplaced) {
+  std::stable_sort(unplaced.begin(), unplaced.end(), by_table_and_capture);
+  std::size_t out = 0;
+  for (std::size_t i = 0; i < unplaced.size(); ++i) {
+    if (out > 0 && !by_table_and_capture(unplaced[out - 1], unplaced[i]))
+      take_report(unplaced[out - 1].progress, unplaced[i].progress);
+    else if (out++ != i)
+      unplaced[out - 1] = std::move(unplaced[i]); // never onto itself: that empties a string
+  }
+  unplaced.resize(out);
+}
+
+/// Keeps the report of a table the feed has not been told is placed. Folded
+/// when they double, so a placement that is slow to come costs memory for
+/// each table and capture once, not per report.
+void keep_unplaced(changefeed_state& st, const std::string& capture_id, const table_progress& r) {
+  st.unplaced.push_back({capture_id, r});
+  if (st.unplaced.size() >= 2 * std::max<std::size_t>(st.unplaced_folded, 512)) {
+    fold_unplaced(st.unplaced);
+    st.unplaced_folded = st.unplaced.size();
+  }
+}
+
+/// The folded report of `table` from `capture_id`, or null.
+const table_progress* unplaced_report_of(const unplaced_reports& folded, std::int64_t table,
+                                         const std::string& capture_id) {
+  changefeed_state::unplaced_report key{capture_id, {table}};
+  auto it = std::lower_bound(folded.begin(), folded.end(), key, by_table_and_capture);
+  return it != folded.end() && !by_table_and_capture(key, *it) ? &it->progress : nullptr;
 }
 
 admin_outcome outcome(self_ptr self, bool removed = false) {
@@ -53,6 +109,37 @@ void persist_progress(self_ptr self) {
 }
 
 void on_event(self_ptr self, model::feed_event_t event, std::optional<model::running_error> err, done_fn done);
+void advance(self_ptr self, model::tso_t cp, model::tso_t rs, model::tso_t synced = 0, bool republish = false);
+
+/// A following feed's progress, brought up to the upstream's resolved TS
+/// (before it is stored, shown by an event, or checked against).
+void catch_up(self_ptr self) {
+  auto& st = self->state;
+  if (st.progress.follow_through == 0)
+    return;
+  auto now = st.progress.at(st.services.resolved->now());
+  advance(self, now.checkpoint_ts, now.resolved_ts);
+}
+
+/// While the feed follows the upstream, its progress is brought up to date
+/// (and stored) at the owner's ticks, once per follow_persist_interval; a
+/// checkpoint sink or a target waits for it every progress interval, on a
+/// timer of the feed's own.
+void arm_follow_timer(self_ptr self) {
+  auto& st = self->state;
+  bool prompt = st.checkpoint_sink || st.info->target_ts != 0;
+  if (st.follow_timer || st.progress.follow_through == 0 || !prompt)
+    return;
+  st.follow_timer = true;
+  self->delayed_send(self, st.services.settings.progress_interval, atom::tick_v);
+}
+
+/// Takes up the follow limit the tables give now (the caller publishes).
+void follow(self_ptr self) {
+  auto& st = self->state;
+  st.progress.follow_through = st.follow_limit();
+  arm_follow_timer(self);
+}
 
 /// Takes over a transition whose info is durable.
 void adopt(self_ptr self, const model::feed_transition& t, model::changefeed_info next) {
@@ -81,6 +168,10 @@ void adopt(self_ptr self, const model::feed_transition& t, model::changefeed_inf
       self->send(self, atom::retry_v, stuck_epoch);
     }
   }
+  // Stopped, it waits for a placement again before it follows anything.
+  if (!st.holds_tables())
+    st.tableless = false;
+  follow(self);
   publish(self);
 }
 
@@ -89,6 +180,7 @@ void adopt(self_ptr self, const model::feed_transition& t, model::changefeed_inf
 /// actor waits (await) for the meta store so no other event interleaves.
 void on_event(self_ptr self, model::feed_event_t event, std::optional<model::running_error> err, done_fn done) {
   auto& st = self->state;
+  catch_up(self);
   auto t = model::transition(st.status, event, st.info->key.id);
   if (!t)
     return done(to_error(t.error()));
@@ -139,8 +231,8 @@ void on_runtime_event(self_ptr self, model::feed_event_t event, std::optional<mo
 }
 
 /// Moves the progress to `cp`, `rs` and `synced`, capped at the target; it
-/// never goes back.
-void advance(self_ptr self, model::tso_t cp, model::tso_t rs, model::tso_t synced = 0) {
+/// never goes back. Publishes when it moved (or when asked to).
+void advance(self_ptr self, model::tso_t cp, model::tso_t rs, model::tso_t synced, bool republish) {
   auto& st = self->state;
   if (st.info->target_ts != 0) {
     cp = std::min(cp, st.info->target_ts);
@@ -152,7 +244,7 @@ void advance(self_ptr self, model::tso_t cp, model::tso_t rs, model::tso_t synce
   st.progress.checkpoint_ts = std::max(old, cp);
   st.progress.resolved_ts = std::max({st.progress.resolved_ts, rs, st.progress.checkpoint_ts});
   st.progress.last_synced_ts = std::max(old_synced, synced);
-  if (st.progress.resolved_ts != old_resolved || st.progress.checkpoint_ts != old
+  if (republish || st.progress.resolved_ts != old_resolved || st.progress.checkpoint_ts != old
       || st.progress.last_synced_ts != old_synced)
     publish(self);
   if (st.progress.checkpoint_ts == old)
@@ -175,31 +267,25 @@ void advance(self_ptr self, model::tso_t cp, model::tso_t rs, model::tso_t synce
     on_runtime_event(self, ev::checkpoint_advanced{st.progress.checkpoint_ts});
 }
 
-/// The checkpoint is the lowest over the placed tables.
+/// The checkpoint is the lowest over the placed tables (a quiet table's as
+/// far as the upstream has come towards its next change).
 void aggregate(self_ptr self) {
   auto& st = self->state;
   if (st.tables.empty())
     return;
+  auto resolved = st.services.resolved->now();
   auto cp = ~model::tso_t{0};
   auto rs = ~model::tso_t{0};
   model::tso_t synced = 0;
   for (const auto& t : st.tables) {
-    cp = std::min(cp, t.checkpoint_ts);
-    rs = std::min(rs, t.resolved_ts);
+    auto followed = t.follow_through != 0 ? std::min(resolved, t.follow_through) : 0;
+    cp = std::min(cp, std::max(t.checkpoint_ts, followed));
+    rs = std::min(rs, std::max(t.resolved_ts, followed));
     synced = std::max(synced, t.last_synced_ts);
   }
-  advance(self, cp, rs, synced);
-}
-
-/// With no table to wait for, a replicating feed is complete up to the
-/// upstream's resolved TS (as TiCDC's owner moves such a feed with its
-/// barrier): ask for it every progress interval while that holds.
-void follow_upstream(self_ptr self) {
-  auto& st = self->state;
-  if (st.following_upstream || !st.tables.empty() || !st.holds_tables())
-    return;
-  st.following_upstream = true;
-  self->send(self, atom::tick_v);
+  auto before = st.progress.follow_through;
+  follow(self);
+  advance(self, cp, rs, synced, st.progress.follow_through != before);
 }
 
 /// (Re)makes the writer of the checkpoint at the sink; it ends with the feed.
@@ -219,6 +305,7 @@ void open_checkpoint_sink(self_ptr self) {
 /// force if the write fails.
 void store_update(self_ptr self, model::changefeed_info next, caf::typed_response_promise<admin_outcome> rp) {
   auto& st = self->state;
+  catch_up(self);
   self->request(st.services.meta, st.services.settings.request_timeout, atom::put_v, next, st.progress)
     .await(
       [self, rp, next](bool) mutable {
@@ -268,7 +355,23 @@ model::changefeed_progress starting_progress(model::changefeed_progress progress
 
 } // namespace
 
-feed_view changefeed_state::view() const { return make_view(info, status, progress, task_status); }
+feed_view changefeed_state::view() const {
+  return make_view(info, status, progress.at(services.resolved->now()), task_status);
+}
+
+model::tso_t changefeed_state::follow_limit() const noexcept {
+  if (!holds_tables() || (tables.empty() && !tableless))
+    return 0;
+  auto limit = ~model::tso_t{0};
+  for (const auto& t : tables) {
+    if (t.follow_through == 0)
+      return 0;
+    limit = std::min(limit, t.follow_through);
+  }
+  if (info->target_ts != 0)
+    limit = std::min(limit, info->target_ts);
+  return limit;
+}
 
 model::changefeed_info changefeed_state::next_info(const model::feed_transition& t,
                                                    const model::feed_event_t&) const {
@@ -338,6 +441,7 @@ changefeed_actor::behavior_type changefeed(self_ptr self, model::changefeed_info
     },
     [self](atom::update, const model::changefeed_update& body) -> caf::result<admin_outcome> {
       auto& st = self->state;
+      catch_up(self);
       auto updated = model::check_update(*st.info, st.progress.checkpoint_ts, body,
                                          {st.services.tables->tables, st.services.pd_addrs});
       if (!updated)
@@ -358,16 +462,32 @@ changefeed_actor::behavior_type changefeed(self_ptr self, model::changefeed_info
     },
     [self](atom::assign, std::vector<model::scheduling::capture_tables>& placement) {
       auto& st = self->state;
+      // Each table with its capture's position in the placement.
+      std::vector<std::pair<std::int64_t, std::uint32_t>> where;
+      for (std::uint32_t c = 0; c < placement.size(); ++c)
+        for (auto id : placement[c].table_ids)
+          where.emplace_back(id, c);
+      std::sort(where.begin(), where.end());
+      where.erase(std::unique(where.begin(), where.end(), [](const auto& a, const auto& b) { return a.first == b.first; }),
+                  where.end());
+      fold_unplaced(st.unplaced);
       std::vector<table_progress> kept;
-      for (const auto& p : placement)
-        for (auto id : p.table_ids)
-          kept.push_back({id, st.progress.checkpoint_ts, st.progress.checkpoint_ts, 0});
-      std::sort(kept.begin(), kept.end(), by_table);
-      kept.erase(std::unique(kept.begin(), kept.end(), same_table), kept.end());
-      // Tables that stay keep their progress.
-      for (auto& t : kept)
-        if (auto* old = find_table(st.tables, t.table_id))
+      kept.reserve(where.size());
+      st.table_capture.clear();
+      st.table_capture.reserve(where.size());
+      for (auto [id, c] : where) {
+        // Tables that stay keep their progress; new ones take what their
+        // capture's processor reported before this placement arrived.
+        table_progress t{id, st.progress.checkpoint_ts, st.progress.checkpoint_ts, 0};
+        if (auto* old = find_table(st.tables, id))
           t = *old;
+        if (const auto* early = unplaced_report_of(st.unplaced, id, placement[c].capture_id))
+          take_report(t, *early);
+        kept.push_back(t);
+        st.table_capture.push_back(c);
+      }
+      st.unplaced = {}; // its memory too: most feeds are placed once
+      st.unplaced_folded = 0;
       st.tables = std::move(kept);
       std::vector<model::capture_task_status> ts;
       ts.reserve(placement.size());
@@ -375,37 +495,33 @@ changefeed_actor::behavior_type changefeed(self_ptr self, model::changefeed_info
         ts.push_back({p.capture_id, p.table_ids});
       st.task_status = std::make_shared<const std::vector<model::capture_task_status>>(std::move(ts));
       st.placement = std::move(placement);
+      // No table placed is not yet a feed without tables: a new owner's
+      // first placement, or one of a paused feed, is empty too.
+      st.tableless = st.tables.empty() && st.holds_tables() && selects_no_table(st);
+      catch_up(self);
+      follow(self);
       publish(self);
-      follow_upstream(self);
       return true;
     },
     [self](atom::tick) {
+      // The owner's round, or the feed's own timer.
       auto& st = self->state;
-      if (!st.tables.empty() || !st.holds_tables()) {
-        st.following_upstream = false;
-        return;
-      }
-      self->request(st.services.upstream, st.services.settings.request_timeout, atom::resolved_v)
-        .then(
-          [self](model::tso_t resolved) {
-            auto& st = self->state;
-            if (st.tables.empty() && st.holds_tables())
-              advance(self, resolved, resolved);
-            self->delayed_send(self, st.services.settings.progress_interval, atom::tick_v);
-          },
-          [self](const caf::error&) {
-            self->delayed_send(self, self->state.services.settings.progress_interval, atom::tick_v);
-          });
+      if (self->current_sender() == self->ctrl())
+        st.follow_timer = false;
+      catch_up(self);
+      arm_follow_timer(self);
     },
     [self](atom::progress, const std::string& capture_id, const std::vector<table_progress>& reports) {
       auto& st = self->state;
+      auto from = std::find_if(st.placement.begin(), st.placement.end(),
+                               [&](const auto& p) { return p.capture_id == capture_id; })
+                  - st.placement.begin();
       for (const auto& r : reports) {
         auto* t = find_table(st.tables, r.table_id);
         if (!t)
-          continue;
-        t->checkpoint_ts = std::max(t->checkpoint_ts, r.checkpoint_ts);
-        t->resolved_ts = std::max(t->resolved_ts, r.resolved_ts);
-        t->last_synced_ts = std::max(t->last_synced_ts, r.last_synced_ts);
+          keep_unplaced(st, capture_id, r);
+        else if (st.table_capture[static_cast<std::size_t>(t - st.tables.data())] == from)
+          take_report(*t, r);
       }
       aggregate(self);
     },

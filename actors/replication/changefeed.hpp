@@ -38,6 +38,19 @@ struct changefeed_state {
   /// Sorted by table ID: a flat vector, because every progress report walks
   /// it and 10,000 feeds' worth of map nodes miss the cache on every walk.
   std::vector<table_progress> tables;
+  /// Per table (as `tables`), its capture's position in `placement`: only
+  /// that capture's processor reports for it (one the table left may still
+  /// have a report on the way, and a quiet processor reports only once).
+  std::vector<std::uint32_t> table_capture;
+  /// Reports of tables not placed yet, with the capture they came from:
+  /// processors report before the owner tells the feed where its tables
+  /// went. Taken up by the next placement.
+  struct unplaced_report {
+    std::string capture_id;
+    table_progress progress;
+  };
+  std::vector<unplaced_report> unplaced;
+  std::size_t unplaced_folded = 0;
   model::backoff retry_backoff;
   /// Bumped per retry timer, so a stale timer does nothing.
   std::uint64_t retry_epoch = 0;
@@ -47,9 +60,11 @@ struct changefeed_state {
   owner_feed_listener_actor owner;
   /// Keeps the checkpoint at the sink (storage sinks); may be invalid.
   checkpoint_sink_actor checkpoint_sink;
-  /// A replicating feed whose filter selects no table follows the
-  /// upstream's resolved TS on a timer of its own (no processor reports).
-  bool following_upstream = false;
+  /// The owner placed no table: the feed's filter selects none.
+  bool tableless = false;
+  /// A timer is set to bring a following feed's progress up to date
+  /// (progress.follow_through) for its checkpoint sink or its target.
+  bool follow_timer = false;
 
   // -- helpers ----------------------------------------------------------------
 
@@ -57,6 +72,10 @@ struct changefeed_state {
   bool holds_tables() const noexcept;
   /// What the detail and the list item are made of now.
   feed_view view() const;
+  /// How far the feed may follow the upstream's resolved TS without a
+  /// report: as far as every table says it has nothing to write (or, with
+  /// no table, to its target); 0 when one does not say so.
+  model::tso_t follow_limit() const noexcept;
   model::changefeed_detail detail() const { return view().detail(); }
   model::changefeed_list_item summary() const { return view().item(); }
   /// The info after `t`, not yet adopted (it must be made durable first).

@@ -93,6 +93,27 @@ bool advance_idle(self_ptr self, model::tso_t horizon) {
   return true;
 }
 
+/// Every table is complete up to `horizon`; when none has a change for a
+/// while after it, the processor goes quiet: its report says how far its
+/// feed may follow the upstream without another, and the capture stops
+/// waking it until the upstream is resolved past that.
+void quiet_if_idle(self_ptr self, model::tso_t horizon) {
+  auto& st = self->state;
+  if (st.quiet_through != 0 || st.tables.empty())
+    return;
+  auto through = ~model::tso_t{0};
+  for (const auto& [id, t] : st.tables)
+    through = std::min(through, t.workload.quiet_through(t.checkpoint_ts));
+  if (st.info->target_ts != 0)
+    through = std::min(through, st.info->target_ts);
+  auto ahead = model::tso_physical_ms(through) - model::tso_physical_ms(horizon);
+  if (through <= horizon || ahead < st.settings.quiet_at_least.count())
+    return;
+  st.quiet_through = through;
+  report(self);
+  self->send(st.capture, atom::quiet_v, st.info->key, through, st.changes_seen);
+}
+
 /// Takes from the memory quota what a batch needs; 0 when the processor
 /// must wait (it is woken with atom::run once bytes are free).
 std::size_t take_memory(self_ptr self) {
@@ -138,8 +159,10 @@ void pump(self_ptr self) {
   if (st.writing || st.failed || st.tables.empty())
     return;
   auto horizon = st.horizon();
-  if (advance_idle(self, horizon))
+  if (advance_idle(self, horizon)) {
+    quiet_if_idle(self, horizon);
     return;
+  }
   auto granted = take_memory(self);
   if (granted == 0)
     return;
@@ -231,7 +254,7 @@ std::vector<table_progress> processor_state::progress() const {
   std::vector<table_progress> out;
   out.reserve(tables.size());
   for (const auto& [id, t] : tables)
-    out.push_back({id, t.checkpoint_ts, std::max(t.resolved_ts, t.checkpoint_ts), t.last_synced_ts});
+    out.push_back({id, t.checkpoint_ts, std::max(t.resolved_ts, t.checkpoint_ts), t.last_synced_ts, quiet_through});
   return out;
 }
 
@@ -257,11 +280,18 @@ processor_actor::behavior_type processor(self_ptr self, std::shared_ptr<const mo
   self->link_to(st.sink);
   return {
     [self](atom::resolved, model::tso_t ts) {
-      self->state.upstream_resolved = std::max(self->state.upstream_resolved, ts);
+      auto& st = self->state;
+      st.upstream_resolved = std::max(st.upstream_resolved, ts);
+      // A tick sent before the capture learnt that this processor is quiet.
+      if (st.quiet_through != 0 && ts <= st.quiet_through)
+        return;
+      st.quiet_through = 0;
       pump(self);
     },
     [self](atom::add, const std::vector<table_start>& starts) {
       auto& st = self->state;
+      ++st.changes_seen;
+      st.quiet_through = 0;
       for (const auto& s : starts) {
         const auto* def = st.catalog->find(s.table_id);
         if (!def || st.tables.count(s.table_id))
@@ -276,13 +306,26 @@ processor_actor::behavior_type processor(self_ptr self, std::shared_ptr<const mo
       pump(self);
     },
     [self](atom::remove, const std::vector<std::int64_t>& ids) {
+      auto& st = self->state;
+      ++st.changes_seen;
+      st.quiet_through = 0; // woken by the next tick, then quiet again if still idle
       for (auto id : ids)
-        self->state.tables.erase(id);
+        st.tables.erase(id);
     },
     [self](atom::update, std::shared_ptr<const model::changefeed_info>& info, changefeed_actor& feed) {
+      auto& st = self->state;
+      ++st.changes_seen;
       set_info(self, std::move(info));
-      self->state.feed = std::move(feed);
+      st.feed = std::move(feed);
+      // A new owner's changefeed learns where the tables are; a quiet
+      // processor stays quiet (its tables' changes did not move), and says
+      // so again to the capture, which woke it for this message.
+      bool still_quiet = st.quiet_through != 0 && (st.info->target_ts == 0 || st.quiet_through <= st.info->target_ts);
+      if (!still_quiet)
+        st.quiet_through = 0;
       report(self);
+      if (still_quiet)
+        self->send(st.capture, atom::quiet_v, st.info->key, st.quiet_through, st.changes_seen);
     },
     [self](atom::report) { return self->state.progress(); },
     [self](atom::run) { pump(self); },

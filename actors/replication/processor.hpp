@@ -4,7 +4,9 @@
 // has flushed it reports the new checkpoints to the changefeed. A batch's
 // rows are paid for from the server's memory quota (memory_quota.hpp) and
 // the feed's own `memory_quota`, so a backlog is read only as fast as the
-// sinks take it.
+// sinks take it. With nothing to write for a stretch of upstream time ahead
+// it goes quiet (its capture stops waking it, its feed follows the
+// upstream's resolved TS) until the next change is due.
 #pragma once
 
 #include <array>
@@ -73,6 +75,12 @@ struct processor_state {
   /// and the bytes of the batch at the sink.
   std::unique_ptr<quota_account> memory;
   std::size_t batch_bytes = 0;
+  /// Nonzero while quiet: no table has a change up to this TSO, and the
+  /// capture wakes the processor only once the upstream is resolved past it.
+  model::tso_t quiet_through = 0;
+  /// Table changes (add, remove, update) the capture sent that this
+  /// processor has taken: a quiet notice counts only if it saw them all.
+  std::uint64_t changes_seen = 0;
 
   // -- helpers ----------------------------------------------------------------
 

@@ -20,8 +20,9 @@ void upstream_state::advance_gc(std::int64_t now) {
 
 upstream_actor::behavior_type upstream(upstream_actor::stateful_pointer<upstream_state> self,
                                        std::shared_ptr<const model::upstream::catalog> catalog,
-                                       std::int64_t wall_now_ms) {
+                                       std::int64_t wall_now_ms, std::shared_ptr<resolved_clock> published) {
   auto& st = self->state;
+  st.published = std::move(published);
   st.catalog = std::move(catalog);
   st.wall_origin_ms = wall_now_ms;
   st.steady_origin = self->clock().now();
@@ -46,6 +47,7 @@ upstream_actor::behavior_type upstream(upstream_actor::stateful_pointer<upstream
       auto resolved = compose_tso(now - st.catalog->resolved_lag_ms, 0);
       if (resolved > st.resolved_ts) {
         st.resolved_ts = resolved;
+        st.published->advance(resolved);
         for (const auto& sub : st.subscribers)
           self->send(sub, atom::resolved_v, resolved);
       }

@@ -10,6 +10,7 @@
 #include <caf/actor_clock.hpp>
 
 #include "actors/messages.hpp"
+#include "actors/published/resolved_clock.hpp"
 #include "model/upstream/catalog.hpp"
 #include "model/upstream/tso_clock.hpp"
 
@@ -33,6 +34,8 @@ struct upstream_state {
   /// TiCDC's service safepoint; GC never passes it.
   std::optional<model::tso_t> service_safepoint;
   std::vector<capture_actor> subscribers;
+  /// Where the resolved TS is published for readers on any thread.
+  std::shared_ptr<resolved_clock> published;
 
   // -- helpers ----------------------------------------------------------------
 
@@ -46,6 +49,6 @@ struct upstream_state {
 /// fixed in tests).
 upstream_actor::behavior_type upstream(upstream_actor::stateful_pointer<upstream_state> self,
                                        std::shared_ptr<const model::upstream::catalog> catalog,
-                                       std::int64_t wall_now_ms);
+                                       std::int64_t wall_now_ms, std::shared_ptr<resolved_clock> published);
 
 } // namespace cdc::actors

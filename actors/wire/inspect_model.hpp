@@ -54,7 +54,8 @@ typename Inspector::result_type inspect(Inspector& f, std::shared_ptr<const chan
 
 template <class Inspector>
 typename Inspector::result_type inspect(Inspector& f, changefeed_progress& x) {
-  return f(caf::meta::type_name("changefeed_progress"), x.checkpoint_ts, x.resolved_ts, x.last_synced_ts);
+  return f(caf::meta::type_name("changefeed_progress"), x.checkpoint_ts, x.resolved_ts, x.last_synced_ts,
+           x.follow_through);
 }
 
 // -- request bodies --------------------------------------------------------------

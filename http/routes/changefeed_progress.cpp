@@ -17,7 +17,7 @@ namespace {
 
 void status(request_context& rc, const reply& rep) {
   if (auto snap = published_feed(rc, rep, key_of(rc)))
-    rep.send_json(model::status_json(*snap->view().info, snap->view().progress));
+    rep.send_json(model::status_json(*snap->view().info, snap->view().progress.at(rc.api->directory->resolved())));
 }
 
 /// The intervals /synced decides with: the feed's own, or those of the
@@ -49,7 +49,8 @@ void synced(request_context& rc, const reply& rep) {
     return rep.send_failure(intervals.error());
   call_upstream<actors::upstream_times>(
     rc, rep,
-    [rep, progress = snap->view().progress, intervals = *intervals](const actors::upstream_times& pd) {
+    [rep, progress = snap->view().progress.at(rc.api->directory->resolved()),
+     intervals = *intervals](const actors::upstream_times& pd) {
       rep.send_json(model::to_json(model::decide_synced(progress, intervals, model::tso_physical_ms(pd.tso))));
     },
     atom::tso_v);
@@ -62,7 +63,7 @@ void meta_info(request_context& rc, const reply& rep) {
   auto snap = published_feed(rc, rep, key_of(rc));
   if (!snap)
     return;
-  rep.send_json(boost::json::value_from(snap->view().detail()));
+  rep.send_json(boost::json::value_from(snap->view_at(rc.api->directory->resolved()).detail()));
 }
 
 } // namespace

@@ -28,19 +28,25 @@ auto send_empty(reply rep) {
 using snapshots = std::vector<std::shared_ptr<const actors::feed_snapshot>>;
 
 /// `prefix`, the items of `feeds` as a JSON array, and `suffix`: each
-/// feed's cached item appended (no JSON tree, one allocation).
-std::string items_array(const snapshots& feeds, std::string_view prefix = {}, std::string_view suffix = {}) {
+/// feed's cached item appended (no JSON tree, one allocation), all read at
+/// the upstream's one resolved TS.
+std::string items_array(const snapshots& feeds, model::tso_t resolved, std::string_view prefix = {},
+                        std::string_view suffix = {}) {
+  std::vector<std::shared_ptr<const std::string>> items;
+  items.reserve(feeds.size());
   std::size_t size = prefix.size() + suffix.size() + 2;
-  for (const auto& f : feeds)
-    size += f->item_json().size() + 1;
+  for (const auto& f : feeds) {
+    items.push_back(f->item_json(resolved));
+    size += items.back()->size() + 1;
+  }
   std::string out;
   out.reserve(size);
   out += prefix;
   out += '[';
-  for (std::size_t i = 0; i < feeds.size(); ++i) {
+  for (std::size_t i = 0; i < items.size(); ++i) {
     if (i > 0)
       out += ',';
-    out += feeds[i]->item_json();
+    out += *items[i];
   }
   out += ']';
   out += suffix;
@@ -49,8 +55,8 @@ std::string items_array(const snapshots& feeds, std::string_view prefix = {}, st
 
 /// GET /changefeeds' body from snapshots in key order: TiCDC's envelope
 /// {"total":N,"items":[...]}.
-std::string list_body(const snapshots& feeds) {
-  return items_array(feeds, "{\"total\":" + std::to_string(feeds.size()) + ",\"items\":", "}");
+std::string list_body(const snapshots& feeds, model::tso_t resolved) {
+  return items_array(feeds, resolved, "{\"total\":" + std::to_string(feeds.size()) + ",\"items\":", "}");
 }
 
 /// The feeds the ?state= filter selects, in ID order, from the directory;
@@ -82,24 +88,24 @@ void list(request_context& rc, const reply& rep) {
   if (ns.empty())
     ns = model::default_namespace;
   std::erase_if(*feeds, [ns](const auto& f) { return f->view().info->key.namespace_ != ns; });
-  rep.send(200, list_body(*feeds));
+  rep.send(200, list_body(*feeds, rc.api->directory->resolved()));
 }
 
 /// What the feed published last, with its JSON made at most once.
 void get(request_context& rc, const reply& rep) {
   if (auto snap = published_feed(rc, rep, key_of(rc)))
-    rep.send(200, snap->detail_json());
+    rep.send(200, *snap->detail_json(rc.api->directory->resolved()));
 }
 
 /// GET /api/v1/changefeeds: v2's items, filtered alike, as a bare array.
 void v1_list(request_context& rc, const reply& rep) {
   if (auto feeds = selected_feeds(rc, rep))
-    rep.send(200, items_array(*feeds));
+    rep.send(200, items_array(*feeds, rc.api->directory->resolved()));
 }
 
 void v1_get(request_context& rc, const reply& rep) {
   if (auto snap = published_feed(rc, rep, v1_key_of(rc)))
-    rep.send_json(model::v1_detail(snap->view().detail()));
+    rep.send_json(model::v1_detail(snap->view_at(rc.api->directory->resolved()).detail()));
 }
 
 void update(request_context& rc, const reply& rep) {

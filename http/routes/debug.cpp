@@ -25,10 +25,10 @@ void write_tables(std::string& out, const std::vector<std::int64_t>& tables) {
 /// The owner's part: every changefeed with its state, progress and tables
 /// per capture, then the captures.
 void write_owner(std::string& out, const std::vector<std::shared_ptr<const actors::feed_snapshot>>& feeds,
-                 const actors::capture_directory& captures) {
+                 model::tso_t resolved, const actors::capture_directory& captures) {
   out += "\n\n*** owner info ***:\n\n** active changefeeds **:\n";
   for (const auto& snap : feeds) {
-    const auto& v = snap->view();
+    auto v = snap->view_at(resolved);
     out += v.info->key.display() + " state=" + std::string(model::to_string(v.info->state))
            + " checkpoint_ts=" + std::to_string(v.progress.checkpoint_ts)
            + " resolved_ts=" + std::to_string(v.progress.resolved_ts) + "\n";
@@ -49,10 +49,10 @@ void write_owner(std::string& out, const std::vector<std::shared_ptr<const actor
 /// This capture's processors: the feeds that placed tables here, with
 /// TiCDC's per-table line (the feed's progress stands for each table's).
 void write_processors(std::string& out, const std::vector<std::shared_ptr<const actors::feed_snapshot>>& feeds,
-                      const std::string& capture_id) {
+                      model::tso_t resolved, const std::string& capture_id) {
   out += "\n\n*** processors info ***:\n\n";
   for (const auto& snap : feeds) {
-    const auto& v = snap->view();
+    auto v = snap->view_at(resolved);
     if (!v.holds_tables || !v.task_status)
       continue;
     for (const auto& task : *v.task_status) {
@@ -69,10 +69,11 @@ void write_processors(std::string& out, const std::vector<std::shared_ptr<const 
 
 void debug_info(request_context& rc, const reply& rep) {
   auto feeds = rc.api->directory->all();
+  auto resolved = rc.api->directory->resolved();
   std::string out;
   if (rc.node->owns())
-    write_owner(out, feeds, *rc.api->captures);
-  write_processors(out, feeds, rc.node->capture_id());
+    write_owner(out, feeds, resolved, *rc.api->captures);
+  write_processors(out, feeds, resolved, rc.node->capture_id());
   rep.send_text(200, std::move(out));
 }
 

@@ -19,10 +19,11 @@ void set_metadata_routes(router& r) {
                   [rep, directory = rc.api->directory,
                    cluster = rc.node->cluster_id](const std::vector<model::capture_view>& captures) {
                     auto snaps = directory->all();
+                    auto resolved = directory->resolved();
                     std::vector<model::metadata_feed> feeds;
                     feeds.reserve(snaps.size());
                     for (const auto& s : snaps)
-                      feeds.push_back({s->view().info.get(), s->view().progress, s->view().admin_job_type});
+                      feeds.push_back({s->view().info.get(), s->view().progress.at(resolved), s->view().admin_job_type});
                     rep.send_json(
                       model::to_json(model::cluster_metadata(cluster, captures, feeds, model::release_version(), model::git_hash())));
                   });

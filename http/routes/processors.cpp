@@ -71,7 +71,7 @@ void v1_get(request_context& rc, const reply& rep) {
   serve_detail(rc, rep, false,
                [rep, directory = rc.api->directory](const model::changefeed_key& key, const model::processor_detail& d) {
                  auto snap = directory->find(key);
-                 auto progress = snap ? snap->view().progress : model::changefeed_progress{};
+                 auto progress = snap ? snap->view().progress.at(directory->resolved()) : model::changefeed_progress{};
                  rep.send_json(model::v1_processor(d, progress.checkpoint_ts, progress.resolved_ts));
                });
 }

@@ -52,6 +52,21 @@ struct changefeed_progress {
   /// Commit TS of the last row written to the sink (GET .../synced); kept
   /// in memory only, as TiCDC keeps it.
   tso_t last_synced_ts = 0;
+  /// Nonzero while none of the feed's tables has a change to write up to
+  /// this TSO: until then its checkpoint and resolved TS follow the
+  /// upstream's resolved TS without a report (see at()). In memory only.
+  tso_t follow_through = 0;
+
+  /// The progress when the upstream is resolved up to `resolved`.
+  changefeed_progress at(tso_t resolved) const noexcept {
+    auto out = *this;
+    if (follow_through != 0) {
+      auto reached = resolved < follow_through ? resolved : follow_through;
+      out.checkpoint_ts = checkpoint_ts < reached ? reached : checkpoint_ts;
+      out.resolved_ts = resolved_ts < out.checkpoint_ts ? out.checkpoint_ts : resolved_ts;
+    }
+    return out;
+  }
 };
 
 } // namespace cdc::model

@@ -97,6 +97,16 @@ std::uint64_t table_workload::count(tso_t from, tso_t to) const noexcept {
   return first > last ? 0 : last - first + 1;
 }
 
+tso_t table_workload::quiet_through(tso_t from) const noexcept {
+  if (!active())
+    return ~tso_t{0};
+  // As in range(): the first event whose physical time is past `from`'s
+  // (or at it, when `from` is before that millisecond's logical 1).
+  std::int64_t t_min = tso_physical_ms(from) + (tso_logical(from) >= 1 ? 1 : 0);
+  auto next = std::max<std::int64_t>(1, ceil_div(t_min * 1000, interval_us_));
+  return commit_ts_of(static_cast<std::uint64_t>(next)) - 1;
+}
+
 row_values table_workload::values_of(std::uint64_t k) const {
   const auto& cols = def_->columns;
   row_values out;

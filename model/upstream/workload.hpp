@@ -47,6 +47,11 @@ public:
   /// The number of changes committed in (from, to], without producing them.
   std::uint64_t count(tso_t from, tso_t to) const noexcept;
 
+  /// The last TSO before the first change committed after `from`: the
+  /// table is complete from `from` up to it without reading a row. The
+  /// greatest TSO when the table receives no writes.
+  tso_t quiet_through(tso_t from) const noexcept;
+
   /// Every row as of TSO `at`, keyed by the key column's value rendered as text.
   std::map<std::string, row_values> snapshot(tso_t at) const;
 

@@ -73,10 +73,25 @@ BOOST_AUTO_TEST_CASE(all_lists_published_feeds_in_key_order) {
 
 BOOST_AUTO_TEST_CASE(a_snapshot_serializes_its_detail_once) {
   auto s = snapshot("a");
-  const auto& first = s->detail_json();
-  BOOST_TEST(&first == &s->detail_json());
-  BOOST_TEST(boost::json::parse(first).at("id").as_string() == "a");
-  BOOST_TEST(boost::json::parse(s->item_json()).at("checkpoint_tso").to_number<std::uint64_t>() == 1000u);
+  auto first = s->detail_json(5000);
+  BOOST_TEST(first == s->detail_json(6000)); // the same body, not made again
+  BOOST_TEST(boost::json::parse(*first).at("id").as_string() == "a");
+  BOOST_TEST(boost::json::parse(*s->item_json(5000)).at("checkpoint_tso").to_number<std::uint64_t>() == 1000u);
+}
+
+BOOST_AUTO_TEST_CASE(a_following_feed_is_read_at_the_resolved_ts_up_to_its_limit) {
+  actors::feed_view v = snapshot("a")->view();
+  v.progress.follow_through = 3000;
+  actors::feed_snapshot s{v};
+  auto checkpoint_at = [&](model::tso_t resolved) {
+    return boost::json::parse(*s.item_json(resolved)).at("checkpoint_tso").to_number<std::uint64_t>();
+  };
+  BOOST_TEST(checkpoint_at(500) == 1000u); // never behind what it published
+  BOOST_TEST(checkpoint_at(2000) == 2000u);
+  BOOST_TEST(checkpoint_at(2000) == 2000u);
+  BOOST_TEST(checkpoint_at(9000) == 3000u); // the next change is due there
+  BOOST_TEST(s.detail_json(2500) == s.detail_json(2500));
+  BOOST_TEST(s.view_at(2500).progress.resolved_ts == 2500u);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -60,9 +60,11 @@ struct relay_fixture : test::actor_fixture {
 
   std::string follower_detail(const std::string& id) {
     auto snap = follower_dir->find({"default", id});
-    return snap ? snap->detail_json() : "missing";
+    return snap ? *snap->detail_json(follower_dir->resolved()) : "missing";
   }
-  std::string owner_detail(const std::string& id) { return owner_dir->find({"default", id})->detail_json(); }
+  std::string owner_detail(const std::string& id) {
+    return *owner_dir->find({"default", id})->detail_json(owner_dir->resolved());
+  }
 
   std::map<std::string, std::shared_ptr<const model::changefeed_info>> infos;
   std::shared_ptr<feed_directory> owner_dir = std::make_shared<feed_directory>();

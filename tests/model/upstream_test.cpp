@@ -219,6 +219,26 @@ BOOST_AUTO_TEST_CASE(a_table_without_writes_has_no_changes) {
   BOOST_TEST(w.snapshot(compose_tso(100000, 0)).empty());
 }
 
+BOOST_AUTO_TEST_CASE(a_table_is_quiet_through_the_tso_before_its_next_change) {
+  auto def = small_table(); // 1000 rows/s: one change per millisecond, at logical 1
+  table_workload w{def};
+  BOOST_TEST(w.quiet_through(compose_tso(100, 0)) == compose_tso(100, 0));
+  BOOST_TEST(w.quiet_through(compose_tso(100, 1)) == compose_tso(101, 0));
+  BOOST_TEST(w.quiet_through(compose_tso(100, 7)) == compose_tso(101, 0));
+  // Nothing commits in (from, quiet_through(from)], and the next TSO does.
+  for (auto from : {compose_tso(100, 0), compose_tso(100, 1), compose_tso(250, 3)}) {
+    auto q = w.quiet_through(from);
+    BOOST_TEST(w.count(from, q) == 0u);
+    BOOST_TEST(w.count(from, q + 1) == 1u);
+  }
+  auto sparse = small_table(0.5); // one change every 2 s
+  table_workload s{sparse};
+  BOOST_TEST(s.quiet_through(compose_tso(2000, 1)) == compose_tso(4000, 0));
+  BOOST_TEST(s.count(compose_tso(2000, 1), compose_tso(4000, 0)) == 0u);
+  auto none = small_table(0);
+  BOOST_TEST(table_workload{none}.quiet_through(compose_tso(100, 0)) == ~tso_t{0});
+}
+
 BOOST_AUTO_TEST_CASE(nullable_columns_are_sometimes_null) {
   auto def = small_table();
   table_workload w{def};

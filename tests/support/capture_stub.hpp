@@ -39,6 +39,7 @@ inline actors::capture_actor::behavior_type capture_stub(actors::capture_actor::
     [](atom::report) { return std::vector<processor_report>{}; },
     [](atom::resolved, model::tso_t) {},
     [](atom::progress, const model::changefeed_key&, std::vector<table_progress>&) {},
+    [](atom::quiet, const model::changefeed_key&, model::tso_t, std::uint64_t) {},
     [hooks](atom::left) {
       if (hooks.left)
         hooks.left();

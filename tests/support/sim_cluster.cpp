@@ -9,7 +9,9 @@ sim_cluster::sim_cluster(std::size_t captures, model::upstream::catalog cat, act
                          actors::checkpoint_sink_factory make_checkpoint_sink) {
   using namespace cdc::actors;
   catalog = std::make_shared<const model::upstream::catalog>(std::move(cat));
-  upstream_hdl = sys.spawn(upstream, catalog, sim_wall_start_ms);
+  auto resolved = std::make_shared<actors::resolved_clock>();
+  upstream_hdl = sys.spawn(upstream, catalog, sim_wall_start_ms, resolved);
+  services.resolved = resolved;
   // Not detached: under the test coordinator every actor runs on this thread.
   meta = sys.spawn(meta_store, upstream_hdl, std::move(backend), actors::meta_store_options{});
   capture_views = std::make_shared<actors::capture_directory>();
@@ -21,7 +23,7 @@ sim_cluster::sim_cluster(std::size_t captures, model::upstream::catalog cat, act
   services.make_sink = std::move(make_sink);
   services.make_checkpoint_sink = std::move(make_checkpoint_sink);
   services.upstream_id = 42;
-  directory = std::make_shared<actors::feed_directory>();
+  directory = std::make_shared<actors::feed_directory>(resolved);
   services.directory = directory;
   for (std::size_t i = 0; i < captures; ++i)
     add_capture();
