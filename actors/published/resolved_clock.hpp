@@ -1,6 +1,6 @@
 // The upstream's resolved TS as its actor last ticked it, readable from any
 // thread. A changefeed whose tables have nothing to write for a while
-// follows it (feed_view::follow_through): its checkpoint is computed from
+// follows it (changefeed_progress::follow_through): its checkpoint is computed from
 // this clock when read, so ten thousand idle feeds cost no message per tick.
 #pragma once
 
