@@ -42,4 +42,14 @@ BOOST_AUTO_TEST_CASE(surrogates_and_code_points_past_u10ffff_are_invalid) {
   BOOST_TEST(repaired("\xF5\x80\x80\x80") == fffd + fffd + fffd + fffd);
 }
 
+BOOST_AUTO_TEST_CASE(a_stray_byte_is_found_wherever_it_sits_in_a_long_ascii_text) {
+  for (std::size_t at = 0; at < 40; ++at) {
+    std::string text(40, 'a');
+    text[at] = '\xFF';
+    BOOST_TEST(repaired(text) == std::string(at, 'a') + fffd + std::string(39 - at, 'a'));
+  }
+  std::string long_valid = std::string(21, 'a') + "\xC3\xBC" + std::string(17, 'b');
+  BOOST_TEST(repaired(long_valid) == long_valid);
+}
+
 BOOST_AUTO_TEST_SUITE_END()
