@@ -7,6 +7,7 @@
 
 #include "actors/control/owner_ops.hpp"
 #include "actors/errors.hpp"
+#include "actors/round_robin.hpp"
 
 namespace cdc::actors {
 
@@ -88,14 +89,8 @@ owner_actor::behavior_type owner(owner_pointer self, std::uint64_t term, std::st
       st.follow_ticks_due += static_cast<double>(st.feeds.size()) / static_cast<double>(rounds);
       auto slice = std::min(st.feeds.size(), static_cast<std::size_t>(st.follow_ticks_due));
       st.follow_ticks_due -= static_cast<double>(slice);
-      auto it = st.feeds.lower_bound(st.next_follow_tick);
-      for (std::size_t i = 0; i < slice; ++i, ++it) {
-        if (it == st.feeds.end())
-          it = st.feeds.begin();
-        self->send(it->second.actor, atom::tick_v);
-      }
-      if (!st.feeds.empty())
-        st.next_follow_tick = it == st.feeds.end() ? st.feeds.begin()->first : it->first;
+      visit_round_robin(st.feeds, st.next_follow_tick, slice,
+                        [&](const auto& feed) { self->send(feed.second.actor, atom::tick_v); });
       self->delayed_send(self, follow_tick_round, atom::tick_v);
     },
     [self](atom::health) { return self->state.healthy(); },

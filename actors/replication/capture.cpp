@@ -10,6 +10,7 @@
 #include "actors/after_all.hpp"
 #include "actors/control/owner.hpp"
 #include "actors/replication/processor.hpp"
+#include "actors/round_robin.hpp"
 
 namespace cdc::actors {
 
@@ -130,23 +131,10 @@ void wake_processors(self_ptr self, model::tso_t ts) {
     wake_up(st, key, it->second);
     caf::anon_send(it->second.actor, atom::resolved_v, ts);
   }
-  auto& awake = st.awake;
   auto budget = std::max<std::size_t>(1, st.services.settings.wakeups_per_tick);
-  auto wake = [&](const model::changefeed_key& key) {
+  visit_round_robin(st.awake, st.next_wakeup, budget, [&](const model::changefeed_key& key) {
     caf::anon_send(st.processors.find(key)->second.actor, atom::resolved_v, ts);
-  };
-  if (awake.size() <= budget) {
-    for (const auto& key : awake)
-      wake(key);
-    return;
-  }
-  auto it = awake.lower_bound(st.next_wakeup);
-  for (std::size_t i = 0; i < budget; ++i, ++it) {
-    if (it == awake.end())
-      it = awake.begin();
-    wake(*it);
-  }
-  st.next_wakeup = it == awake.end() ? *awake.begin() : *it;
+  });
 }
 
 } // namespace
