@@ -25,29 +25,29 @@ feed_view feed_snapshot::view_at(model::tso_t resolved) const {
   return v;
 }
 
-template <class Make>
-std::shared_ptr<const std::string> feed_snapshot::cached(std::atomic<std::shared_ptr<const rendered>>& cache,
-                                                         model::tso_t resolved, Make make) const {
-  auto checkpoint = view_.progress.at(resolved).checkpoint_ts;
-  auto body = cache.load(std::memory_order_acquire);
-  if (!body || body->checkpoint_ts != checkpoint) {
-    // Readers racing here make the same body; the last one stays.
-    auto fresh = std::make_shared<rendered>();
-    fresh->checkpoint_ts = checkpoint;
-    fresh->json = boost::json::serialize(boost::json::value_from(make(view_at(resolved))));
-    cache.store(fresh, std::memory_order_release);
-    body = std::move(fresh);
-  }
-  return {body, &body->json};
+const progress_body& feed_snapshot::detail_body() const {
+  std::call_once(detail_once_, [this] {
+    detail_ = progress_body(boost::json::serialize(boost::json::value_from(view_.detail())), view_.progress);
+  });
+  return detail_;
 }
 
-std::shared_ptr<const std::string> feed_snapshot::detail_json(model::tso_t resolved) const {
-  return cached(detail_json_, resolved, [](const feed_view& v) { return v.detail(); });
+const progress_body& feed_snapshot::item_body() const {
+  std::call_once(item_once_, [this] {
+    item_ = progress_body(boost::json::serialize(boost::json::value_from(view_.item())), view_.progress);
+  });
+  return item_;
 }
 
-std::shared_ptr<const std::string> feed_snapshot::item_json(model::tso_t resolved) const {
-  return cached(item_json_, resolved, [](const feed_view& v) { return v.item(); });
+std::string feed_snapshot::detail_json(model::tso_t resolved) const {
+  return detail_body().at(view_.progress.at(resolved));
 }
+
+void feed_snapshot::append_item_json(std::string& out, model::tso_t resolved) const {
+  item_body().append_at(out, view_.progress.at(resolved));
+}
+
+std::size_t feed_snapshot::item_json_size() const { return item_body().size(); }
 
 std::shared_ptr<feed_directory::slot> feed_directory::add(const model::changefeed_key& key) {
   auto s = std::make_shared<slot>();

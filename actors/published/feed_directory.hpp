@@ -2,8 +2,7 @@
 // changefeed actor publishes an immutable snapshot whenever what GET shows
 // changes, and the owner keeps the directory's keys in step with its
 // registry (a feed is listed before its create answers and gone before its
-// delete answers). Bodies are serialized once per snapshot, on first read
-// (a following feed's again when its checkpoint has moved).
+// delete answers). Bodies are serialized once per snapshot, on first read.
 #pragma once
 
 #include <atomic>
@@ -15,6 +14,7 @@
 #include <string>
 #include <vector>
 
+#include "actors/published/progress_body.hpp"
 #include "actors/published/resolved_clock.hpp"
 #include "model/changefeed/info.hpp"
 #include "model/changefeed/views.hpp"
@@ -37,10 +37,10 @@ struct feed_view {
   model::changefeed_list_item item() const;
 };
 
-/// A published view with its JSON, made on first use (readers on several
-/// threads may ask at once). A feed that follows the upstream
+/// A published view with its JSON, made once, on first use (readers on
+/// several threads may ask at once). A feed that follows the upstream
 /// (progress.follow_through) shows the checkpoint the resolved TS gives it
-/// when read: its JSON is made again whenever that checkpoint has moved.
+/// when read: its JSON is written at that checkpoint from the one made.
 class feed_snapshot {
 public:
   explicit feed_snapshot(feed_view v) : view_(std::move(v)) {}
@@ -51,22 +51,19 @@ public:
   feed_view view_at(model::tso_t resolved) const;
   model::feed_state state() const noexcept { return view_.info->state; }
   /// GET /changefeeds/{id}'s body.
-  std::shared_ptr<const std::string> detail_json(model::tso_t resolved) const;
-  /// This feed's item of GET /changefeeds.
-  std::shared_ptr<const std::string> item_json(model::tso_t resolved) const;
+  std::string detail_json(model::tso_t resolved) const;
+  /// This feed's item of GET /changefeeds, appended to `out`.
+  void append_item_json(std::string& out, model::tso_t resolved) const;
+  /// The item's size as published (a reserve() hint).
+  std::size_t item_json_size() const;
 
 private:
-  /// A body, and the checkpoint it shows.
-  struct rendered {
-    model::tso_t checkpoint_ts = 0;
-    std::string json;
-  };
-  template <class Make>
-  std::shared_ptr<const std::string> cached(std::atomic<std::shared_ptr<const rendered>>& cache, model::tso_t resolved,
-                                            Make make) const;
+  const progress_body& detail_body() const;
+  const progress_body& item_body() const;
 
   feed_view view_;
-  mutable std::atomic<std::shared_ptr<const rendered>> detail_json_, item_json_;
+  mutable std::once_flag detail_once_, item_once_;
+  mutable progress_body detail_, item_;
 };
 
 class feed_directory {

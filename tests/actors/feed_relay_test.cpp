@@ -60,10 +60,10 @@ struct relay_fixture : test::actor_fixture {
 
   std::string follower_detail(const std::string& id) {
     auto snap = follower_dir->find({"default", id});
-    return snap ? *snap->detail_json(follower_dir->resolved()) : "missing";
+    return snap ? snap->detail_json(follower_dir->resolved()) : "missing";
   }
   std::string owner_detail(const std::string& id) {
-    return *owner_dir->find({"default", id})->detail_json(owner_dir->resolved());
+    return owner_dir->find({"default", id})->detail_json(owner_dir->resolved());
   }
 
   std::map<std::string, std::shared_ptr<const model::changefeed_info>> infos;

@@ -78,7 +78,7 @@ BOOST_AUTO_TEST_CASE(an_idle_feed_is_read_at_the_upstream_without_a_message_per_
   // ...yet every read shows the checkpoint where the upstream is.
   BOOST_TEST(f.detail("cf").checkpoint_ts == f.resolved());
   BOOST_TEST(published->view_at(f.resolved()).progress.checkpoint_ts == f.resolved());
-  BOOST_TEST(published->detail_json(f.resolved())->find(std::to_string(f.resolved())) != std::string::npos);
+  BOOST_TEST(published->detail_json(f.resolved()).find(std::to_string(f.resolved())) != std::string::npos);
   BOOST_TEST(f.log->batches.load() == 0u);
 }
 
