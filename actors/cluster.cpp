@@ -11,6 +11,7 @@
 
 #include "actors/control/api_gateway.hpp"
 #include "actors/control/election.hpp"
+#include "actors/control_lane.hpp"
 #include "actors/membership/etcd_election.hpp"
 #include "actors/published/feed_directory.hpp"
 #include "actors/published/feed_relay.hpp"
@@ -117,6 +118,7 @@ cluster spawn_cluster(caf::actor_system& sys, const cluster_config& cfg) {
 }
 
 void configure_scheduler(caf::actor_system_config& cfg, std::size_t threads) {
+  use_control_first_scheduler(cfg);
   cfg.set("scheduler.max-threads", threads);
   cfg.set("work-stealing.moderate-poll-attempts", std::size_t{10});
 }

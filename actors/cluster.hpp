@@ -96,7 +96,8 @@ cluster spawn_cluster(caf::actor_system& sys, const cluster_config& cfg);
 /// 2 cores; the HTTP I/O threads are the others), which, once out of work,
 /// poll only briefly before they sleep on their condition variable: CAF's
 /// default (500 polls after every burst) kept an idle server with many
-/// feeds spinning (tools/bench/REPORT.md, section 2).
+/// feeds spinning (tools/bench/REPORT.md, section 2); and which run the
+/// control plane's jobs first (control_lane.hpp).
 void configure_scheduler(caf::actor_system_config& cfg, std::size_t threads = 2);
 
 /// Begins a graceful shutdown: every capture turns to stopping.

@@ -2,11 +2,14 @@
 
 #include <caf/scoped_actor.hpp>
 
+#include "actors/control_lane.hpp"
+
 namespace cdc::actors {
 
 namespace {
 
 api_caller_actor::behavior_type api_caller(api_caller_actor::pointer self) {
+  join_control_plane(self);
   return {
     [self](api_call& call) { call.run(self); },
   };

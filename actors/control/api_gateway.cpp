@@ -2,6 +2,7 @@
 
 #include <spdlog/spdlog.h>
 
+#include "actors/control_lane.hpp"
 #include "actors/errors.hpp"
 #include "actors/published/processor_reads.hpp"
 
@@ -131,6 +132,7 @@ caf::typed_response_promise<T> read_published(self_ptr self, Read read) {
 } // namespace
 
 api_gateway_actor::behavior_type api_gateway(self_ptr self, election_actor election, published_reads reads) {
+  join_control_plane(self);
   self->state.election = election;
   self->state.reads = std::move(reads);
   self->send(election, atom::subscribe_v, caf::actor_cast<owner_listener_actor>(self));

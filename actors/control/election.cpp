@@ -7,6 +7,8 @@
 #include <caf/system_messages.hpp>
 #include <spdlog/spdlog.h>
 
+#include "actors/control_lane.hpp"
+
 namespace cdc::actors {
 
 using self_ptr = election_actor::stateful_pointer<election_state>;
@@ -101,6 +103,7 @@ void resign_owner(self_ptr self) {
 
 election_actor::behavior_type election(self_ptr self, std::shared_ptr<capture_directory> published,
                                        std::string cluster_id) {
+  join_control_plane(self);
   self->state.published = std::move(published);
   self->state.cluster_id = std::move(cluster_id);
   self->set_down_handler([self](const caf::down_msg& msg) {

@@ -6,6 +6,7 @@
 #include <spdlog/spdlog.h>
 
 #include "actors/control/owner_ops.hpp"
+#include "actors/control_lane.hpp"
 #include "actors/errors.hpp"
 #include "actors/round_robin.hpp"
 
@@ -60,6 +61,7 @@ model::scheduling::capture_load owner_state::load_without(const feed_entry& e) c
 owner_actor::behavior_type owner(owner_pointer self, std::uint64_t term, std::string capture_id,
                                  std::vector<capture_member> members, cluster_services services,
                                  capture_actor home) {
+  join_control_plane(self);
   auto& st = self->state;
   st.term = term;
   st.capture_id = std::move(capture_id);

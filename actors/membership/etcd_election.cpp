@@ -9,6 +9,8 @@
 #include <caf/send.hpp>
 #include <spdlog/spdlog.h>
 
+#include "actors/control_lane.hpp"
+
 namespace cdc::actors {
 
 namespace {
@@ -237,6 +239,7 @@ session_factory etcd_session_factory(std::shared_ptr<membership::session> sessio
 etcd_election_actor::behavior_type etcd_election(self_ptr self, std::shared_ptr<capture_directory> published,
                                                  std::string cluster_id, session_factory make_session,
                                                  feed_relay_actor relay) {
+  join_control_plane(self);
   auto& st = self->state;
   st.relay = std::move(relay);
   st.published = std::move(published);

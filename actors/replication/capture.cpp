@@ -9,6 +9,7 @@
 
 #include "actors/after_all.hpp"
 #include "actors/control/owner.hpp"
+#include "actors/control_lane.hpp"
 #include "actors/replication/processor.hpp"
 #include "actors/round_robin.hpp"
 
@@ -141,6 +142,9 @@ void wake_processors(self_ptr self, model::tso_t ts) {
 
 capture_actor::behavior_type capture(self_ptr self, std::shared_ptr<node_state> node, election_actor election,
                                      cluster_services services) {
+  // A capture places and removes processors for the owner; its own work
+  // per tick is a round of wake-ups, which queue behind the control plane.
+  join_control_plane(self);
   auto& st = self->state;
   st.node = std::move(node);
   st.election = std::move(election);

@@ -8,6 +8,7 @@
 #include <caf/send.hpp>
 #include <spdlog/spdlog.h>
 
+#include "actors/control_lane.hpp"
 #include "actors/errors.hpp"
 #include "actors/sinks/sink_probe.hpp"
 #include "model/changefeed/create_rules.hpp"
@@ -395,6 +396,7 @@ feed_view starting_view(std::shared_ptr<const model::changefeed_info> info, cons
 changefeed_actor::behavior_type changefeed(self_ptr self, model::changefeed_info info,
                                            model::changefeed_progress progress, cluster_services services,
                                            owner_feed_listener_actor owner, std::shared_ptr<feed_directory::slot> slot) {
+  join_control_plane(self);
   auto& st = self->state;
   st.status = starting_status(info);
   st.status.checkpoint_ts = progress.checkpoint_ts;

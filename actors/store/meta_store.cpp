@@ -104,24 +104,28 @@ void meta_store_state::retry_without_creates(std::span<const store::meta_op> ops
   }
 }
 
-void meta_store_state::flush_progress(std::size_t budget) {
+meta_store_state::flushed meta_store_state::flush_progress(std::size_t budget, std::size_t order) {
   // Progress of different feeds needs no common transaction: a bounded
   // store (etcd) gets it in chunks, each committed on its own.
   auto chunk = backend->max_ops_per_apply();
+  flushed out;
   std::vector<store::meta_op> ops;
-  while (budget > 0 && !pending_order.empty()) {
+  while (budget > 0 && order > 0 && !pending_order.empty()) {
     ops.clear();
-    while (!pending_order.empty() && ops.size() < std::min(chunk, budget)) {
+    while (order > 0 && !pending_order.empty() && ops.size() < std::min(chunk, budget)) {
       auto it = pending.find(pending_order.front());
       pending_order.pop_front();
+      --order;
+      ++out.looked_at;
       if (it == pending.end())
         continue; // written or superseded since it was queued
       ops.push_back(store::put_progress{it->first, it->second});
       pending.erase(it);
     }
     if (ops.empty())
-      return;
+      return out;
     if (auto r = backend->apply(ops); !r) {
+      out.failed = true;
       if (r.error().kind == model::api_error::not_owner) {
         // Another node owns now (fenced out): its feeds write their own
         // progress, and this node's has nobody left to write it for.
@@ -129,7 +133,7 @@ void meta_store_state::flush_progress(std::size_t budget) {
                      r.error().message);
         pending.clear();
         pending_order.clear();
-        return;
+        return out;
       }
       // Kept, at the front: the next flush tries again with whatever is
       // newest by then.
@@ -139,11 +143,21 @@ void meta_store_state::flush_progress(std::size_t budget) {
         pending.emplace(p.key, p.progress);
         pending_order.push_front(p.key);
       }
-      return;
+      return out;
     }
     note_committed(ops);
     budget -= ops.size();
+    out.written += ops.size();
   }
+  return out;
+}
+
+bool meta_store_state::flush_slice() {
+  auto slice = std::max<std::size_t>(1, options.progress_slice);
+  auto done = flush_progress(std::min(flush_budget_left, slice), flush_order_left);
+  flush_budget_left -= done.written;
+  flush_order_left -= done.looked_at;
+  return done.failed || flush_budget_left == 0 || flush_order_left == 0 || pending_order.empty();
 }
 
 std::size_t meta_store_state::flush_budget() const {
@@ -226,7 +240,16 @@ meta_store_actor::behavior_type meta_store(self_ptr self, upstream_actor upstrea
       auto& st = self->state;
       // Queued writes first, so progress that came after a put lands after it.
       st.commit_batch();
-      st.flush_progress(st.flush_budget_now());
+      if (st.flush_order_left == 0) { // a flush begins
+        st.flush_budget_left = st.flush_budget_now();
+        st.flush_order_left = st.pending_order.size();
+      }
+      if (!st.flush_slice()) {
+        // The rest after what waits in the mailbox now.
+        self->send(self, atom::flush_v);
+        return;
+      }
+      st.flush_order_left = 0;
       st.writes_since_flush = 0;
       // Between writes: the backend tidies up (the space of removed feeds).
       st.backend->maintain();

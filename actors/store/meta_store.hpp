@@ -31,6 +31,10 @@ struct meta_store_options {
   /// at most: the store serves one transaction at a time, a create waits
   /// for whatever is ahead of it, and nobody waits for progress.
   std::size_t max_progress_writes_per_s = 0;
+  /// Progress records written in one go at most: a flush writes a slice,
+  /// then serves its mailbox (a create or pause waiting to commit) before
+  /// the next slice, so no write waits for thousands of feeds' progress.
+  std::size_t progress_slice = 512;
 };
 
 struct meta_store_state {
@@ -67,6 +71,12 @@ struct meta_store_state {
   bool commit_queued = false;
   /// Puts and removes since the last flush (see max_progress_writes_per_s).
   std::size_t writes_since_flush = 0;
+  /// Of the flush under way: the progress records it may still write (its
+  /// budget), and the entries of pending_order it has yet to look at (what
+  /// was pending when it began; progress that comes meanwhile waits for the
+  /// next flush).
+  std::size_t flush_budget_left = 0;
+  std::size_t flush_order_left = 0;
 
   // -- helpers ----------------------------------------------------------------
 
@@ -88,9 +98,18 @@ struct meta_store_state {
                              std::span<caf::typed_response_promise<bool>> answers, const caf::error& err);
 
   /// Writes up to `budget` pending progress records, longest waiting first,
-  /// in as few transactions as the backend allows; keeps what failed for
-  /// the next flush.
-  void flush_progress(std::size_t budget = std::numeric_limits<std::size_t>::max());
+  /// looking at most at `order` entries of pending_order, in as few
+  /// transactions as the backend allows; keeps what failed for the next
+  /// flush. Returns the records written and the entries looked at.
+  struct flushed {
+    std::size_t written = 0, looked_at = 0;
+    bool failed = false;
+  };
+  flushed flush_progress(std::size_t budget = std::numeric_limits<std::size_t>::max(),
+                         std::size_t order = std::numeric_limits<std::size_t>::max());
+
+  /// Writes the next slice of the flush under way; true once it is done.
+  bool flush_slice();
 
   /// What one timer flush may write under max_progress_writes_per_s.
   std::size_t flush_budget() const;

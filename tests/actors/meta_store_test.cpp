@@ -1,7 +1,7 @@
 // The META STORE actor under the deterministic scheduler: group commit
-// answers every put once its transaction is durable, progress is written in
-// one transaction per interval, and a failing backend answers errors and
-// changes nothing.
+// answers every put once its transaction is durable, progress is written
+// once per interval in slices that let puts through, and a failing backend
+// answers errors and changes nothing.
 #include <boost/test/unit_test.hpp>
 
 #include "actors/errors.hpp"
@@ -286,6 +286,31 @@ BOOST_AUTO_TEST_CASE(with_a_budget_progress_yields_to_puts_but_is_not_starved) {
   f.flush();
   for (int i = 0; i < 12; ++i)
     BOOST_TEST(f.stored_progress("cf-" + std::to_string(i)).checkpoint_ts == 2000u);
+}
+
+BOOST_AUTO_TEST_CASE(a_put_commits_between_the_slices_of_a_large_progress_flush) {
+  meta_store_options o;
+  o.progress_slice = 2;
+  store_fixture f{o};
+  for (int i = 0; i < 6; ++i)
+    f.commit_put("cf-" + std::to_string(i), 1000);
+  for (int i = 0; i < 6; ++i)
+    f.progress("cf-" + std::to_string(i), 2000);
+  auto before = f.backend->batches().size();
+  f.sched.advance_time(o.flush_interval); // the flush is due...
+  auto put = f.send_put("new");            // ...and a create arrives behind it
+  f.run();
+  BOOST_TEST(f.answer(put).value());
+  auto batches = f.backend->batches();
+  BOOST_TEST(std::vector<std::size_t>(batches.begin() + before, batches.end()) == (std::vector<std::size_t>{2, 1, 2, 2}));
+  for (int i = 0; i < 6; ++i)
+    BOOST_TEST(f.stored_progress("cf-" + std::to_string(i)).checkpoint_ts == 2000u);
+  // The flush is over: the next one comes an interval later, not at once.
+  f.progress("cf-0", 3000);
+  f.run();
+  BOOST_TEST(f.stored_progress("cf-0").checkpoint_ts == 2000u);
+  f.flush();
+  BOOST_TEST(f.stored_progress("cf-0").checkpoint_ts == 3000u);
 }
 
 BOOST_AUTO_TEST_CASE(an_interval_without_progress_writes_nothing) {

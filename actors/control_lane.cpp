@@ -1,0 +1,25 @@
+#include "actors/control_lane.hpp"
+
+#include <sys/resource.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+
+#include <caf/scheduler/coordinator.hpp>
+
+namespace cdc::actors {
+
+void control_first_policy::lower_worker_priority() {
+  // Linux takes a thread ID here and niceness is per thread. Best effort:
+  // without it the server runs as before.
+  setpriority(PRIO_PROCESS, static_cast<id_t>(syscall(SYS_gettid)), 5);
+}
+
+void use_control_first_scheduler(caf::actor_system_config& cfg) {
+  // The system takes a scheduler module loaded here in place of the one
+  // "scheduler.policy" would pick.
+  cfg.module_factories.push_back([](caf::actor_system& sys) -> caf::actor_system::module* {
+    return new caf::scheduler::coordinator<control_first_policy>(sys);
+  });
+}
+
+} // namespace cdc::actors
