@@ -10,6 +10,7 @@
 #include "actors/published/capture_directory.hpp"
 #include "actors/published/feed_directory.hpp"
 #include "actors/published/node_state.hpp"
+#include "http/bulk_reads.hpp"
 #include "http/reply.hpp"
 #include "http/request_context.hpp"
 #include "model/upstream/schema_adapter.hpp"
@@ -34,6 +35,8 @@ struct api_context {
   std::vector<std::string> pd_addrs;
   /// GET /metrics (null: not served).
   std::shared_ptr<const metrics_exposition> metrics;
+  /// Where reads of every changefeed are made (null: on the I/O thread).
+  std::shared_ptr<bulk_reads> bulk;
   /// security.client-user-required: who may call the routes that change
   /// something (null: anyone).
   std::shared_ptr<const client_auth> auth;
@@ -47,6 +50,19 @@ inline bool feeds_loaded(const request_context& rc, const reply& rep) {
     return true;
   rep.send_failure(model::fail(model::api_error::server_is_not_ready));
   return false;
+}
+
+/// Answers 200 with `make()`'s body, made on the bulk reads' thread
+/// (bulk_reads.hpp) once there are enough feeds for walking them to cost
+/// more than the thread hop; `key` names the body (requests with the same
+/// key may share one). `make` runs on another thread: it holds copies, not
+/// references into `rc`.
+inline void send_bulk(const request_context& rc, const reply& rep, const std::string& key,
+                      bulk_reads::make_fn make) {
+  constexpr std::size_t few_feeds = 256;
+  if (!rc.api->bulk || rc.api->directory->size() <= few_feeds)
+    return rep.send(200, make());
+  rc.api->bulk->run(key, std::move(make), [rep](const std::string& body) { rep.send(200, body); });
 }
 
 /// The completion of a call for this request: `render(answer)`, or the

@@ -1,7 +1,5 @@
 #include "http/metrics_exposition.hpp"
 
-#include <boost/asio/post.hpp>
-
 #include "metrics/process_collector.hpp"
 #include "metrics/text_format.hpp"
 
@@ -33,33 +31,9 @@ std::string metrics_exposition::scrape() const {
 }
 
 void metrics_exposition::scrape_async(std::function<void(const std::string&)> done) const {
-  std::lock_guard guard{waiting_lock_};
-  if (stopped_)
-    return;
-  waiting_.push_back(std::move(done));
-  if (waiting_.size() == 1)
-    boost::asio::post(worker_, [this] { run_scrape(); });
+  worker_.run("metrics", [this] { return scrape(); }, std::move(done));
 }
 
-void metrics_exposition::run_scrape() const {
-  // Taken before the scrape, so a request that comes during it waits for
-  // the next one and sees nothing older than itself.
-  std::vector<std::function<void(const std::string&)>> answering;
-  {
-    std::lock_guard guard{waiting_lock_};
-    answering.swap(waiting_);
-  }
-  auto text = scrape();
-  for (const auto& done : answering)
-    done(text);
-}
-
-void metrics_exposition::stop() const {
-  {
-    std::lock_guard guard{waiting_lock_};
-    stopped_ = true;
-  }
-  worker_.join();
-}
+void metrics_exposition::stop() const { worker_.stop(); }
 
 } // namespace cdc::http

@@ -6,13 +6,13 @@
 
 #include <functional>
 #include <memory>
-#include <mutex>
 #include <string>
 #include <vector>
 
-#include <boost/asio/thread_pool.hpp>
 #include <prometheus/collectable.h>
 #include <prometheus/registry.h>
+
+#include "http/bulk_reads.hpp"
 
 namespace cdc::http {
 
@@ -36,26 +36,19 @@ public:
   /// section 9), tens of milliseconds of CPU.
   std::string scrape() const;
 
-  /// Runs `done(text)` with a scrape made on this exposition's own thread,
-  /// so the I/O thread that took the request goes on serving. Requests that
-  /// arrive while a scrape is queued share it: a flood of scrapes costs one
-  /// at a time. After stop() nothing runs (the caller's reply answers 503
-  /// when it is dropped).
+  /// Runs `done(text)` with a scrape made on this exposition's own thread
+  /// (bulk_reads.hpp: requests that arrive while a scrape is queued share
+  /// it). After stop() nothing runs (the caller's reply answers 503 when it
+  /// is dropped).
   void scrape_async(std::function<void(const std::string&)> done) const;
   /// Finishes the scrape under way and runs no other (server shutdown,
   /// before what the sources read is gone).
   void stop() const;
 
 private:
-  void run_scrape() const;
-
   std::shared_ptr<prometheus::Registry> registry_;
   std::vector<source> sources_;
-  // Only GET /metrics takes the lock, for as long as it takes to queue.
-  mutable std::mutex waiting_lock_;
-  mutable std::vector<std::function<void(const std::string&)>> waiting_;
-  mutable bool stopped_ = false;
-  mutable boost::asio::thread_pool worker_{1};
+  mutable bulk_reads worker_;
 };
 
 } // namespace cdc::http

@@ -52,6 +52,7 @@ server::server(caf::actor_system& sys, server_options opts)
   for (const auto& n : nodes_)
     api_.nodes.push_back(n.get());
   api_.metrics = make_server_metrics(routes_, api_, cfg.sink_metrics);
+  api_.bulk = std::make_shared<bulk_reads>();
 }
 
 server::~server() { shutdown(std::chrono::milliseconds(0)); }
@@ -112,6 +113,9 @@ void server::shutdown(std::chrono::milliseconds grace) {
   threads_.clear();
   if (api_.metrics)
     api_.metrics->stop();
+  // Lists being made read the directory the cluster keeps.
+  if (api_.bulk)
+    api_.bulk->stop();
   // The API callers hold the replies of unanswered requests, which post
   // to ioc_ when dropped, so ioc_ must outlive them.
   actors::terminate(cluster_);

@@ -49,29 +49,49 @@ void feed_snapshot::append_item_json(std::string& out, model::tso_t resolved) co
 
 std::size_t feed_snapshot::item_json_size() const { return item_body().size(); }
 
+void feed_directory::unlist(std::shared_ptr<slot>& s) {
+  if (s)
+    s->listed.store(false, std::memory_order_release);
+  ordered_.reset();
+}
+
 std::shared_ptr<feed_directory::slot> feed_directory::add(const model::changefeed_key& key) {
   auto s = std::make_shared<slot>();
   std::unique_lock guard{lock_};
-  slots_[key] = s;
+  auto& entry = slots_[key];
+  unlist(entry);
+  entry = s;
   return s;
 }
 
 void feed_directory::remove(const model::changefeed_key& key) {
   std::unique_lock guard{lock_};
-  slots_.erase(key);
+  if (auto it = slots_.find(key); it != slots_.end()) {
+    unlist(it->second);
+    slots_.erase(it);
+  }
 }
 
 void feed_directory::put(const model::changefeed_key& key, std::shared_ptr<const feed_snapshot> snap) {
   std::unique_lock guard{lock_};
   auto& s = slots_[key];
-  if (!s)
+  if (!s) {
     s = std::make_shared<slot>();
+    ordered_.reset();
+  }
   s->current.store(std::move(snap));
 }
 
 void feed_directory::retain(const std::set<model::changefeed_key>& keys) {
   std::unique_lock guard{lock_};
-  std::erase_if(slots_, [&](const auto& entry) { return !keys.count(entry.first); });
+  for (auto it = slots_.begin(); it != slots_.end();) {
+    if (keys.count(it->first)) {
+      ++it;
+      continue;
+    }
+    unlist(it->second);
+    it = slots_.erase(it);
+  }
   loaded_.store(true, std::memory_order_release);
 }
 
@@ -81,13 +101,32 @@ std::shared_ptr<const feed_snapshot> feed_directory::find(const model::changefee
   return it == slots_.end() ? nullptr : it->second->current.load();
 }
 
-std::vector<std::shared_ptr<const feed_snapshot>> feed_directory::all() const {
-  std::vector<std::shared_ptr<const feed_snapshot>> out;
+std::size_t feed_directory::size() const {
   std::shared_lock guard{lock_};
-  out.reserve(slots_.size());
-  for (const auto& [key, s] : slots_)
-    if (auto snap = s->current.load())
-      out.push_back(std::move(snap));
+  return slots_.size();
+}
+
+std::shared_ptr<const feed_directory::ordered_slots> feed_directory::ordered() const {
+  std::shared_lock guard{lock_};
+  std::lock_guard cache{ordered_lock_};
+  if (!ordered_) {
+    auto fresh = std::make_shared<ordered_slots>();
+    fresh->reserve(slots_.size());
+    for (const auto& [key, s] : slots_)
+      fresh->push_back(s);
+    ordered_ = std::move(fresh);
+  }
+  return ordered_;
+}
+
+std::vector<std::shared_ptr<const feed_snapshot>> feed_directory::all() const {
+  auto slots = ordered();
+  std::vector<std::shared_ptr<const feed_snapshot>> out;
+  out.reserve(slots->size());
+  for (const auto& s : *slots)
+    if (s->listed.load(std::memory_order_acquire))
+      if (auto snap = s->current.load())
+        out.push_back(std::move(snap));
   return out;
 }
 

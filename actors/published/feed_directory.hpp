@@ -78,6 +78,9 @@ public:
   /// Where one changefeed actor publishes.
   struct slot {
     std::atomic<std::shared_ptr<const feed_snapshot>> current;
+    /// Cleared when the key leaves the directory (or gets a new slot): a
+    /// reader that took the slot before skips it from then on.
+    std::atomic<bool> listed{true};
   };
 
   /// A fresh slot for `key`, replacing any earlier one (a new owner term
@@ -97,13 +100,29 @@ public:
 
   /// The latest snapshot of `key`, or null (unknown, or not yet published).
   std::shared_ptr<const feed_snapshot> find(const model::changefeed_key& key) const;
-  /// Every published snapshot in key order.
+  /// How many feeds are listed (published or not yet).
+  std::size_t size() const;
+  /// Every published snapshot in key order: the keys listed when it is
+  /// called, each feed as it is when its snapshot is read (one that leaves
+  /// meanwhile is left out). The lock is held only to take the keys, so the
+  /// owner adding or removing a feed never waits for a list being made.
   std::vector<std::shared_ptr<const feed_snapshot>> all() const;
 
 private:
+  using ordered_slots = std::vector<std::shared_ptr<slot>>;
+  /// The slots in key order, made again on the first read after the keys
+  /// changed. Takes lock_ shared.
+  std::shared_ptr<const ordered_slots> ordered() const;
+  /// Under lock_ held uniquely.
+  void unlist(std::shared_ptr<slot>& s);
+
   std::shared_ptr<const resolved_clock> resolved_;
   mutable std::shared_mutex lock_;
   std::map<model::changefeed_key, std::shared_ptr<slot>> slots_;
+  // Readers share lock_ and take this to make ordered_; writers reset it
+  // holding lock_ uniquely.
+  mutable std::mutex ordered_lock_;
+  mutable std::shared_ptr<const ordered_slots> ordered_;
   std::atomic<bool> loaded_{false};
 };
 

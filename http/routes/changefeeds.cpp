@@ -54,17 +54,34 @@ std::string list_body(const snapshots& feeds, model::tso_t resolved) {
   return items_array(feeds, resolved, "{\"total\":" + std::to_string(feeds.size()) + ",\"items\":", "}");
 }
 
-/// The feeds the ?state= filter selects, in ID order, from the directory;
-/// nullopt, having answered 503, while this node has not seen them all.
-std::optional<snapshots> selected_feeds(const request_context& rc, const reply& rep) {
-  if (!feeds_loaded(rc, rep))
-    return std::nullopt;
+/// What a list shows: the feeds the ?state= filter selects (TiCDC's rules:
+/// model::matches_state_filter), of one namespace or all.
+struct feed_selection {
   std::optional<std::string> state;
+  std::optional<std::string> namespace_;
+
+  /// The bulk reads' key: lists with the same selection share a body.
+  std::string key(std::string_view route) const {
+    return std::string(route) + '?' + state.value_or("\x01") + '&' + namespace_.value_or("\x01");
+  }
+
+  /// In ID order, from the directory.
+  snapshots of(const actors::feed_directory& directory) const {
+    auto feeds = directory.all();
+    std::erase_if(feeds, [&](const auto& f) {
+      return !model::matches_state_filter(f->state(), state)
+             || (namespace_ && f->view().info->key.namespace_ != *namespace_);
+    });
+    return feeds;
+  }
+};
+
+/// The ?state= filter of `rc`, over every namespace.
+feed_selection selection_of(const request_context& rc) {
+  feed_selection out;
   if (auto s = rc.query_param("state"))
-    state = std::string(*s);
-  auto feeds = rc.api->directory->all();
-  std::erase_if(feeds, [&](const auto& f) { return !model::matches_state_filter(f->state(), state); });
-  return feeds;
+    out.state = std::string(*s);
+  return out;
 }
 
 void create(request_context& rc, const reply& rep) {
@@ -76,14 +93,14 @@ void create(request_context& rc, const reply& rep) {
 
 /// v2 lists one namespace (?namespace=, "default" when absent), as TiCDC.
 void list(request_context& rc, const reply& rep) {
-  auto feeds = selected_feeds(rc, rep);
-  if (!feeds)
+  if (!feeds_loaded(rc, rep))
     return;
+  auto selection = selection_of(rc);
   auto ns = rc.query_param("namespace").value_or(model::default_namespace);
-  if (ns.empty())
-    ns = model::default_namespace;
-  std::erase_if(*feeds, [ns](const auto& f) { return f->view().info->key.namespace_ != ns; });
-  rep.send(200, list_body(*feeds, rc.api->directory->resolved()));
+  selection.namespace_ = std::string(ns.empty() ? model::default_namespace : ns);
+  send_bulk(rc, rep, selection.key("changefeeds v2"), [api = rc.api, selection] {
+    return list_body(selection.of(*api->directory), api->directory->resolved());
+  });
 }
 
 /// What the feed published last, with its JSON made at most once.
@@ -94,8 +111,11 @@ void get(request_context& rc, const reply& rep) {
 
 /// GET /api/v1/changefeeds: v2's items, filtered alike, as a bare array.
 void v1_list(request_context& rc, const reply& rep) {
-  if (auto feeds = selected_feeds(rc, rep))
-    rep.send(200, items_array(*feeds, rc.api->directory->resolved()));
+  if (!feeds_loaded(rc, rep))
+    return;
+  send_bulk(rc, rep, selection_of(rc).key("changefeeds v1"), [api = rc.api, selection = selection_of(rc)] {
+    return items_array(selection.of(*api->directory), api->directory->resolved());
+  });
 }
 
 void v1_get(request_context& rc, const reply& rep) {

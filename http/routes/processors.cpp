@@ -2,6 +2,7 @@
 // (and v1's, which TiCDC's tools still call): from the feeds' published
 // placements under the current owner; during an election, from the next
 // owner's.
+#include <boost/json/serialize.hpp>
 #include <boost/json/value_from.hpp>
 
 #include "actors/published/processor_reads.hpp"
@@ -16,15 +17,16 @@ namespace {
 
 using items = std::vector<model::processor_item>;
 
-/// Answers `render(processors)` from what is published; during an
-/// election, once the next owner is in office.
-template <class Render>
-void serve_list(request_context& rc, const reply& rep, Render render) {
+/// Answers 200 with `text(processors)`: from what is published (made where
+/// reads of every feed are, send_bulk), or during an election once the next
+/// owner is in office. `key` names the body.
+template <class Text>
+void serve_list(request_context& rc, const reply& rep, const char* key, Text text) {
   if (!feeds_loaded(rc, rep))
     return;
   if (rc.api->captures->current())
-    return render(actors::processor_list(*rc.api->directory));
-  call_api<items>(rc, rep, render, atom::processors_v);
+    return send_bulk(rc, rep, key, [api = rc.api, text] { return text(actors::processor_list(*api->directory)); });
+  call_api<items>(rc, rep, [rep, text](const items& all) { rep.send(200, text(all)); }, atom::processors_v);
 }
 
 /// Answers `render(key, tables)` with the tables {capture_id} holds of
@@ -51,7 +53,7 @@ void serve_detail(request_context& rc, const reply& rep, bool namespaced, Render
 }
 
 void list(request_context& rc, const reply& rep) {
-  serve_list(rc, rep, [rep](const items& all) { rep.send(200, model::processor_list_text(all)); });
+  serve_list(rc, rep, "processors v2", [](const items& all) { return model::processor_list_text(all); });
 }
 
 void get(request_context& rc, const reply& rep) {
@@ -62,7 +64,8 @@ void get(request_context& rc, const reply& rep) {
 
 /// GET /api/v1/processors: v2's items as a bare array.
 void v1_list(request_context& rc, const reply& rep) {
-  serve_list(rc, rep, [rep](const items& all) { rep.send_json(boost::json::value_from(all)); });
+  serve_list(rc, rep, "processors v1",
+             [](const items& all) { return boost::json::serialize(boost::json::value_from(all)); });
 }
 
 /// GET /api/v1/processors/{changefeed_id}/{capture_id}: v2's tables with the

@@ -4,6 +4,7 @@
 #include <boost/test/unit_test.hpp>
 
 #include "actors/published/feed_directory.hpp"
+#include "tests/support/printers.hpp"
 
 using namespace cdc;
 using namespace cdc::actors;
@@ -58,6 +59,33 @@ BOOST_AUTO_TEST_CASE(removed_and_unretained_keys_are_gone) {
   auto all = dir.all();
   BOOST_REQUIRE(all.size() == 1u);
   BOOST_TEST(all[0]->view().info->key.id == "c");
+}
+
+BOOST_AUTO_TEST_CASE(a_list_sees_every_key_added_or_removed_before_it) {
+  feed_directory dir;
+  dir.add(key("b"))->current.store(snapshot("b"));
+  BOOST_TEST(dir.all().size() == 1u);
+  auto a = dir.add(key("a"));
+  a->current.store(snapshot("a"));
+  BOOST_TEST(dir.all().size() == 2u);
+  BOOST_TEST(dir.all().front()->view().info->key.id == "a");
+  dir.remove(key("b"));
+  a->current.store(snapshot("a", model::feed_state::stopped));
+  auto all = dir.all();
+  BOOST_REQUIRE(all.size() == 1u);
+  BOOST_TEST(all[0]->state() == model::feed_state::stopped); // each feed as it is now
+  dir.put(key("c"), snapshot("c")); // a follower's new key
+  BOOST_TEST(dir.all().size() == 2u);
+}
+
+BOOST_AUTO_TEST_CASE(a_removed_feed_stays_out_however_late_its_actor_publishes) {
+  feed_directory dir;
+  auto slot = dir.add(key("a"));
+  dir.all(); // the keys as a list took them
+  dir.remove(key("a"));
+  slot->current.store(snapshot("a")); // the feed's actor, on its way out
+  BOOST_TEST(dir.all().empty());
+  BOOST_TEST(!dir.find(key("a")));
 }
 
 BOOST_AUTO_TEST_CASE(all_lists_published_feeds_in_key_order) {
