@@ -61,8 +61,12 @@ struct feed_selection {
   std::optional<std::string> namespace_;
 
   /// The bulk reads' key: lists with the same selection share a body.
+  /// Values are length-prefixed, so no query can pose as another.
   std::string key(std::string_view route) const {
-    return std::string(route) + '?' + state.value_or("\x01") + '&' + namespace_.value_or("\x01");
+    auto part = [](const std::optional<std::string>& v) {
+      return v ? std::to_string(v->size()) + ':' + *v : std::string("-");
+    };
+    return std::string(route) + '|' + part(state) + '|' + part(namespace_);
   }
 
   /// In ID order, from the directory.

@@ -61,6 +61,27 @@ BOOST_FIXTURE_TEST_CASE(the_list_comes_in_id_order_with_its_total, reads) {
   BOOST_TEST(ids == (std::vector<std::string>{"a", "b", "c"}), boost::test_tools::per_element());
 }
 
+BOOST_FIXTURE_TEST_CASE(lists_of_many_feeds_see_every_write_before_them, reads) {
+  // Past a few hundred feeds, lists are made on the bulk reads' thread.
+  constexpr int feeds = 300;
+  for (int i = 0; i < feeds; ++i)
+    create("many-" + std::to_string(1000 + i));
+  BOOST_REQUIRE_EQUAL(c.post("/api/v2/changefeeds/many-1007/pause", "").status, 200u);
+  BOOST_REQUIRE_EQUAL(c.del("/api/v2/changefeeds/many-1008").status, 200u);
+  auto list = c.get("/api/v2/changefeeds").json().as_object();
+  BOOST_TEST(list.at("total").as_int64() == feeds - 1);
+  BOOST_TEST(list.at("items").as_array().at(7).at("state").as_string() == "stopped");
+  BOOST_TEST(list.at("items").as_array().at(8).at("id").as_string() == "many-1009");
+  auto stopped = c.get("/api/v2/changefeeds?state=stopped").json().as_object();
+  BOOST_TEST(stopped.at("total").as_int64() == 1);
+  BOOST_TEST(c.get("/api/v2/changefeeds?namespace=other").json().at("total").as_int64() == 0);
+  BOOST_TEST(c.get("/api/v1/changefeeds").json().as_array().size() == std::size_t{feeds - 1});
+  auto processors = c.get("/api/v2/processors").json().as_object();
+  BOOST_TEST(processors.at("total").as_int64() == 2 * (feeds - 2)); // both captures; not the paused feed
+  for (const auto& p : processors.at("items").as_array())
+    BOOST_TEST(p.at("changefeed_id").as_string() != "many-1007");
+}
+
 BOOST_FIXTURE_TEST_CASE(the_checkpoint_a_get_shows_moves_on, reads) {
   auto start = create("run").at("checkpoint_ts").to_number<std::uint64_t>();
   BOOST_TEST(eventually([&] { return get("run").at("checkpoint_ts").to_number<std::uint64_t>() > start; }, 3.0));
