@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <chrono>
 
+#include "actors/control_lane.hpp"
+
 namespace cdc::actors {
 
 using model::compose_tso;
@@ -21,6 +23,10 @@ void upstream_state::advance_gc(std::int64_t now) {
 upstream_actor::behavior_type upstream(upstream_actor::stateful_pointer<upstream_state> self,
                                        std::shared_ptr<const model::upstream::catalog> catalog,
                                        std::int64_t wall_now_ms, std::shared_ptr<resolved_clock> published) {
+  // Creates and resumes ask it for a TSO: its light work goes ahead of the
+  // processors', or a tick's wake-ups would sit between a create and its
+  // answer.
+  join_control_plane(self);
   auto& st = self->state;
   st.published = std::move(published);
   st.catalog = std::move(catalog);
