@@ -104,8 +104,9 @@ public:
   std::size_t size() const;
   /// Every published snapshot in key order: the keys listed when it is
   /// called, each feed as it is when its snapshot is read (one that leaves
-  /// meanwhile is left out). The lock is held only to take the keys, so the
-  /// owner adding or removing a feed never waits for a list being made.
+  /// meanwhile is left out). The lock is held only to take the keys (a
+  /// copy of the key order after keys came or went, else none), so the
+  /// owner adding or removing a feed never waits for the snapshots' reads.
   std::vector<std::shared_ptr<const feed_snapshot>> all() const;
 
 private:
