@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
-# HTTP benchmark: wrk on GET /api/v2/status, GET /api/v2/changefeeds/{id} and
-# GET /api/v2/captures against `cdc server`, and on the bare Beast floor (same
-# thread count) with a body of each size, all in the same run. Every round
-# measures the floor right before the endpoints, so each endpoint gets a
-# ratio per round; the table shows medians over the rounds, and the server
-# CPU per request (from /proc), which other load on the machine disturbs less.
+# HTTP benchmark: wrk on GET /api/v2/status, GET /api/v2/changefeeds/{id},
+# GET /api/v2/captures and GET /api/v2/processors against `cdc server`, and
+# on the bare Beast floor (same thread count) with a body of each size, all
+# in the same run. Every round measures the floor right before the
+# endpoints, so each endpoint gets a ratio per round; the table shows
+# medians over the rounds, and the server CPU per request (from /proc),
+# which other load on the machine disturbs less.
 #   tools/bench/run.sh [duration=5s] [connections=64] [rounds=3]
 # Set NO_BUILD=1 to skip building; BUILD_DIR picks the build (default build).
 set -euo pipefail
@@ -45,6 +46,7 @@ sleep 0.5
 curl -sf -X POST http://127.0.0.1:18300/api/v2/changefeeds -d '{"changefeed_id":"bench-get","sink_uri":"blackhole://"}' >/dev/null
 status_bytes=$(curl -s http://127.0.0.1:18300/api/v2/status | wc -c)
 get_bytes=$(curl -s http://127.0.0.1:18300/api/v2/changefeeds/bench-get | wc -c)
+processors_bytes=$(curl -s http://127.0.0.1:18300/api/v2/processors | wc -c)
 "$bin/beast-floor" 18400 2 >/dev/null &
 floor_pid=$!
 "$bin/beast-floor" 18401 2 "$get_bytes" >/dev/null &
@@ -58,6 +60,7 @@ for _ in $(seq "$rounds"); do
   measure floor_big "$floor_big_pid" http://127.0.0.1:18401/
   measure get "$cdc_pid" http://127.0.0.1:18300/api/v2/changefeeds/bench-get
   measure captures "$cdc_pid" http://127.0.0.1:18300/api/v2/captures
+  measure processors "$cdc_pid" http://127.0.0.1:18300/api/v2/processors
 done
 
 row() { # label bytes name floor
@@ -72,6 +75,7 @@ row "bare Beast floor" "$get_bytes B" floor_big floor_big
 row "GET /api/v2/status (floor: $status_bytes B)" "$status_bytes B" status floor
 row "GET /api/v2/changefeeds/{id} (floor: $get_bytes B)" "$get_bytes B" get floor_big
 row "GET /api/v2/captures, published (floor: $status_bytes B)" "-" captures floor
+row "GET /api/v2/processors, published (floor: $status_bytes B)" "$processors_bytes B" processors floor
 echo
-echo "requests/s per round: $(for n in floor status floor_big get captures; do printf '%s: %s; ' "$n" "${rps[$n]% }"; done)"
+echo "requests/s per round: $(for n in floor status floor_big get captures processors; do printf '%s: %s; ' "$n" "${rps[$n]% }"; done)"
 echo "wrk -t2 -c$conns -d$duration, $(nproc) cores, load average before: $load_before, after: $(cut -d' ' -f1-3 /proc/loadavg), commit $(git rev-parse --short HEAD), $(date -u +%Y-%m-%d)"
