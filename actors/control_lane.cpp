@@ -8,11 +8,7 @@
 
 namespace cdc::actors {
 
-void control_first_policy::lower_worker_priority() {
-  // Linux takes a thread ID here and niceness is per thread. Best effort:
-  // without it the server runs as before.
-  setpriority(PRIO_PROCESS, static_cast<id_t>(syscall(SYS_gettid)), 5);
-}
+void lower_thread_priority(int nice) { setpriority(PRIO_PROCESS, static_cast<id_t>(syscall(SYS_gettid)), nice); }
 
 void use_control_first_scheduler(caf::actor_system_config& cfg) {
   // The system takes a scheduler module loaded here in place of the one

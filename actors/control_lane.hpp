@@ -16,6 +16,10 @@
 
 namespace cdc::actors {
 
+/// Lowers the calling thread's CPU priority to `nice` (Linux niceness is
+/// per thread). Best effort: without it the thread runs as before.
+void lower_thread_priority(int nice);
+
 /// A bit of CAF's actor flags that CAF itself leaves unused.
 inline constexpr int control_plane_flag = 0x00400000;
 
@@ -50,13 +54,10 @@ public:
   void before_resume(Worker*, caf::resumable*) {
     thread_local bool lowered = false;
     if (!lowered) {
-      lower_worker_priority();
+      lower_thread_priority(5);
       lowered = true;
     }
   }
-
-private:
-  static void lower_worker_priority();
 };
 
 /// Makes `cfg`'s actor system schedule with control_first_policy.

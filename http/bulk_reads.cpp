@@ -1,17 +1,15 @@
 #include "http/bulk_reads.hpp"
 
-#include <sys/resource.h>
-#include <sys/syscall.h>
-#include <unistd.h>
-
 #include <boost/asio/post.hpp>
+
+#include "actors/control_lane.hpp"
 
 namespace cdc::http {
 
 bulk_reads::bulk_reads() {
   // Below the actor workers too (control_lane.hpp): a list may wait for a
   // write, not the other way round. Linux's niceness is per thread.
-  boost::asio::post(worker_, [] { setpriority(PRIO_PROCESS, static_cast<id_t>(syscall(SYS_gettid)), 10); });
+  boost::asio::post(worker_, [] { actors::lower_thread_priority(10); });
 }
 
 bulk_reads::~bulk_reads() { stop(); }
