@@ -3,6 +3,7 @@
 #include <spdlog/spdlog.h>
 
 #include "actors/after_all.hpp"
+#include "actors/bounded_fan_out.hpp"
 #include "actors/control/owner.hpp"
 #include "model/changefeed/create_rules.hpp"
 
@@ -136,11 +137,21 @@ void reschedule(owner_pointer self, const model::changefeed_key& key, std::funct
 }
 
 void reschedule_all(owner_pointer self) {
-  // Each reschedule's completion holds its token: the feed's next operation
-  // starts once it is done.
+  auto keys = std::make_shared<std::vector<model::changefeed_key>>();
   for (auto& [key, e] : self->state.feeds)
     if (e.running || !e.placement.empty())
-      enqueue_op(self, key, [self, key = key](op_token op) { reschedule(self, key, [op] {}); });
+      keys->push_back(key);
+  // A window of feeds at a time, each queued behind the feed's earlier
+  // operations; its completion holds its token, so the feed's next operation
+  // starts once it is done. A feed waiting for the window holds no token:
+  // its own operations go on meanwhile.
+  bounded_fan_out(
+    keys->size(), fan_out_window,
+    [self, keys](std::size_t i, std::function<void()> done) {
+      const auto& key = (*keys)[i];
+      enqueue_op(self, key, [self, key, done](op_token op) { reschedule(self, key, [op, done] { done(); }); });
+    },
+    [] {});
 }
 
 std::vector<std::int64_t> tables_of(const owner_state& st, const model::changefeed_info& info) {

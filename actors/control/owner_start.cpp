@@ -7,6 +7,7 @@
 #include <spdlog/spdlog.h>
 
 #include "actors/after_all.hpp"
+#include "actors/bounded_fan_out.hpp"
 #include "actors/control/owner.hpp"
 #include "actors/published/feed_directory.hpp"
 #include "actors/replication/changefeed.hpp"
@@ -49,11 +50,20 @@ void take_over(owner_pointer self) {
 /// the feeds publish (their processors) is right before the owner takes
 /// requests and the cluster reports healthy.
 void publish_reported(owner_pointer self) {
-  auto& st = self->state;
-  auto done = after_all(st.feeds.size(), [self] { take_over(self); });
-  for (const auto& [key, e] : st.feeds)
-    self->request(e.actor, st.services.settings.request_timeout, atom::assign_v, e.placement)
-      .then([done](bool) { done(); }, [done](const caf::error&) { done(); });
+  auto keys = std::make_shared<std::vector<model::changefeed_key>>();
+  keys->reserve(self->state.feeds.size());
+  for (const auto& [key, e] : self->state.feeds)
+    keys->push_back(key);
+  bounded_fan_out(
+    keys->size(), fan_out_window,
+    [self, keys](std::size_t i, std::function<void()> done) {
+      auto* e = self->state.find((*keys)[i]);
+      if (!e)
+        return done();
+      self->request(e->actor, self->state.services.settings.request_timeout, atom::assign_v, e->placement)
+        .then([done](bool) { done(); }, [done](const caf::error&) { done(); });
+    },
+    [self] { take_over(self); });
 }
 
 void gather_reports(owner_pointer self) {

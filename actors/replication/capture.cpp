@@ -7,7 +7,7 @@
 #include <caf/send.hpp>
 #include <spdlog/spdlog.h>
 
-#include "actors/after_all.hpp"
+#include "actors/bounded_fan_out.hpp"
 #include "actors/control/owner.hpp"
 #include "actors/control_lane.hpp"
 #include "actors/replication/processor.hpp"
@@ -227,15 +227,26 @@ capture_actor::behavior_type capture(self_ptr self, std::shared_ptr<node_state> 
       auto& st = self->state;
       auto rp = self->make_response_promise<std::vector<processor_report>>();
       auto out = std::make_shared<std::vector<processor_report>>();
-      auto done = after_all(st.processors.size(), [rp, out]() mutable { rp.deliver(std::move(*out)); });
+      auto keys = std::make_shared<std::vector<model::changefeed_key>>();
+      keys->reserve(st.processors.size());
       for (const auto& [key, hosted] : st.processors)
-        self->request(hosted.actor, st.services.settings.request_timeout, atom::report_v)
-          .then(
-            [out, key = key, done](std::vector<table_progress>& tables) {
-              out->push_back({key, std::move(tables)});
-              done();
-            },
-            [done](const caf::error&) { done(); });
+        keys->push_back(key);
+      bounded_fan_out(
+        keys->size(), fan_out_window,
+        [self, keys, out](std::size_t i, std::function<void()> done) {
+          const auto& key = (*keys)[i];
+          auto it = self->state.processors.find(key);
+          if (it == self->state.processors.end())
+            return done(); // stopped since: it reports nothing any more
+          self->request(it->second.actor, self->state.services.settings.request_timeout, atom::report_v)
+            .then(
+              [out, key, done](std::vector<table_progress>& tables) {
+                out->push_back({key, std::move(tables)});
+                done();
+              },
+              [done](const caf::error&) { done(); });
+        },
+        [rp, out]() mutable { rp.deliver(std::move(*out)); });
       return rp;
     },
     [self](atom::resolved, model::tso_t ts) {
