@@ -66,7 +66,7 @@ owner_actor::behavior_type owner(owner_pointer self, std::uint64_t term, std::st
   st.term = term;
   st.capture_id = std::move(capture_id);
   st.home = std::move(home);
-  st.services = std::move(services);
+  st.services = std::make_shared<const cluster_services>(std::move(services));
   for (auto& m : members)
     st.members.emplace(m.info.id, std::move(m));
   spdlog::info("owner: term {} starting on capture {} with {} captures", term, st.capture_id, st.members.size());
@@ -87,7 +87,7 @@ owner_actor::behavior_type owner(owner_pointer self, std::uint64_t term, std::st
       // From here rather than a timer per feed, which would hold each
       // removed feed's memory until its timer fired.
       auto& st = self->state;
-      auto rounds = std::max<std::int64_t>(1, st.services.settings.follow_persist_interval / follow_tick_round);
+      auto rounds = std::max<std::int64_t>(1, st.services->settings.follow_persist_interval / follow_tick_round);
       st.follow_ticks_due += static_cast<double>(st.feeds.size()) / static_cast<double>(rounds);
       auto slice = std::min(st.feeds.size(), static_cast<std::size_t>(st.follow_ticks_due));
       st.follow_ticks_due -= static_cast<double>(slice);
@@ -147,7 +147,7 @@ owner_actor::behavior_type owner(owner_pointer self, std::uint64_t term, std::st
     [self](atom::rebalance, const model::changefeed_key& key) { return rebalance_feed(self, key); },
     [self](atom::safepoint) {
       // The meta store sets it again with the feeds' next progress.
-      self->send(self->state.services.upstream, atom::safepoint_v);
+      self->send(self->state.services->upstream, atom::safepoint_v);
       return true;
     },
     [self](atom::state, const model::changefeed_key& key, bool running) {

@@ -5,8 +5,8 @@
 #pragma once
 
 #include <chrono>
-#include <deque>
 #include <functional>
+#include <list>
 #include <map>
 #include <set>
 #include <string>
@@ -55,8 +55,9 @@ struct owner_state {
     /// Every capture holding its tables has heard of it from this term's
     /// owner (then only captures whose tables change need a dispatch).
     bool announced = false;
-    /// Operations on this feed run one at a time, in arrival order.
-    std::deque<feed_op> queue;
+    /// Operations on this feed run one at a time, in arrival order. A list:
+    /// it is empty almost always, and an empty deque still holds a block.
+    std::list<feed_op> queue;
     bool busy = false;
     /// Tells this feed's tokens from those of an earlier feed of that key.
     std::uint64_t generation = 0;
@@ -88,7 +89,8 @@ struct owner_state {
   std::map<model::changefeed_key,
            std::vector<std::pair<model::changefeed_config, caf::typed_response_promise<model::changefeed_detail>>>>
     waiting_creates;
-  cluster_services services;
+  /// Shared with every feed this owner spawns.
+  std::shared_ptr<const cluster_services> services;
   /// Set once the registry is loaded and the captures have reported.
   bool ready = false;
   /// The generation of the next feed spawned.

@@ -26,14 +26,14 @@ model::create_context create_context_of(owner_state& st, const upstream_times& p
   model::create_context ctx;
   ctx.current_tso = pd.tso;
   ctx.gc_safepoint = pd.gc_safepoint;
-  ctx.upstream_id = st.services.upstream_id;
+  ctx.upstream_id = st.services->upstream_id;
   ctx.creator_version = std::string(model::release_version());
   ctx.now = std::chrono::system_clock::now();
   ctx.random_hi = word();
   ctx.random_lo = word();
   ctx.exists = [&st](const model::changefeed_key& key) { return st.feeds.count(key) || st.creating.count(key); };
-  ctx.tables = st.services.tables->tables;
-  ctx.upstream_pd_addrs = st.services.pd_addrs;
+  ctx.tables = st.services->tables->tables;
+  ctx.upstream_pd_addrs = st.services->pd_addrs;
   return ctx;
 }
 
@@ -91,7 +91,7 @@ void place_and_answer(owner_pointer self, const model::changefeed_key& key,
 caf::result<model::changefeed_detail> create_feed(owner_pointer self, model::changefeed_config cfg) {
   auto rp = self->make_response_promise<model::changefeed_detail>();
   auto& st = self->state;
-  self->request(st.services.upstream, st.services.settings.request_timeout, atom::tso_v)
+  self->request(st.services->upstream, st.services->settings.request_timeout, atom::tso_v)
     .then(
       [self, cfg = std::move(cfg), rp](const upstream_times& pd) mutable {
         // Another create of this ID is not stored yet. Answering "already
@@ -121,11 +121,11 @@ caf::result<model::changefeed_detail> probe_created(owner_pointer self, model::c
   auto& st = self->state;
   auto rp = self->make_response_promise<model::changefeed_detail>();
   // The probe blocks on a thread of its own; the owner goes on meanwhile.
-  auto probe = probe_for(self->system(), st.services, info);
+  auto probe = probe_for(self->system(), *st.services, info);
   if (!probe)
     return rp.delegate(me(self), atom::put_v, std::move(info));
   auto key = info.key;
-  self->request(probe, st.services.settings.sink_check_timeout, atom::probe_v, info)
+  self->request(probe, st.services->settings.sink_check_timeout, atom::probe_v, info)
     .then([self, info = std::move(info), rp](bool) mutable { rp.delegate(me(self), atom::put_v, std::move(info)); },
           [self, key, rp](const caf::error& e) mutable {
             finish_creating(self, key);
@@ -140,7 +140,7 @@ caf::result<model::changefeed_detail> store_created(owner_pointer self, model::c
   auto key = info.key;
   model::changefeed_progress start{info.start_ts, info.start_ts};
   // Durable before acknowledged: the changefeed exists once stored.
-  self->request(st.services.meta, st.services.settings.request_timeout, atom::put_v, info, start)
+  self->request(st.services->meta, st.services->settings.request_timeout, atom::put_v, info, start)
     .then(
       [self, info = std::move(info), start, rp](bool) mutable {
         auto key = info.key;

@@ -16,7 +16,7 @@ void spawn_feed(owner_pointer self, model::changefeed_info info, model::changefe
   auto shared = std::make_shared<const model::changefeed_info>(info);
   bool running = info.state == model::feed_state::normal || info.state == model::feed_state::error;
   // Listed before the create answers (the slot is published at spawn).
-  auto slot = st.services.directory ? st.services.directory->add(key) : nullptr;
+  auto slot = st.services->directory ? st.services->directory->add(key) : nullptr;
   if (slot)
     slot->current.store(std::make_shared<const feed_snapshot>(starting_view(shared, progress)));
   auto actor = self->spawn(changefeed, std::move(info), progress, st.services, caf::actor_cast<owner_feed_listener_actor>(self),
@@ -38,7 +38,7 @@ void answer_detail(owner_pointer self, const model::changefeed_key& key,
     rp.deliver(to_error(api_error::changefeed_not_exists, {key.display()}));
     return;
   }
-  self->request(e->actor, self->state.services.settings.request_timeout, atom::get_v)
+  self->request(e->actor, self->state.services->settings.request_timeout, atom::get_v)
     .then([rp](model::changefeed_detail& d) mutable { rp.deliver(std::move(d)); },
           [rp](const caf::error& err) mutable { rp.deliver(err); });
 }
@@ -54,8 +54,8 @@ void forget(owner_pointer self, const model::changefeed_key& key) {
   auto queue = std::move(it->second.queue);
   self->state.place(it->second, {});
   // Unlisted before the delete answers.
-  if (self->state.services.directory)
-    self->state.services.directory->remove(key);
+  if (self->state.services->directory)
+    self->state.services->directory->remove(key);
   self->state.feed_actors.release(it->second.actor);
   self->send_exit(it->second.actor, caf::exit_reason::user_shutdown);
   self->state.feeds.erase(it);
@@ -101,7 +101,7 @@ caf::result<bool> change_state(owner_pointer self, const model::changefeed_key& 
         rp.deliver(to_error(api_error::changefeed_not_exists, {key.display()}));
       return;
     }
-    self->request(e->actor, self->state.services.settings.request_timeout, atom::state_v, std::move(event))
+    self->request(e->actor, self->state.services->settings.request_timeout, atom::state_v, std::move(event))
       .then([self, key, rp, op](const admin_outcome& o) mutable { settle(self, key, o, rp, op); },
             [rp](const caf::error& err) mutable { rp.deliver(err); });
   });
@@ -119,7 +119,7 @@ caf::result<model::changefeed_detail> update_feed(owner_pointer self, const mode
       rp.deliver(to_error(api_error::changefeed_not_exists, {key.display()}));
       return;
     }
-    self->request(e->actor, self->state.services.settings.request_timeout, atom::update_v, std::move(body))
+    self->request(e->actor, self->state.services->settings.request_timeout, atom::update_v, std::move(body))
       .then(
         [self, key, rp, op](const admin_outcome& o) mutable {
           if (auto* e = self->state.find(key))

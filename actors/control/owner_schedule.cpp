@@ -44,7 +44,7 @@ void dispatch(owner_pointer self, const model::changefeed_key& key, sched::feed_
       return done();
     self->state.place(*e, placement);
     e->announced = true;
-    self->request(e->actor, self->state.services.settings.request_timeout, atom::assign_v, placement)
+    self->request(e->actor, self->state.services->settings.request_timeout, atom::assign_v, placement)
       .then([done](bool) { done(); }, [done](const caf::error&) { done(); });
   };
   std::vector<std::pair<capture_actor, sched::capture_moves>> sends;
@@ -60,7 +60,7 @@ void dispatch(owner_pointer self, const model::changefeed_key& key, sched::feed_
     add.reserve(moves.add.size());
     for (auto id : moves.add)
       add.push_back({id, checkpoint});
-    self->request(handle, st.services.settings.request_timeout, atom::dispatch_v, st.term, e->info, e->actor,
+    self->request(handle, st.services->settings.request_timeout, atom::dispatch_v, st.term, e->info, e->actor,
                   std::move(add), std::move(moves.remove))
       .then([answered](bool) { answered(); },
             [answered, key](const caf::error& err) {
@@ -125,7 +125,7 @@ void reschedule(owner_pointer self, const model::changefeed_key& key, std::funct
   if (!adds)
     return dispatch(self, key, std::move(plan), 0, std::move(done));
   // New tables start at the feed's checkpoint, which the changefeed knows.
-  self->request(e->actor, st.services.settings.request_timeout, atom::summary_v)
+  self->request(e->actor, st.services->settings.request_timeout, atom::summary_v)
     .then(
       [self, key, plan, done](const model::changefeed_list_item& item) mutable {
         dispatch(self, key, std::move(plan), item.checkpoint_tso, std::move(done));
@@ -155,7 +155,7 @@ void reschedule_all(owner_pointer self) {
 }
 
 std::vector<std::int64_t> tables_of(const owner_state& st, const model::changefeed_info& info) {
-  auto tables = model::select_tables(info, st.services.tables->tables);
+  auto tables = model::select_tables(info, st.services->tables->tables);
   if (!tables) {
     spdlog::warn("owner: {} selects no tables: {}", info.key.display(), tables.error().message);
     return {};

@@ -32,7 +32,7 @@ void stop_strays(owner_pointer self, const std::string& capture_id, const proces
   std::vector<std::int64_t> ids;
   for (const auto& t : r.tables)
     ids.push_back(t.table_id);
-  self->request(m->second.handle, self->state.services.settings.request_timeout, atom::dispatch_v, self->state.term,
+  self->request(m->second.handle, self->state.services->settings.request_timeout, atom::dispatch_v, self->state.term,
                 std::shared_ptr<const model::changefeed_info>(info), changefeed_actor{},
                 std::vector<table_start>{}, std::move(ids))
     .then([](bool) {}, [](const caf::error&) {});
@@ -60,7 +60,7 @@ void publish_reported(owner_pointer self) {
       auto* e = self->state.find((*keys)[i]);
       if (!e)
         return done();
-      self->request(e->actor, self->state.services.settings.request_timeout, atom::assign_v, e->placement)
+      self->request(e->actor, self->state.services->settings.request_timeout, atom::assign_v, e->placement)
         .then([done](bool) { done(); }, [done](const caf::error&) { done(); });
     },
     [self] { take_over(self); });
@@ -70,7 +70,7 @@ void gather_reports(owner_pointer self) {
   auto& st = self->state;
   auto done = after_all(st.members.size(), [self] { publish_reported(self); });
   for (const auto& [id, m] : st.members) {
-    self->request(m.handle, st.services.settings.request_timeout, atom::report_v)
+    self->request(m.handle, st.services->settings.request_timeout, atom::report_v)
       .then(
         [self, capture_id = id, done](std::vector<processor_report>& reports) {
           for (auto& r : reports) {
@@ -96,7 +96,7 @@ void gather_reports(owner_pointer self) {
 
 void start_term(owner_pointer self) {
   auto& st = self->state;
-  self->request(st.services.meta, st.services.settings.request_timeout, atom::load_v)
+  self->request(st.services->meta, st.services->settings.request_timeout, atom::load_v)
     .then(
       [self](records_t& records) {
         std::set<model::changefeed_key> keys;
@@ -105,8 +105,8 @@ void start_term(owner_pointer self) {
           spawn_feed(self, std::move(info), progress);
         }
         // What an earlier term listed but the store no longer holds is gone.
-        if (self->state.services.directory)
-          self->state.services.directory->retain(keys);
+        if (self->state.services->directory)
+          self->state.services->directory->retain(keys);
         gather_reports(self);
       },
       [self](const caf::error& err) {

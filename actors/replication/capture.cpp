@@ -100,6 +100,7 @@ bool apply_dispatch(self_ptr self, std::shared_ptr<const model::changefeed_info>
     self->send(hosted.actor, atom::remove_v, std::move(remove));
   }
   if (!add.empty()) {
+    hosted.tables.reserve(hosted.tables.size() + add.size());
     for (const auto& t : add)
       hosted.tables.insert(t.table_id);
     wake_up(st, it->first, hosted);

@@ -8,6 +8,8 @@
 #include <memory>
 #include <set>
 
+#include <boost/container/flat_set.hpp>
+
 #include "actors/control/children.hpp"
 #include "actors/messages.hpp"
 #include "actors/published/node_state.hpp"
@@ -24,7 +26,8 @@ struct capture_state {
   struct hosted {
     processor_actor actor;
     changefeed_actor feed;
-    std::set<std::int64_t> tables;
+    /// Flat: a set's node per table came to 1.5 KB per hosted feed.
+    boost::container::flat_set<std::int64_t> tables;
     /// Table changes sent to the processor (add, remove, update), so a
     /// quiet notice sent before it took the last one is not believed.
     std::uint64_t changes_sent = 0;

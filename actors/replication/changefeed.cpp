@@ -37,9 +37,9 @@ table_progress* find_table(std::vector<table_progress>& tables, std::int64_t id)
 
 /// The feed's filter selects none of the upstream's tables.
 bool selects_no_table(const changefeed_state& st) {
-  if (!st.services.tables)
+  if (!st.services->tables)
     return false;
-  auto tables = model::select_tables(*st.info, st.services.tables->tables);
+  auto tables = model::select_tables(*st.info, st.services->tables->tables);
   return !tables || tables->empty();
 }
 
@@ -106,7 +106,7 @@ void publish(self_ptr self) {
 void persist_progress(self_ptr self) {
   auto& st = self->state;
   st.last_persisted = self->clock().now();
-  self->send(st.services.meta, atom::progress_v, st.info->key, st.progress);
+  self->send(st.services->meta, atom::progress_v, st.info->key, st.progress);
 }
 
 void on_event(self_ptr self, model::feed_event_t event, std::optional<model::running_error> err, done_fn done);
@@ -118,7 +118,7 @@ void catch_up(self_ptr self) {
   auto& st = self->state;
   if (st.progress.follow_through == 0)
     return;
-  auto now = st.progress.at(st.services.resolved->now());
+  auto now = st.progress.at(st.services->resolved->now());
   advance(self, now.checkpoint_ts, now.resolved_ts);
 }
 
@@ -132,7 +132,7 @@ void arm_follow_timer(self_ptr self) {
   if (st.follow_timer || st.progress.follow_through == 0 || !prompt)
     return;
   st.follow_timer = true;
-  self->delayed_send(self, st.services.settings.progress_interval, atom::tick_v);
+  self->delayed_send(self, st.services->settings.progress_interval, atom::tick_v);
 }
 
 /// Takes up the follow limit the tables give now (the caller publishes).
@@ -187,9 +187,9 @@ void on_event(self_ptr self, model::feed_event_t event, std::optional<model::run
     return done(to_error(t.error()));
   if (!t->applied)
     return done(outcome(self));
-  auto timeout = st.services.settings.request_timeout;
+  auto timeout = st.services->settings.request_timeout;
   if (t->effects.delete_record) {
-    self->request(st.services.meta, timeout, atom::remove_v, st.info->key)
+    self->request(st.services->meta, timeout, atom::remove_v, st.info->key)
       .await([self, t = *t, done](bool) {
                self->state.status = t.status;
                done(outcome(self, true));
@@ -209,7 +209,7 @@ void on_event(self_ptr self, model::feed_event_t event, std::optional<model::run
   auto progress = t->effects.apply_overwrite_checkpoint
                     ? model::changefeed_progress{t->overwrite_checkpoint_ts, t->overwrite_checkpoint_ts}
                     : st.progress;
-  self->request(st.services.meta, timeout, atom::put_v, next, progress)
+  self->request(st.services->meta, timeout, atom::put_v, next, progress)
     .await([self, t = *t, next, done](bool) mutable {
              adopt(self, t, std::move(next));
              done(outcome(self));
@@ -257,7 +257,7 @@ void advance(self_ptr self, model::tso_t cp, model::tso_t rs, model::tso_t synce
   if (st.status.state != model::feed_state::error)
     st.status.checkpoint_ts = st.progress.checkpoint_ts;
   auto now = self->clock().now();
-  if (now - st.last_persisted >= st.services.settings.progress_interval)
+  if (now - st.last_persisted >= st.services->settings.progress_interval)
     persist_progress(self);
   bool reached = st.info->target_ts != 0 && st.progress.checkpoint_ts >= st.info->target_ts;
   // One event per step: both would be computed from the same (error) status
@@ -274,7 +274,7 @@ void aggregate(self_ptr self) {
   auto& st = self->state;
   if (st.tables.empty())
     return;
-  auto resolved = st.services.resolved->now();
+  auto resolved = st.services->resolved->now();
   auto cp = ~model::tso_t{0};
   auto rs = ~model::tso_t{0};
   model::tso_t synced = 0;
@@ -295,9 +295,9 @@ void open_checkpoint_sink(self_ptr self) {
   if (st.checkpoint_sink)
     caf::anon_send_exit(st.checkpoint_sink, caf::exit_reason::user_shutdown);
   st.checkpoint_sink = checkpoint_sink_actor{};
-  if (!st.services.make_checkpoint_sink)
+  if (!st.services->make_checkpoint_sink)
     return;
-  st.checkpoint_sink = st.services.make_checkpoint_sink(self->home_system(), *st.info);
+  st.checkpoint_sink = st.services->make_checkpoint_sink(self->home_system(), *st.info);
   if (st.checkpoint_sink)
     self->attach_functor([w = st.checkpoint_sink] { caf::anon_send_exit(w, caf::exit_reason::user_shutdown); });
 }
@@ -307,7 +307,7 @@ void open_checkpoint_sink(self_ptr self) {
 void store_update(self_ptr self, model::changefeed_info next, caf::typed_response_promise<admin_outcome> rp) {
   auto& st = self->state;
   catch_up(self);
-  self->request(st.services.meta, st.services.settings.request_timeout, atom::put_v, next, st.progress)
+  self->request(st.services->meta, st.services->settings.request_timeout, atom::put_v, next, st.progress)
     .await(
       [self, rp, next](bool) mutable {
         bool new_sink = next.sink_uri != self->state.info->sink_uri;
@@ -357,7 +357,7 @@ model::changefeed_progress starting_progress(model::changefeed_progress progress
 } // namespace
 
 feed_view changefeed_state::view() const {
-  return make_view(info, status, progress.at(services.resolved->now()), task_status);
+  return make_view(info, status, progress.at(services->resolved->now()), task_status);
 }
 
 model::tso_t changefeed_state::follow_limit() const noexcept {
@@ -394,7 +394,8 @@ feed_view starting_view(std::shared_ptr<const model::changefeed_info> info, cons
 }
 
 changefeed_actor::behavior_type changefeed(self_ptr self, model::changefeed_info info,
-                                           model::changefeed_progress progress, cluster_services services,
+                                           model::changefeed_progress progress,
+                                           std::shared_ptr<const cluster_services> services,
                                            owner_feed_listener_actor owner, std::shared_ptr<feed_directory::slot> slot) {
   join_control_plane(self);
   auto& st = self->state;
@@ -430,7 +431,7 @@ changefeed_actor::behavior_type changefeed(self_ptr self, model::changefeed_info
       }
       // Resume checks the checkpoint against PD's TSO and GC safepoint.
       auto& st = self->state;
-      self->request(st.services.upstream, st.services.settings.request_timeout, atom::tso_v)
+      self->request(st.services->upstream, st.services->settings.request_timeout, atom::tso_v)
         .await(
           [self, event, finish](const upstream_times& pd) mutable {
             auto& r = std::get<ev::resume>(event);
@@ -445,19 +446,19 @@ changefeed_actor::behavior_type changefeed(self_ptr self, model::changefeed_info
       auto& st = self->state;
       catch_up(self);
       auto updated = model::check_update(*st.info, st.progress.checkpoint_ts, body,
-                                         {st.services.tables->tables, st.services.pd_addrs});
+                                         {st.services->tables->tables, st.services->pd_addrs});
       if (!updated)
         return to_error(updated.error());
       auto rp = self->make_response_promise<admin_outcome>();
       // TiCDC opens the sink again when the URI or the config changes.
       auto probe = body.sets_sink_uri() || body.sets_replica_config()
-                     ? probe_for(self->system(), st.services, *updated)
+                     ? probe_for(self->system(), *st.services, *updated)
                      : sink_probe_actor{};
       if (!probe) {
         store_update(self, std::move(*updated), rp);
         return rp;
       }
-      self->request(probe, st.services.settings.sink_check_timeout, atom::probe_v, *updated)
+      self->request(probe, st.services->settings.sink_check_timeout, atom::probe_v, *updated)
         .await([self, rp, next = *updated](bool) mutable { store_update(self, std::move(next), rp); },
                [rp](const caf::error& e) mutable { rp.deliver(to_error(model::update_refused(to_failure(e)))); });
       return rp;

@@ -54,9 +54,13 @@ struct changefeed_state {
   model::backoff retry_backoff;
   /// Bumped per retry timer, so a stale timer does nothing.
   std::uint64_t retry_epoch = 0;
-  std::mt19937_64 random;
+  /// The back-off's jitter: a small generator, because a Mersenne twister's
+  /// 2.5 KB of state per feed would be most of an idle feed's memory.
+  std::minstd_rand random;
   caf::actor_clock::time_point last_persisted{};
-  cluster_services services;
+  /// Shared by every feed of the owner's term: a copy per feed would hold
+  /// the sink factories' options and the PD addresses 10,000 times over.
+  std::shared_ptr<const cluster_services> services;
   owner_feed_listener_actor owner;
   /// Keeps the checkpoint at the sink (storage sinks); may be invalid.
   checkpoint_sink_actor checkpoint_sink;
@@ -92,7 +96,8 @@ feed_view starting_view(std::shared_ptr<const model::changefeed_info> info, cons
 /// created; publishes into `slot` (may be null) whenever its view changes.
 changefeed_actor::behavior_type changefeed(changefeed_actor::stateful_pointer<changefeed_state> self,
                                            model::changefeed_info info, model::changefeed_progress progress,
-                                           cluster_services services, owner_feed_listener_actor owner,
+                                           std::shared_ptr<const cluster_services> services,
+                                           owner_feed_listener_actor owner,
                                            std::shared_ptr<feed_directory::slot> slot);
 
 } // namespace cdc::actors

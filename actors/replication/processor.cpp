@@ -292,6 +292,7 @@ processor_actor::behavior_type processor(self_ptr self, std::shared_ptr<const mo
       auto& st = self->state;
       ++st.changes_seen;
       st.quiet_through = 0;
+      st.tables.reserve(st.tables.size() + starts.size());
       for (const auto& s : starts) {
         const auto* def = st.catalog->find(s.table_id);
         if (!def || st.tables.count(s.table_id))
