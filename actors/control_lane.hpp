@@ -16,9 +16,11 @@
 
 namespace cdc::actors {
 
-/// Lowers the calling thread's CPU priority to `nice` (Linux niceness is
-/// per thread). Best effort: without it the thread runs as before.
-void lower_thread_priority(int nice);
+/// Lowers the calling thread's CPU priority `by` steps of niceness below
+/// where it is (Linux niceness is per thread, inherited from the thread that
+/// started it), so a server started under `nice` keeps the same order among
+/// its threads. Best effort: without it the thread runs as before.
+void lower_thread_priority(int by);
 
 /// A bit of CAF's actor flags that CAF itself leaves unused.
 inline constexpr int control_plane_flag = 0x00400000;
