@@ -90,7 +90,7 @@ cluster spawn_cluster(caf::actor_system& sys, const cluster_config& cfg) {
   sinks.metrics = cfg.sink_metrics;
   sinks.catalog = cfg.catalog;
   sinks.cluster_id = cfg.cluster_id;
-  services.make_sink = cfg.make_sink ? cfg.make_sink : default_sink_factory(nullptr, sinks);
+  services.make_sink = cfg.make_sink ? cfg.make_sink : default_sink_factory(cfg.sink_metrics ? cfg.sink_metrics->rows : nullptr, sinks);
   services.make_checkpoint_sink = default_checkpoint_sink_factory(sinks);
   services.make_sink_probe = cfg.make_sink_probe ? cfg.make_sink_probe : default_sink_probe_factory(sinks);
   services.directory = c.directory;

@@ -54,7 +54,11 @@ std::vector<prometheus::MetricFamily> sink_metrics::Collect() const {
     add_series(batch, labels).histogram = m->batch_size.snapshot();
     add_series(errors, std::move(labels)).counter.value = static_cast<double>(m->errors.load(std::memory_order_relaxed));
   }
+  auto total = make_family("cdc_actor_sink_rows_total", "Rows every sink of this server took, over all changefeeds",
+                           MetricType::Counter);
+  add_series(total, {}).counter.value = static_cast<double>(rows->load(std::memory_order_relaxed));
   std::vector<prometheus::MetricFamily> out;
+  out.push_back(std::move(total));
   append_nonempty(out, std::move(exec));
   append_nonempty(out, std::move(batch));
   append_nonempty(out, std::move(errors));

@@ -1,7 +1,8 @@
 // GET /metrics answers Prometheus' text format with TiCDC's owner gauges for
 // every changefeed (labelled namespace and changefeed), request counts per
-// route pattern, sink write histograms and the process metrics; a feed's
-// series follow its state and are gone once it is removed.
+// route pattern, sink write histograms, the rows all sinks took, and the
+// process metrics; a feed's series follow its state and are gone once it is
+// removed.
 #include <thread>
 
 #include <boost/test/unit_test.hpp>
@@ -121,6 +122,23 @@ BOOST_FIXTURE_TEST_CASE(a_file_sink_reports_its_writes_until_its_feed_is_removed
   BOOST_TEST(c.del("/api/v2/changefeeds/f").status == 200u);
   // The sink ends shortly after its processor; its series go with it.
   BOOST_TEST(eventually([&] { return !has(scrape(), R"(changefeed="f")"); }, 10.0));
+}
+
+BOOST_FIXTURE_TEST_CASE(the_rows_every_sink_took_add_up_blackhole_included, metrics_api) {
+  auto rows = [&] {
+    auto text = scrape();
+    const std::string name = "\ncdc_actor_sink_rows_total ";
+    auto at = text.find(name);
+    BOOST_REQUIRE_MESSAGE(at != std::string::npos, text.substr(0, 2000));
+    return std::stod(text.substr(at + name.size()));
+  };
+  BOOST_TEST(has(scrape(), "# TYPE cdc_actor_sink_rows_total counter\n"));
+  auto before = rows();
+  // The default upstream writes to every table: a blackhole feed's rows count.
+  create("a");
+  BOOST_TEST(eventually([&] { return rows() > before; }, 20.0));
+  auto later = rows();
+  BOOST_TEST(eventually([&] { return rows() > later; }, 20.0));
 }
 
 BOOST_AUTO_TEST_SUITE_END()
