@@ -41,6 +41,12 @@ owner_state::feed_entry* owner_state::find(const model::changefeed_key& key) {
   return it == feeds.end() ? nullptr : &it->second;
 }
 
+void owner_state::share_config(model::changefeed_info& info) {
+  if (last_config && info.config && *last_config == *info.config)
+    info.config = last_config;
+  last_config = info.config;
+}
+
 void owner_state::place(feed_entry& e, std::vector<model::scheduling::capture_tables> placement) {
   for (const auto& p : e.placement)
     if (auto it = load.find(p.capture_id); it != load.end())

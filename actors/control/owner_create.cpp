@@ -48,13 +48,6 @@ model::result<model::created_changefeed> check_create(owner_state& st, model::ch
   return created;
 }
 
-/// Bulk creates from one template share one config instead of a copy each.
-void share_config(owner_state& st, model::changefeed_info& info) {
-  if (st.last_config && info.config && *st.last_config == *info.config)
-    info.config = st.last_config;
-  st.last_config = info.config;
-}
-
 owner_actor me(owner_pointer self) { return caf::actor_cast<owner_actor>(self); }
 
 /// The key a create asks for; nullopt when it leaves the ID to the server.
@@ -108,7 +101,7 @@ caf::result<model::changefeed_detail> create_feed(owner_pointer self, model::cha
           return;
         }
         auto info = std::move(created->info);
-        share_config(self->state, info);
+        self->state.share_config(info);
         // Taken from now on: a second create of this ID fails.
         self->state.creating.insert(info.key);
         rp.delegate(me(self), atom::probe_v, std::move(info));

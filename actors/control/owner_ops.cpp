@@ -13,13 +13,14 @@ using model::api_error;
 void spawn_feed(owner_pointer self, model::changefeed_info info, model::changefeed_progress progress) {
   auto& st = self->state;
   auto key = info.key;
-  auto shared = std::make_shared<const model::changefeed_info>(info);
   bool running = info.state == model::feed_state::normal || info.state == model::feed_state::error;
+  auto shared = std::make_shared<const model::changefeed_info>(std::move(info));
   // Listed before the create answers (the slot is published at spawn).
   auto slot = st.services->directory ? st.services->directory->add(key) : nullptr;
   if (slot)
     slot->current.store(std::make_shared<const feed_snapshot>(starting_view(shared, progress)));
-  auto actor = self->spawn(changefeed, std::move(info), progress, st.services, caf::actor_cast<owner_feed_listener_actor>(self),
+  // The feed and the owner share one info until the feed changes its own.
+  auto actor = self->spawn(changefeed, shared, progress, st.services, caf::actor_cast<owner_feed_listener_actor>(self),
                            std::move(slot));
   st.feed_actors.adopt(self, actor);
   auto& e = st.feeds[key];

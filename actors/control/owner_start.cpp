@@ -102,6 +102,7 @@ void start_term(owner_pointer self) {
         std::set<model::changefeed_key> keys;
         for (auto& [info, progress] : records) {
           keys.insert(info.key);
+          self->state.share_config(info);
           spawn_feed(self, std::move(info), progress);
         }
         // What an earlier term listed but the store no longer holds is gone.

@@ -393,21 +393,21 @@ feed_view starting_view(std::shared_ptr<const model::changefeed_info> info, cons
                    std::make_shared<const std::vector<model::capture_task_status>>());
 }
 
-changefeed_actor::behavior_type changefeed(self_ptr self, model::changefeed_info info,
+changefeed_actor::behavior_type changefeed(self_ptr self, std::shared_ptr<const model::changefeed_info> info,
                                            model::changefeed_progress progress,
                                            std::shared_ptr<const cluster_services> services,
                                            owner_feed_listener_actor owner, std::shared_ptr<feed_directory::slot> slot) {
   join_control_plane(self);
   auto& st = self->state;
-  st.status = starting_status(info);
+  st.status = starting_status(*info);
   st.status.checkpoint_ts = progress.checkpoint_ts;
   st.progress = starting_progress(progress);
   auto stuck = std::chrono::minutes(30);
   st.retry_backoff = model::backoff{model::changefeed_backoff_policy(
-    info.config && info.config->changefeed_error_stuck_duration ? *info.config->changefeed_error_stuck_duration
-                                                                : std::chrono::nanoseconds(stuck))};
-  st.random.seed(std::hash<std::string>{}(info.key.display()));
-  st.info = std::make_shared<const model::changefeed_info>(std::move(info));
+    info->config && info->config->changefeed_error_stuck_duration ? *info->config->changefeed_error_stuck_duration
+                                                                  : std::chrono::nanoseconds(stuck))};
+  st.random.seed(std::hash<std::string>{}(info->key.display()));
+  st.info = std::move(info);
   st.services = std::move(services);
   st.owner = std::move(owner);
   st.last_persisted = self->clock().now();

@@ -95,7 +95,7 @@ feed_view starting_view(std::shared_ptr<const model::changefeed_info> info, cons
 /// Spawned by the owner for a feed loaded from the meta store or just
 /// created; publishes into `slot` (may be null) whenever its view changes.
 changefeed_actor::behavior_type changefeed(changefeed_actor::stateful_pointer<changefeed_state> self,
-                                           model::changefeed_info info, model::changefeed_progress progress,
+                                           std::shared_ptr<const model::changefeed_info> info, model::changefeed_progress progress,
                                            std::shared_ptr<const cluster_services> services,
                                            owner_feed_listener_actor owner,
                                            std::shared_ptr<feed_directory::slot> slot);
