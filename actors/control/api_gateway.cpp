@@ -38,28 +38,28 @@ void when_owner(self_ptr self, std::function<void(const owner_api_actor&)> then)
   wait_for_owner(self, std::move(then));
 }
 
-/// Asks the owner on another node, failing the request if that owner goes
-/// down before it answers (see api_gateway_state::remote_call).
+/// Asks the owner, failing the request if that owner goes down before it
+/// answers (see api_gateway_state::owner_call).
 template <class T, class... Ts>
-void ask_remote_owner(self_ptr self, const owner_api_actor& owner, caf::typed_response_promise<T> rp, Ts... xs) {
+void ask_owner(self_ptr self, const owner_api_actor& owner, caf::typed_response_promise<T> rp, Ts... xs) {
   auto& st = self->state;
   if (st.watched_owner != owner.address()) {
     st.watched_owner = owner.address();
     self->monitor(owner);
   }
   auto id = ++st.next_call;
-  st.remote_calls.emplace(id, api_gateway_state::remote_call{owner.address(), [rp](const caf::error& e) mutable {
-                                                                rp.deliver(e);
-                                                              }});
+  st.owner_calls.emplace(id, api_gateway_state::owner_call{owner.address(), [rp](const caf::error& e) mutable {
+                                                              rp.deliver(e);
+                                                            }});
   // Past any HTTP timeout: the entry goes when the answer, a down or this comes.
   self->request(owner, std::chrono::minutes(1), std::move(xs)...)
     .then(
       [self, rp, id](T& answer) mutable {
-        if (self->state.remote_calls.erase(id))
+        if (self->state.owner_calls.erase(id))
           rp.deliver(std::move(answer));
       },
       [self, rp, id](caf::error& e) mutable {
-        if (self->state.remote_calls.erase(id))
+        if (self->state.owner_calls.erase(id))
           rp.deliver(std::move(e));
       });
 }
@@ -72,25 +72,23 @@ caf::typed_response_promise<T> to_owner(self_ptr self, Ts... xs) {
   when_owner(self, [self, rp, xs...](const owner_api_actor& owner) mutable {
     if (!owner)
       rp.deliver(to_error(model::api_error::owner_not_found));
-    else if (owner.node() == self->node())
-      rp.delegate(owner, std::move(xs)...);
     else
-      ask_remote_owner<T>(self, owner, rp, std::move(xs)...);
+      ask_owner<T>(self, owner, rp, std::move(xs)...);
   });
   return rp;
 }
 
-/// The remote owner went down (its node died or it stepped down): whatever
-/// it had not answered fails now; the outcome of such a write is unknown.
+/// The owner went down (it stepped down, or its node died): whatever it had
+/// not answered fails now; the outcome of such a write is unknown.
 void owner_down(self_ptr self, const caf::down_msg& dm) {
   auto& st = self->state;
   if (dm.source == st.watched_owner)
     st.watched_owner = caf::actor_addr{};
   std::size_t failed = 0;
-  for (auto it = st.remote_calls.begin(); it != st.remote_calls.end();) {
+  for (auto it = st.owner_calls.begin(); it != st.owner_calls.end();) {
     if (it->second.owner == dm.source) {
       it->second.fail(to_error(model::api_error::owner_not_found));
-      it = st.remote_calls.erase(it);
+      it = st.owner_calls.erase(it);
       ++failed;
     } else {
       ++it;

@@ -49,17 +49,20 @@ struct api_gateway_state {
   /// Bumped whenever the queue is flushed, so a stale wait timer is ignored.
   std::uint64_t wait_epoch = 0;
 
-  /// A request handed to an owner on another node. If that node dies, its
-  /// answer never comes (CAF fails nothing in flight when a connection
-  /// drops), so the gateway watches the owner and fails these when it goes
-  /// down, instead of leaving the requester to its timeout.
-  struct remote_call {
+  /// A request handed to the owner. If the owner ends before it answers,
+  /// the answer never comes: an operation it had queued (a pause behind
+  /// another write of the feed) ends with it when it steps down, and CAF
+  /// fails nothing in flight when the connection to another node drops. So
+  /// the gateway watches the owner and fails these when it goes down,
+  /// instead of leaving the requester to its timeout (a resign storm would
+  /// otherwise hold writes for the HTTP timeout, 10 s).
+  struct owner_call {
     caf::actor_addr owner;
     std::function<void(const caf::error&)> fail;
   };
-  std::map<std::uint64_t, remote_call> remote_calls;
+  std::map<std::uint64_t, owner_call> owner_calls;
   std::uint64_t next_call = 0;
-  /// The remote owner this actor monitors (one monitor per owner).
+  /// The owner this actor monitors (one monitor per owner).
   caf::actor_addr watched_owner;
 };
 

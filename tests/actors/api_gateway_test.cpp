@@ -1,6 +1,7 @@
 // The API actor: writes go to the current owner, reads come from what the
 // cluster published under it, requests wait briefly during an election and
-// never forever, and a resign goes to the election.
+// never forever, a write the owner took fails at once if it steps down
+// before answering, and a resign goes to the election.
 #include <boost/test/unit_test.hpp>
 
 #include "actors/control/api_gateway.hpp"
@@ -77,6 +78,31 @@ struct gateway_fixture : test::actor_fixture {
 };
 
 using capture_list = std::vector<model::capture_view>;
+
+/// An owner that steps down while a pause waits in its queue: the pause's
+/// promise ends with it, unanswered, as a queued operation does.
+owner_api_actor::behavior_type stepping_down_owner(owner_api_actor::pointer self) {
+  auto no = [] { return to_error(model::api_error::not_owner); };
+  return {
+    [](atom::health) { return true; },
+    [no](atom::create, model::changefeed_config&) -> caf::result<model::changefeed_detail> { return no(); },
+    [self](atom::pause, const model::changefeed_key&) -> caf::result<bool> {
+      auto queued = self->make_response_promise<bool>();
+      self->quit(caf::exit_reason::user_shutdown);
+      return queued;
+    },
+    [no](atom::resume, const model::changefeed_key&, model::resume_config&) -> caf::result<bool> { return no(); },
+    [no](atom::remove, const model::changefeed_key&) -> caf::result<bool> { return no(); },
+    [no](atom::update, const model::changefeed_key&, model::changefeed_update&)
+      -> caf::result<model::changefeed_detail> { return no(); },
+    [no](atom::drain, const std::string&) -> caf::result<std::int64_t> { return no(); },
+    [no](atom::move, const model::changefeed_key&, std::int64_t, const std::string&) -> caf::result<bool> {
+      return no();
+    },
+    [no](atom::rebalance, const model::changefeed_key&) -> caf::result<bool> { return no(); },
+    [no](atom::safepoint) -> caf::result<bool> { return no(); },
+  };
+}
 
 } // namespace
 
@@ -168,6 +194,16 @@ BOOST_AUTO_TEST_CASE(a_stale_wait_timer_does_not_fail_later_requests_early) {
   f.run();
   BOOST_TEST(first->has_value());
   BOOST_TEST(!second->has_value());
+}
+
+BOOST_AUTO_TEST_CASE(a_write_the_owner_held_when_it_stepped_down_fails_at_once_with_owner_not_found) {
+  gateway_fixture f;
+  f.elect(f.sys.spawn(stepping_down_owner));
+  auto paused = f.send<bool>(atom::pause_v, model::changefeed_key{"default", "cf"});
+  // No timer fires: the answer comes from the owner's end, not a timeout.
+  f.run();
+  BOOST_REQUIRE(paused->has_value());
+  BOOST_TEST((**paused).error().kind == model::api_error::owner_not_found);
 }
 
 BOOST_AUTO_TEST_SUITE_END()
