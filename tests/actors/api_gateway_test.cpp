@@ -79,31 +79,6 @@ struct gateway_fixture : test::actor_fixture {
 
 using capture_list = std::vector<model::capture_view>;
 
-/// An owner that steps down while a pause waits in its queue: the pause's
-/// promise ends with it, unanswered, as a queued operation does.
-owner_api_actor::behavior_type stepping_down_owner(owner_api_actor::pointer self) {
-  auto no = [] { return to_error(model::api_error::not_owner); };
-  return {
-    [](atom::health) { return true; },
-    [no](atom::create, model::changefeed_config&) -> caf::result<model::changefeed_detail> { return no(); },
-    [self](atom::pause, const model::changefeed_key&) -> caf::result<bool> {
-      auto queued = self->make_response_promise<bool>();
-      self->quit(caf::exit_reason::user_shutdown);
-      return queued;
-    },
-    [no](atom::resume, const model::changefeed_key&, model::resume_config&) -> caf::result<bool> { return no(); },
-    [no](atom::remove, const model::changefeed_key&) -> caf::result<bool> { return no(); },
-    [no](atom::update, const model::changefeed_key&, model::changefeed_update&)
-      -> caf::result<model::changefeed_detail> { return no(); },
-    [no](atom::drain, const std::string&) -> caf::result<std::int64_t> { return no(); },
-    [no](atom::move, const model::changefeed_key&, std::int64_t, const std::string&) -> caf::result<bool> {
-      return no();
-    },
-    [no](atom::rebalance, const model::changefeed_key&) -> caf::result<bool> { return no(); },
-    [no](atom::safepoint) -> caf::result<bool> { return no(); },
-  };
-}
-
 } // namespace
 
 BOOST_AUTO_TEST_SUITE(api_gateway_requests)
@@ -198,7 +173,7 @@ BOOST_AUTO_TEST_CASE(a_stale_wait_timer_does_not_fail_later_requests_early) {
 
 BOOST_AUTO_TEST_CASE(a_write_the_owner_held_when_it_stepped_down_fails_at_once_with_owner_not_found) {
   gateway_fixture f;
-  f.elect(f.sys.spawn(stepping_down_owner));
+  f.elect(f.sys.spawn(test::stepping_down_owner));
   auto paused = f.send<bool>(atom::pause_v, model::changefeed_key{"default", "cf"});
   // No timer fires: the answer comes from the owner's end, not a timeout.
   f.run();
