@@ -46,7 +46,13 @@ std::optional<model::tso_t> meta_store_state::service_safepoint() const {
   return low;
 }
 
+void meta_store_state::note_listed(const std::vector<store::meta_record>& records) {
+  for (const auto& r : records)
+    durable[r.info.key] = {r.info.state == model::feed_state::finished, r.info.start_ts, r.progress.checkpoint_ts};
+}
+
 void meta_store_state::note_committed(std::span<const store::meta_op> ops) {
+  first_load.reset();
   for (const auto& op : ops) {
     if (const auto* p = std::get_if<store::put_record>(&op)) {
       durable[p->info.key] = {p->info.state == model::feed_state::finished, p->info.start_ts,
@@ -182,11 +188,14 @@ meta_store_actor::behavior_type meta_store(self_ptr self, upstream_actor upstrea
   st.backend = std::move(backend);
   st.options = options;
   st.options.max_batch = std::min(st.options.max_batch, st.backend->max_ops_per_apply());
-  if (auto snap = st.backend->list()) {
-    std::vector<store::meta_op> ops;
-    for (auto& r : snap->records)
-      ops.push_back(store::put_record{std::move(r.info), r.progress});
-    st.note_committed(ops);
+  if (st.options.listed) {
+    auto records = std::move(st.options.listed->records);
+    st.options.listed.reset();
+    st.note_listed(records);
+    if (st.backend->exclusive())
+      st.first_load = std::move(records);
+  } else if (auto snap = st.backend->list()) {
+    st.note_listed(snap->records);
   } else {
     spdlog::error("meta store: cannot read {}: {}", st.backend->describe(), snap.error().message);
   }
@@ -202,12 +211,18 @@ meta_store_actor::behavior_type meta_store(self_ptr self, upstream_actor upstrea
       auto& st = self->state;
       // Writes that came before the load are part of what it sees.
       st.commit_batch();
-      auto snap = st.backend->list();
-      if (!snap)
+      std::vector<store::meta_record> records;
+      if (st.first_load) {
+        records = std::move(*st.first_load);
+        st.first_load.reset();
+      } else if (auto snap = st.backend->list()) {
+        records = std::move(snap->records);
+      } else {
         return to_error(snap.error());
+      }
       feed_records out;
-      out.reserve(snap->records.size());
-      for (auto& r : snap->records) {
+      out.reserve(records.size());
+      for (auto& r : records) {
         // A new owner continues from the newest progress, written or not,
         // so the checkpoint never goes back across a term.
         auto it = st.pending.find(r.info.key);

@@ -35,6 +35,13 @@ struct meta_store_options {
   /// then serves its mailbox (a create or pause waiting to commit) before
   /// the next slice, so no write waits for thousands of feeds' progress.
   std::size_t progress_slice = 512;
+  /// What the backend held when the server started (it lists every record
+  /// once to check it), so that a restart decodes each record once. The
+  /// store takes the records over instead of listing again, and answers the
+  /// first load with them if the backend is exclusive and nothing was
+  /// written before it; otherwise they are freed. Either way they leave
+  /// this snapshot: it is not kept.
+  std::shared_ptr<store::meta_snapshot> listed;
 };
 
 struct meta_store_state {
@@ -59,6 +66,9 @@ struct meta_store_state {
   meta_store_options options;
   /// What the backend holds, kept in step with every successful commit.
   std::map<model::changefeed_key, gc_view> durable;
+  /// The startup list (meta_store_options::listed), kept for the first load
+  /// until a write makes it stale.
+  std::optional<std::vector<store::meta_record>> first_load;
   /// The newest progress per feed that is not written yet.
   std::map<model::changefeed_key, model::changefeed_progress> pending;
   /// Keys in the order their progress became pending (a key may appear
@@ -83,6 +93,9 @@ struct meta_store_state {
   /// The service GC safepoint the feeds need: just below the lowest durable
   /// checkpoint of every feed that is not finished; nullopt with none.
   std::optional<model::tso_t> service_safepoint() const;
+
+  /// Takes over what the backend held into `durable`.
+  void note_listed(const std::vector<store::meta_record>& records);
 
   /// Takes over ops the backend committed into `durable`.
   void note_committed(std::span<const store::meta_op> ops);

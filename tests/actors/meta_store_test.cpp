@@ -93,6 +93,34 @@ struct store_fixture : test::actor_fixture {
   meta_store_actor store;
 };
 
+/// A store started as `cdc server` starts one: its backend already holds
+/// feeds a (checkpoint 1000) and b (2000), and the store is handed what the
+/// server listed to check them.
+struct restarted_store : test::actor_fixture {
+  explicit restarted_store(bool shared_backend = false) {
+    backend->shared = shared_backend;
+    BOOST_REQUIRE(store::put(*backend, make_info("a"), {1000, 1000}));
+    BOOST_REQUIRE(store::put(*backend, make_info("b"), {2000, 2000}));
+    options.listed = std::make_shared<store::meta_snapshot>(backend->list().value());
+    backend->lists = 0;
+    upstream_hdl = sys.spawn(fake_upstream, safepoints);
+    store = sys.spawn(meta_store, upstream_hdl, backend, options);
+    run();
+  }
+
+  ~restarted_store() {
+    caf::anon_send_exit(store, caf::exit_reason::user_shutdown);
+    caf::anon_send_exit(upstream_hdl, caf::exit_reason::user_shutdown);
+    run();
+  }
+
+  meta_store_options options;
+  std::shared_ptr<test::faulty_backend> backend = std::make_shared<test::faulty_backend>();
+  std::shared_ptr<std::vector<model::tso_t>> safepoints = std::make_shared<std::vector<model::tso_t>>();
+  upstream_actor upstream_hdl;
+  meta_store_actor store;
+};
+
 } // namespace
 
 BOOST_AUTO_TEST_SUITE(meta_store_actor)
@@ -392,6 +420,40 @@ BOOST_AUTO_TEST_CASE(the_gc_safepoint_trails_the_lowest_durable_checkpoint_of_un
   f.progress("a", 8000);
   f.flush();
   BOOST_TEST(f.safepoints->back() == 6999u);
+}
+
+BOOST_AUTO_TEST_CASE(a_restart_lists_the_store_once_the_first_load_is_answered_from_the_startup_list) {
+  restarted_store f;
+  BOOST_TEST(f.options.listed->records.empty(), "the records left the startup snapshot");
+  auto records = f.ask<feed_records>(f.store, atom::load_v);
+  BOOST_REQUIRE(records.size() == 2u);
+  BOOST_TEST(records[1].first.key.id == "b");
+  BOOST_TEST(records[1].second.checkpoint_ts == 2000u);
+  BOOST_TEST(f.backend->lists == 0u);
+  // The store knows what is durable without a list of its own: the GC
+  // safepoint trails the lowest checkpoint.
+  f.sched.advance_time(f.options.flush_interval);
+  f.run();
+  BOOST_REQUIRE(!f.safepoints->empty());
+  BOOST_TEST(f.safepoints->back() == 999u);
+  // A later term's load reads the store again.
+  BOOST_TEST(f.ask<feed_records>(f.store, atom::load_v).size() == 2u);
+  BOOST_TEST(f.backend->lists == 1u);
+}
+
+BOOST_AUTO_TEST_CASE(a_write_before_the_first_load_makes_it_list_the_store) {
+  restarted_store f;
+  auto h = f.self->request(f.store, caf::infinite, atom::put_v, make_info("c"), model::changefeed_progress{3000, 3000});
+  f.run();
+  h.receive([](bool) {}, [](caf::error& e) { BOOST_FAIL(caf::to_string(e)); });
+  BOOST_TEST(f.ask<feed_records>(f.store, atom::load_v).size() == 3u);
+  BOOST_TEST(f.backend->lists == 1u);
+}
+
+BOOST_AUTO_TEST_CASE(a_store_other_processes_write_is_listed_for_every_load) {
+  restarted_store f{true};
+  BOOST_TEST(f.ask<feed_records>(f.store, atom::load_v).size() == 2u);
+  BOOST_TEST(f.backend->lists == 1u);
 }
 
 BOOST_AUTO_TEST_CASE(a_graceful_exit_writes_pending_progress) {

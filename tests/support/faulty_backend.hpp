@@ -21,6 +21,7 @@ public:
     : inner_(std::move(inner)) {}
 
   model::result<store::meta_snapshot> list() override {
+    ++lists;
     if (failing)
       return refuse();
     return inner_->list();
@@ -50,6 +51,8 @@ public:
 
   std::size_t max_ops_per_apply() const noexcept override { return max_ops; }
 
+  bool exclusive() const noexcept override { return !shared && inner_->exclusive(); }
+
   /// Copies of what the test reads (the store actor may write meanwhile).
   std::vector<std::size_t> batches() {
     std::lock_guard<std::mutex> guard{mu_};
@@ -66,6 +69,10 @@ public:
   std::atomic<bool> refusing_creates{false};
   std::atomic<std::size_t> commits{0};
   std::atomic<std::size_t> refused{0};
+  /// Lists asked of it (each decodes every record).
+  std::atomic<std::size_t> lists{0};
+  /// Stands for a store other processes write too (etcd).
+  std::atomic<bool> shared{false};
 
 private:
   bool adds_records(std::span<const store::meta_op> ops) {

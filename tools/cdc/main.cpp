@@ -140,18 +140,18 @@ int run_server(const std::vector<std::string>& args) {
     std::fprintf(stderr, "cdc server: %s\n", backend.error().message.c_str());
     return 1;
   }
-  // Every record is read once here too: one that cannot be decoded stops
-  // the server with its key, rather than its owner later. Only the check
-  // is kept: 100,000 decoded records held here would be 400 MB for nothing.
-  {
-    auto stored = (*backend)->list();
-    if (!stored) {
-      std::fprintf(stderr, "cdc server: %s\n", stored.error().message.c_str());
-      return 1;
-    }
-    spdlog::info("meta store: {} holds {} changefeeds at revision {}", (*backend)->describe(),
-                 stored->records.size(), stored->revision);
+  // Every record is decoded here: one that cannot be stops the server with
+  // its key, rather than its owner later. The meta store takes the records
+  // over (and the first owner term loads them) instead of decoding them
+  // again; nothing here keeps them.
+  auto stored = (*backend)->list();
+  if (!stored) {
+    std::fprintf(stderr, "cdc server: %s\n", stored.error().message.c_str());
+    return 1;
   }
+  spdlog::info("meta store: {} holds {} changefeeds at revision {}", (*backend)->describe(), stored->records.size(),
+               stored->revision);
+  auto listed = std::make_shared<store::meta_snapshot>(std::move(*stored));
 
   caf::actor_system_config cfg;
   cfg.add_message_types<caf::id_block::cdc>();
@@ -186,6 +186,7 @@ int run_server(const std::vector<std::string>& args) {
     opts.cluster.catalog = std::make_shared<const model::upstream::catalog>(std::move(*cat));
   }
   opts.cluster.meta_backend = std::move(*backend);
+  opts.cluster.meta.listed = std::move(listed);
   opts.cluster.cluster_id = flags->cluster_id;
   // etcd is PD's too, and its load grows with every feed: checkpoints go
   // there at a bounded rate, the longest-waiting first.

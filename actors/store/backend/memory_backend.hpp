@@ -14,6 +14,7 @@ public:
   model::result<std::optional<meta_record>> get(const model::changefeed_key& key) override;
   model::result<std::uint64_t> apply(std::span<const meta_op> ops) override;
   std::string describe() const override { return "memory"; }
+  bool exclusive() const noexcept override { return true; }
 
   /// Transactions applied so far, and the ops in the last one.
   std::size_t commits() const noexcept { return commits_; }

@@ -72,6 +72,10 @@ public:
   /// within it (a store whose transactions are bounded, like etcd's).
   virtual std::size_t max_ops_per_apply() const noexcept { return std::numeric_limits<std::size_t>::max(); }
 
+  /// Whether nobody else writes the store (a file this process locks, or
+  /// memory): then a list stays true until this backend applies a write.
+  virtual bool exclusive() const noexcept { return false; }
+
   /// Housekeeping in short steps, which the store actor runs on its timer
   /// once the writes it holds are committed (e.g. giving the space of
   /// removed records back to the file system).

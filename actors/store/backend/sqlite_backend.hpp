@@ -48,6 +48,8 @@ public:
   /// free pages to the file system once 1 MiB gathered.
   void maintain() override;
   std::string describe() const override { return "sqlite " + path_.string(); }
+  /// The database is opened with an exclusive lock.
+  bool exclusive() const noexcept override { return true; }
 
   /// The file names inside the data dir.
   static constexpr const char* file_name = "meta.db";
