@@ -129,6 +129,12 @@ owner_actor::behavior_type owner(owner_pointer self, std::uint64_t term, std::st
 
 // -- parts of the owner, in owner_*.cpp -----------------------------------------
 
+/// How long the owner waits for a question its own feed answers at once
+/// (summary, assign): no timer. The feed answers, or CAF answers with an
+/// error if it is gone. In CAF 0.17 each request timeout is two events
+/// through the one clock thread; a restart of 100,000 feeds waited on it.
+inline constexpr caf::infinite_t feed_answers_at_once = caf::infinite;
+
 /// Runs `op` when the feed's earlier operations are done.
 void enqueue_op(owner_pointer self, const model::changefeed_key& key, feed_op op);
 /// The running operation of the feed's `generation` ended: run the next.

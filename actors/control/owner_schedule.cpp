@@ -44,7 +44,7 @@ void dispatch(owner_pointer self, const model::changefeed_key& key, sched::feed_
       return done();
     self->state.place(*e, placement);
     e->announced = true;
-    self->request(e->actor, self->state.services->settings.request_timeout, atom::assign_v, placement)
+    self->request(e->actor, feed_answers_at_once, atom::assign_v, placement)
       .then([done](bool) { done(); }, [done](const caf::error&) { done(); });
   };
   std::vector<std::pair<capture_actor, sched::capture_moves>> sends;
@@ -125,7 +125,7 @@ void reschedule(owner_pointer self, const model::changefeed_key& key, std::funct
   if (!adds)
     return dispatch(self, key, std::move(plan), 0, std::move(done));
   // New tables start at the feed's checkpoint, which the changefeed knows.
-  self->request(e->actor, st.services->settings.request_timeout, atom::summary_v)
+  self->request(e->actor, feed_answers_at_once, atom::summary_v)
     .then(
       [self, key, plan, done](const model::changefeed_list_item& item) mutable {
         dispatch(self, key, std::move(plan), item.checkpoint_tso, std::move(done));
