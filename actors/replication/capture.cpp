@@ -133,7 +133,7 @@ void wake_processors(self_ptr self, model::tso_t ts) {
     wake_up(st, key, it->second);
     caf::anon_send(it->second.actor, atom::resolved_v, ts);
   }
-  auto budget = std::max<std::size_t>(1, st.services.settings.wakeups_per_tick);
+  auto budget = std::max<std::size_t>(1, st.services->settings.wakeups_per_tick);
   visit_round_robin(st.awake, st.next_wakeup, budget, [&](const model::changefeed_key& key) {
     caf::anon_send(st.processors.find(key)->second.actor, atom::resolved_v, ts);
   });
@@ -149,8 +149,8 @@ capture_actor::behavior_type capture(self_ptr self, std::shared_ptr<node_state> 
   auto& st = self->state;
   st.node = std::move(node);
   st.election = std::move(election);
-  st.services = std::move(services);
-  self->send(st.services.upstream, atom::subscribe_v, caf::actor_cast<capture_actor>(self));
+  st.services = std::make_shared<const cluster_services>(std::move(services));
+  self->send(st.services->upstream, atom::subscribe_v, caf::actor_cast<capture_actor>(self));
   st.processor_actors.bind(self);
   st.owner_role.bind(self);
   // The node stops claiming anything once its capture is gone, so /status
@@ -188,7 +188,7 @@ capture_actor::behavior_type capture(self_ptr self, std::shared_ptr<node_state> 
       stop_owner(self);
       // Adopted: it ends with its capture, but its failure ends only its
       // term (see the down handler).
-      st.owner = self->spawn(owner, term, st.node->capture_id(), std::move(members), st.services,
+      st.owner = self->spawn(owner, term, st.node->capture_id(), std::move(members), *st.services,
                              caf::actor_cast<capture_actor>(self));
       st.owner_role.adopt(self, st.owner);
       st.owner_term = term;
@@ -239,7 +239,7 @@ capture_actor::behavior_type capture(self_ptr self, std::shared_ptr<node_state> 
           auto it = self->state.processors.find(key);
           if (it == self->state.processors.end())
             return done(); // stopped since: it reports nothing any more
-          self->request(it->second.actor, self->state.services.settings.request_timeout, atom::report_v)
+          self->request(it->second.actor, self->state.services->settings.request_timeout, atom::report_v)
             .then(
               [out, key, done](std::vector<table_progress>& tables) {
                 out->push_back({key, std::move(tables)});
@@ -296,7 +296,7 @@ capture_actor::behavior_type capture(self_ptr self, std::shared_ptr<node_state> 
       return st.node->owner_ready ? st.owner : owner_actor{};
     },
     [self](atom::subscribe, feed_follower_actor& follower, std::uint64_t subscription) -> caf::result<feed_updates> {
-      auto& relay = self->state.services.relay;
+      auto& relay = self->state.services->relay;
       if (!relay)
         return caf::make_error(caf::sec::unexpected_message); // one process: nothing to follow
       return self->delegate(relay, atom::subscribe_v, std::move(follower), subscription);

@@ -40,7 +40,9 @@ struct capture_state {
   /// Shared with this node's HTTP listener.
   std::shared_ptr<node_state> node;
   election_actor election;
-  cluster_services services;
+  /// One copy for the capture and every processor it spawns (its sink
+  /// factories hold sink options; a copy per processor would be a copy per feed).
+  std::shared_ptr<const cluster_services> services;
   /// The owner role while this capture holds it, and the term it serves.
   owner_actor owner;
   std::uint64_t owner_term = 0;

@@ -260,19 +260,20 @@ std::vector<table_progress> processor_state::progress() const {
 
 processor_actor::behavior_type processor(self_ptr self, std::shared_ptr<const model::changefeed_info> info,
                                          changefeed_actor feed, capture_actor capture, std::string capture_id,
-                                         std::string capture_address, cluster_services services) {
+                                         std::string capture_address,
+                                         std::shared_ptr<const cluster_services> services) {
   auto& st = self->state;
   st.feed = std::move(feed);
   st.capture = std::move(capture);
   st.capture_id = std::move(capture_id);
   st.capture_address = std::move(capture_address);
-  st.catalog = services.catalog;
-  st.settings = services.settings;
+  st.catalog = services->catalog;
+  st.settings = services->settings;
   set_info(self, std::move(info));
-  st.sink = services.make_sink(self->home_system(), *st.info);
-  if (services.memory)
+  st.sink = services->make_sink(self->home_system(), *st.info);
+  if (services->memory)
     st.memory = std::make_unique<quota_account>(
-      services.memory, [weak = caf::actor_cast<caf::weak_actor_ptr>(self)] {
+      services->memory, [weak = caf::actor_cast<caf::weak_actor_ptr>(self)] {
         if (auto strong = caf::actor_cast<caf::strong_actor_ptr>(weak))
           caf::anon_send(caf::actor_cast<processor_actor>(strong), atom::run_v);
       });
@@ -298,7 +299,9 @@ processor_actor::behavior_type processor(self_ptr self, std::shared_ptr<const mo
         if (!def || st.tables.count(s.table_id))
           continue;
         model::upstream::table_workload workload{*def};
-        auto bytes = model::upstream::bytes_per_change(workload);
+        // Rendering a row to size it costs more than the rest of the add:
+        // paid only by tables that have changes to hold.
+        auto bytes = workload.active() ? model::upstream::bytes_per_change(workload) : 0;
         auto& t = st.tables.emplace(s.table_id, processor_state::table{std::move(workload), s.checkpoint_ts,
                                                                        s.checkpoint_ts, 0, bytes})
                     .first->second;

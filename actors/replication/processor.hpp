@@ -37,7 +37,8 @@ struct processor_state {
     model::tso_t resolved_ts = 0;
     /// Commit TS of the last of its rows the sink took.
     model::tso_t last_synced_ts = 0;
-    /// What one of its changes costs in memory (at most).
+    /// What one of its changes costs in memory (at most); 0 for a table
+    /// that receives no writes.
     std::size_t change_bytes = 0;
     /// The filter drops every insert, update, delete of this table (decided
     /// once per filter, not per row).
@@ -101,6 +102,7 @@ struct processor_state {
 processor_actor::behavior_type processor(processor_actor::stateful_pointer<processor_state> self,
                                          std::shared_ptr<const model::changefeed_info> info,
                                          changefeed_actor feed, capture_actor capture, std::string capture_id,
-                                         std::string capture_address, cluster_services services);
+                                         std::string capture_address,
+                                         std::shared_ptr<const cluster_services> services);
 
 } // namespace cdc::actors
