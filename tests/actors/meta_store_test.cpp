@@ -2,6 +2,8 @@
 // answers every put once its transaction is durable, progress is written
 // once per interval in slices that let puts through, and a failing backend
 // answers errors and changes nothing.
+#include <functional>
+
 #include <boost/test/unit_test.hpp>
 
 #include "actors/errors.hpp"
@@ -30,14 +32,19 @@ upstream_actor::behavior_type fake_upstream(upstream_actor::pointer, std::shared
   };
 }
 
+constexpr auto no_limit = std::numeric_limits<std::size_t>::max();
+
 struct store_fixture : test::actor_fixture {
   /// `max_ops`: the backend's bound on a transaction (etcd's is 64 records).
+  /// `before_start`: what the backend holds and the store is given before it starts.
   explicit store_fixture(meta_store_options options = {},
-                         std::size_t max_ops = std::numeric_limits<std::size_t>::max())
+                         std::size_t max_ops = no_limit, const std::function<void(store_fixture&)>& before_start = {})
     : options(options) {
     backend->max_ops = max_ops;
+    if (before_start)
+      before_start(*this);
     upstream_hdl = sys.spawn(fake_upstream, safepoints);
-    store = sys.spawn(meta_store, upstream_hdl, backend, options);
+    store = sys.spawn(meta_store, upstream_hdl, backend, this->options);
     run();
   }
 
@@ -93,33 +100,18 @@ struct store_fixture : test::actor_fixture {
   meta_store_actor store;
 };
 
-/// A store started as `cdc server` starts one: its backend already holds
-/// feeds a (checkpoint 1000) and b (2000), and the store is handed what the
-/// server listed to check them.
-struct restarted_store : test::actor_fixture {
-  explicit restarted_store(bool shared_backend = false) {
-    backend->shared = shared_backend;
-    BOOST_REQUIRE(store::put(*backend, make_info("a"), {1000, 1000}));
-    BOOST_REQUIRE(store::put(*backend, make_info("b"), {2000, 2000}));
-    options.listed = std::make_shared<store::meta_snapshot>(backend->list().value());
-    backend->lists = 0;
-    upstream_hdl = sys.spawn(fake_upstream, safepoints);
-    store = sys.spawn(meta_store, upstream_hdl, backend, options);
-    run();
-  }
-
-  ~restarted_store() {
-    caf::anon_send_exit(store, caf::exit_reason::user_shutdown);
-    caf::anon_send_exit(upstream_hdl, caf::exit_reason::user_shutdown);
-    run();
-  }
-
-  meta_store_options options;
-  std::shared_ptr<test::faulty_backend> backend = std::make_shared<test::faulty_backend>();
-  std::shared_ptr<std::vector<model::tso_t>> safepoints = std::make_shared<std::vector<model::tso_t>>();
-  upstream_actor upstream_hdl;
-  meta_store_actor store;
-};
+/// Fills the backend as a restart finds it, feeds a (checkpoint 1000) and
+/// b (2000), and hands the store what `cdc server` listed to check them.
+/// `shared_backend`: a store other processes write (etcd).
+std::function<void(store_fixture&)> as_restarted(bool shared_backend = false) {
+  return [shared_backend](store_fixture& f) {
+    f.backend->shared = shared_backend;
+    BOOST_REQUIRE(store::put(*f.backend, make_info("a"), {1000, 1000}));
+    BOOST_REQUIRE(store::put(*f.backend, make_info("b"), {2000, 2000}));
+    f.options.listed = std::make_shared<store::meta_snapshot>(f.backend->list().value());
+    f.backend->lists = 0;
+  };
+}
 
 } // namespace
 
@@ -423,7 +415,7 @@ BOOST_AUTO_TEST_CASE(the_gc_safepoint_trails_the_lowest_durable_checkpoint_of_un
 }
 
 BOOST_AUTO_TEST_CASE(a_restart_lists_the_store_once_the_first_load_is_answered_from_the_startup_list) {
-  restarted_store f;
+  store_fixture f{{}, no_limit, as_restarted()};
   BOOST_TEST(f.options.listed->records.empty(), "the records left the startup snapshot");
   auto records = f.ask<feed_records>(f.store, atom::load_v);
   BOOST_REQUIRE(records.size() == 2u);
@@ -442,7 +434,7 @@ BOOST_AUTO_TEST_CASE(a_restart_lists_the_store_once_the_first_load_is_answered_f
 }
 
 BOOST_AUTO_TEST_CASE(a_write_before_the_first_load_makes_it_list_the_store) {
-  restarted_store f;
+  store_fixture f{{}, no_limit, as_restarted()};
   auto h = f.self->request(f.store, caf::infinite, atom::put_v, make_info("c"), model::changefeed_progress{3000, 3000});
   f.run();
   h.receive([](bool) {}, [](caf::error& e) { BOOST_FAIL(caf::to_string(e)); });
@@ -451,7 +443,7 @@ BOOST_AUTO_TEST_CASE(a_write_before_the_first_load_makes_it_list_the_store) {
 }
 
 BOOST_AUTO_TEST_CASE(a_store_other_processes_write_is_listed_for_every_load) {
-  restarted_store f{true};
+  store_fixture f{{}, no_limit, as_restarted(true)};
   BOOST_TEST(f.ask<feed_records>(f.store, atom::load_v).size() == 2u);
   BOOST_TEST(f.backend->lists == 1u);
 }
