@@ -293,6 +293,28 @@ BOOST_AUTO_TEST_CASE(after_a_resign_every_table_is_still_on_exactly_one_capture)
   BOOST_TEST(f.detail("cf1").checkpoint_ts > before);
 }
 
+BOOST_AUTO_TEST_CASE(a_new_owner_stops_the_processors_of_a_feed_the_store_no_longer_holds) {
+  feeds_fixture f;
+  f.create("cf1");
+  f.create("cf2");
+  BOOST_REQUIRE(f.processors("cf1") == 3u);
+  // Gone from the store with no owner to tell the captures (as when it was
+  // removed during a failover): the processors report a feed nobody knows.
+  BOOST_REQUIRE(f.ask<bool>(f.meta, atom::remove_v, feeds_fixture::key("cf1")));
+  BOOST_TEST(f.ask<bool>(f.election_hdl, atom::resign_v));
+  f.run();
+  // What the captures run, as they report it (the API lists only feeds it knows).
+  auto hosted = [&](const std::string& id) {
+    std::size_t n = 0;
+    for (const auto& capture : f.capture_hdls)
+      for (const auto& r : f.ask<std::vector<actors::processor_report>>(capture, atom::report_v))
+        n += r.key.id == id;
+    return n;
+  };
+  BOOST_TEST(hosted("cf1") == 0u);
+  BOOST_TEST(hosted("cf2") == 3u);
+}
+
 BOOST_AUTO_TEST_CASE(a_paused_feed_stays_paused_across_a_resign) {
   feeds_fixture f;
   f.create("cf1");
