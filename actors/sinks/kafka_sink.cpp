@@ -72,16 +72,13 @@ checkpoint_sink_actor::behavior_type kafka_checkpoint(
   return {
     [self](atom::progress, model::tso_t ts) {
       auto& st = self->state;
-      st.received = std::max(st.received, ts);
-      if (!st.settings || st.received <= st.written || st.flush_queued)
-        return;
-      st.flush_queued = true;
-      self->send(self, atom::flush_v);
+      if (st.settings && st.checkpoint.receive(ts))
+        self->send(self, atom::flush_v);
     },
     [self](atom::flush) {
       auto& st = self->state;
-      st.flush_queued = false;
-      if (st.received <= st.written)
+      auto ts = st.checkpoint.due();
+      if (!ts)
         return;
       std::vector<std::pair<std::string, std::int32_t>> targets;
       for (const auto& topic : st.topics) {
@@ -93,12 +90,12 @@ checkpoint_sink_actor::behavior_type kafka_checkpoint(
         }
         targets.emplace_back(topic, *n);
       }
-      auto messages = model::mq::encode_watermarks(*st.settings, targets, st.received, wall_ms());
+      auto messages = model::mq::encode_watermarks(*st.settings, targets, *ts, wall_ms());
       if (auto r = st.client->send(messages); !r) {
         spdlog::warn("kafka sink {}: watermark: {}", brokers_of(*st.settings), r.error().message);
         return;
       }
-      st.written = st.received;
+      st.checkpoint.wrote(*ts);
     },
   };
 }

@@ -12,6 +12,7 @@
 #include <optional>
 
 #include "actors/messages.hpp"
+#include "actors/sinks/checkpoint_cursor.hpp"
 #include "actors/sink_io/kafka_client.hpp"
 #include "metrics/sink_metrics.hpp"
 #include "model/mq/mq_settings.hpp"
@@ -55,9 +56,7 @@ struct kafka_checkpoint_state {
   std::optional<sink_io::kafka_client> client;
   /// The topics every table of the catalog is routed to.
   std::vector<std::string> topics;
-  model::tso_t received = 0;
-  model::tso_t written = 0;
-  bool flush_queued = false;
+  checkpoint_cursor checkpoint;
 };
 
 /// Sends the changefeed's checkpoint as a watermark to every partition of

@@ -111,30 +111,26 @@ checkpoint_sink_actor::behavior_type storage_checkpoint(
     self->state.files.emplace(settings->root);
     // A restarted changefeed must not move the file back.
     if (auto text = self->state.files->read(model::storage::metadata_file); text && *text)
-      self->state.written = model::storage::parse_metadata(**text).value_or(0);
+      self->state.checkpoint.wrote(model::storage::parse_metadata(**text).value_or(0));
   }
   return {
     [self](atom::progress, model::tso_t ts) {
       auto& st = self->state;
-      st.received = std::max(st.received, ts);
-      if (!st.files || st.received <= st.written || st.flush_queued)
-        return;
-      // Behind the progress already queued: one write for a burst.
-      st.flush_queued = true;
-      self->send(self, atom::flush_v);
+      if (st.files && st.checkpoint.receive(ts))
+        self->send(self, atom::flush_v);
     },
     [self](atom::flush) {
       auto& st = self->state;
-      st.flush_queued = false;
-      if (st.received <= st.written)
+      auto ts = st.checkpoint.due();
+      if (!ts)
         return;
-      auto r = st.files->publish(model::storage::metadata_file, model::storage::metadata_json(st.received));
+      auto r = st.files->publish(model::storage::metadata_file, model::storage::metadata_json(*ts));
       if (!r) {
         // The next checkpoint tries again; the data files are unaffected.
         spdlog::warn("storage sink {}: metadata: {}", st.files->root().string(), r.error().message);
         return;
       }
-      st.written = st.received;
+      st.checkpoint.wrote(*ts);
     },
   };
 }

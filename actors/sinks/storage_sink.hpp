@@ -16,6 +16,7 @@
 #include <caf/typed_response_promise.hpp>
 
 #include "actors/messages.hpp"
+#include "actors/sinks/checkpoint_cursor.hpp"
 #include "actors/sink_io/storage_writer.hpp"
 #include "metrics/sink_metrics.hpp"
 
@@ -59,9 +60,7 @@ struct storage_checkpoint_state {
   storage_checkpoint_state() = default;
 
   std::optional<sink_io::storage_files> files;
-  model::tso_t received = 0;
-  model::tso_t written = 0;
-  bool flush_queued = false;
+  checkpoint_cursor checkpoint;
 };
 
 /// Keeps `<root>/metadata` at the changefeed's checkpoint; never goes back.
