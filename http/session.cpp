@@ -112,9 +112,8 @@ void session<Stream>::drain() {
     // A session waiting for a request gives it a short while more, so one
     // already on its way is answered rather than cut off (busy sessions
     // close once their answer is written).
-    if (self->reading_
-        && self->read_deadline_.expiry() > std::chrono::steady_clock::now() + self->ctx_->lim.drain_read_timeout)
-      self->arm_read_deadline(self->ctx_->lim.drain_read_timeout);
+    if (self->reading_ && self->deadline_ > std::chrono::steady_clock::now() + self->ctx_->lim.drain_read_timeout)
+      self->bound_by(bound::read, self->ctx_->lim.drain_read_timeout);
   });
 }
 
@@ -128,7 +127,7 @@ void session<Stream>::do_read() {
   read_expired_ = false;
   idle_since_.store(std::chrono::steady_clock::now().time_since_epoch().count(), std::memory_order_relaxed);
   tcp_layer().expires_never();
-  arm_read_deadline(read_time(ctx_->lim.idle_timeout));
+  bound_by(bound::read, read_time(ctx_->lim.idle_timeout));
   bhttp::async_read_header(stream_, buffer_, *parser_,
                            beast::bind_front_handler(&session::on_header, this->shared_from_this()));
 }
@@ -150,7 +149,7 @@ void session<Stream>::on_header(beast::error_code ec, std::size_t bytes) {
   // Waiting for a body is waiting too: a new connection past the limit may
   // take this one's place (idle ones go first, being older).
   idle_since_.store(std::chrono::steady_clock::now().time_since_epoch().count(), std::memory_order_relaxed);
-  arm_read_deadline(read_time(ctx_->lim.body_timeout));
+  bound_by(bound::read, read_time(ctx_->lim.body_timeout));
   if (!wants_continue(parser_->get()))
     return do_read_body();
   tcp_layer().expires_after(ctx_->lim.write_timeout);
@@ -180,14 +179,41 @@ std::chrono::steady_clock::duration session<Stream>::read_time(std::chrono::stea
 }
 
 template <class Stream>
-void session<Stream>::arm_read_deadline(std::chrono::steady_clock::duration after) {
-  read_deadline_.expires_after(after);
-  read_deadline_.async_wait([self = this->shared_from_this(), generation = read_generation_](beast::error_code ec) {
-    if (ec || generation != self->read_generation_)
-      return;
-    self->read_expired_ = true;
-    self->tcp_layer().socket().cancel(ec);
-  });
+void session<Stream>::bound_by(bound what, std::chrono::steady_clock::duration after) {
+  bound_ = what;
+  deadline_ = std::chrono::steady_clock::now() + after;
+  // A later deadline waits for the timer to fire and wait again.
+  if (!timer_waiting_ || deadline_ < timer_at_)
+    wake_at(deadline_);
+}
+
+template <class Stream>
+void session<Stream>::wake_at(std::chrono::steady_clock::time_point at) {
+  timer_waiting_ = true;
+  timer_at_ = at;
+  deadline_timer_.expires_at(at); // a wait already there ends, aborted
+  // Weak: the timer never keeps a finished session alive; destroying the
+  // session cancels the wait.
+  deadline_timer_.async_wait(
+    [weak = this->weak_from_this(), generation = ++timer_generation_](beast::error_code) {
+      auto self = weak.lock();
+      if (self && generation == self->timer_generation_)
+        self->on_deadline();
+    });
+}
+
+template <class Stream>
+void session<Stream>::on_deadline() {
+  timer_waiting_ = false;
+  if (bound_ == bound::none)
+    return; // armed again when the session next waits for its peer
+  if (std::chrono::steady_clock::now() < deadline_)
+    return wake_at(deadline_);
+  if (bound_ == bound::read)
+    read_expired_ = true;
+  bound_ = bound::none;
+  beast::error_code ec;
+  tcp_layer().socket().cancel(ec);
 }
 
 template <class Stream>
@@ -216,8 +242,7 @@ void session<Stream>::release() {
 template <class Stream>
 void session<Stream>::end_read() {
   reading_ = false;
-  ++read_generation_;
-  read_deadline_.cancel();
+  bound_ = bound::none;
 }
 
 template <class Stream>
@@ -372,12 +397,13 @@ void session<Stream>::on_reply(unsigned status, std::string body, const char* co
   // answer is written, so a client that reads it and asks again at once
   // finds them free.
   release();
-  tcp_layer().expires_after(ctx_->lim.write_timeout);
+  bound_by(bound::write, ctx_->lim.write_timeout);
   bhttp::async_write(stream_, res_, beast::bind_front_handler(&session::on_write, this->shared_from_this()));
 }
 
 template <class Stream>
 void session<Stream>::on_write(beast::error_code ec, std::size_t) {
+  bound_ = bound::none;
   if (ec || !res_.keep_alive())
     return do_close();
   do_read();
@@ -385,6 +411,9 @@ void session<Stream>::on_write(beast::error_code ec, std::size_t) {
 
 template <class Stream>
 void session<Stream>::do_close() {
+  // Closing has deadlines of its own (on the stream).
+  bound_ = bound::none;
+  deadline_timer_.cancel();
   if (!closing_) {
     closing_ = true;
     --ctx_->sessions;

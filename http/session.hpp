@@ -57,7 +57,7 @@ public:
           StreamArgs&&... stream_args)
     : stream_(std::move(socket), std::forward<StreamArgs>(stream_args)...),
       ctx_(std::move(ctx)),
-      read_deadline_(stream_.get_executor()),
+      deadline_timer_(stream_.get_executor()),
       caller_lane_(caller_lane) {
     ++ctx_->sessions;
   }
@@ -85,10 +85,19 @@ private:
   void on_continue(beast::error_code ec, std::size_t bytes);
   void do_read_body();
   void on_read(beast::error_code ec, std::size_t bytes);
-  /// Bounds the read in progress: when `after` passes, the read is cancelled
-  /// and on_read learns why (a stream timeout would close the socket, and
-  /// with it the chance to answer).
-  void arm_read_deadline(std::chrono::steady_clock::duration after);
+  /// What the session waits for under a deadline: the next request (or its
+  /// body), or the peer taking the answer. None while a request is handled.
+  enum class bound { none, read, write };
+  /// Bounds what the session does next: when `after` passes, its read or
+  /// write is cancelled (on_read learns why: a stream timeout would close
+  /// the socket, and with it the chance to answer).
+  void bound_by(bound what, std::chrono::steady_clock::duration after);
+  /// The timer wakes the session at `at` (it never fires later than the
+  /// deadline set since it last fired).
+  void wake_at(std::chrono::steady_clock::time_point at);
+  /// The timer fired: the deadline passed, or it moved later (then the
+  /// timer waits again).
+  void on_deadline();
   /// `limit`, or less once shutdown began.
   std::chrono::steady_clock::duration read_time(std::chrono::steady_clock::duration limit) const;
   void on_read_expired();
@@ -125,10 +134,18 @@ private:
   std::optional<bhttp::request_parser<budgeted_body>> parser_;
   bhttp::response<bhttp::string_body> res_;
   std::shared_ptr<server_context> ctx_;
-  net::steady_timer read_deadline_;
-  /// Bumped whenever a read ends, so a deadline that fired too late for it
-  /// cannot cancel what the session does next.
-  std::uint64_t read_generation_ = 0;
+  /// One timer for every deadline, moved only to an earlier time. Arming and
+  /// cancelling a timer per request cost more than the rest of a read's
+  /// handling together: a keep-alive client now costs a timer wait per
+  /// deadline's length, not per request.
+  net::steady_timer deadline_timer_;
+  bound bound_ = bound::none;
+  std::chrono::steady_clock::time_point deadline_;
+  /// Whether the timer waits, and until when; a wait replaced by an earlier
+  /// one is told apart by its generation.
+  bool timer_waiting_ = false;
+  std::chrono::steady_clock::time_point timer_at_;
+  std::uint64_t timer_generation_ = 0;
   bool read_expired_ = false;
   bool reading_ = false;
   /// The current request counts in ctx->in_flight.
