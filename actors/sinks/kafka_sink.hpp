@@ -12,8 +12,8 @@
 #include <optional>
 
 #include "actors/messages.hpp"
-#include "actors/sinks/checkpoint_cursor.hpp"
 #include "actors/sink_io/kafka_client.hpp"
+#include "actors/sinks/checkpoint_cursor.hpp"
 #include "metrics/sink_metrics.hpp"
 #include "model/mq/mq_settings.hpp"
 

@@ -16,8 +16,8 @@
 #include <caf/typed_response_promise.hpp>
 
 #include "actors/messages.hpp"
-#include "actors/sinks/checkpoint_cursor.hpp"
 #include "actors/sink_io/storage_writer.hpp"
+#include "actors/sinks/checkpoint_cursor.hpp"
 #include "metrics/sink_metrics.hpp"
 
 namespace cdc::actors {
