@@ -171,11 +171,12 @@ struct prefix_watch::loop {
       return false;
     }
     if (r->contains("created")) {
-      ++established;
       if (quiet)
         spdlog::info("membership: watching {} again at {}", prefix, endpoints[at].url);
       quiet = false;
       changed();
+      // Counted after the read it brings: whoever sees the count sees the read.
+      ++established;
     } else if (r->contains("events")) {
       changed();
     }
