@@ -46,17 +46,20 @@ std::optional<model::tso_t> meta_store_state::service_safepoint() const {
   return low;
 }
 
+void meta_store_state::note_durable(const model::changefeed_info& info, const model::changefeed_progress& progress) {
+  durable[info.key] = {info.state == model::feed_state::finished, info.start_ts, progress.checkpoint_ts};
+}
+
 void meta_store_state::note_listed(const std::vector<store::meta_record>& records) {
   for (const auto& r : records)
-    durable[r.info.key] = {r.info.state == model::feed_state::finished, r.info.start_ts, r.progress.checkpoint_ts};
+    note_durable(r.info, r.progress);
 }
 
 void meta_store_state::note_committed(std::span<const store::meta_op> ops) {
   first_load.reset();
   for (const auto& op : ops) {
     if (const auto* p = std::get_if<store::put_record>(&op)) {
-      durable[p->info.key] = {p->info.state == model::feed_state::finished, p->info.start_ts,
-                              p->progress.checkpoint_ts};
+      note_durable(p->info, p->progress);
     } else if (const auto* p = std::get_if<store::put_progress>(&op)) {
       if (auto it = durable.find(p->key); it != durable.end())
         it->second.checkpoint_ts = p->progress.checkpoint_ts;

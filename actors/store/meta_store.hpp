@@ -94,6 +94,9 @@ struct meta_store_state {
   /// checkpoint of every feed that is not finished; nullopt with none.
   std::optional<model::tso_t> service_safepoint() const;
 
+  /// A feed's record is durable as `info` and `progress`.
+  void note_durable(const model::changefeed_info& info, const model::changefeed_progress& progress);
+
   /// Takes over what the backend held into `durable`.
   void note_listed(const std::vector<store::meta_record>& records);
 
